@@ -1,0 +1,286 @@
+/*
+ * parser.y — the grammar of carenet plan files (a pure bison parser).
+ *
+ * Statements end at the end of a line (the scanner decides which newlines
+ * count, see lexer.l).  Declarations keep a generic shape,
+ *     KEYWORD ID ["Title"] [in REF] [{ property... }]
+ * and block bodies are lists of `name value, value, ...` properties; the
+ * schema pass (src/schema.c) knows which properties each kind takes.
+ * Recovery: a syntax error skips to the end of the statement, in a block
+ * or at the top level, so every statement with an error is reported.
+ */
+%require "3.8"
+%define api.pure full
+%define api.prefix {cn_}
+%define parse.error custom
+%define parse.lac full
+%locations
+%expect 0
+
+%code requires {
+#include "ast.h"
+#include "parse.h"
+#define CN_LTYPE SrcLoc
+#define CN_LTYPE_IS_DECLARED 1
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                        \
+	do {                                                               \
+		if (N) {                                                   \
+			(Cur).src = YYRHSLOC(Rhs, 1).src;                  \
+			(Cur).start = YYRHSLOC(Rhs, 1).start;              \
+			(Cur).end = YYRHSLOC(Rhs, N).end;                  \
+		} else {                                                   \
+			(Cur).src = YYRHSLOC(Rhs, 0).src;                  \
+			(Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end;    \
+		}                                                          \
+	} while (0)
+typedef struct { double value; bool percent; } NumberLit;
+}
+
+%code provides {
+int cn_lex(CN_STYPE *yylval, SrcLoc *yylloc, void *scanner);
+}
+
+%code {
+#include <string.h>
+#include "mem.h"
+#include "parse_actions.h"
+/* Bison grows its stacks with YYMALLOC past 200 levels; the stacks hold
+   pointers to collected objects, so they must be scanned by the collector. */
+#define YYMALLOC(n) mem_alloc_root(n)
+#define YYFREE(p) mem_free_root(p)
+#define YYMAXDEPTH 10000
+static void cn_error(SrcLoc *loc, void *scanner, ParseCtx *pc, const char *msg);
+}
+
+%param {void *scanner}
+%parse-param {ParseCtx *pc}
+
+%union {
+	Name name;
+	const char *str;
+	NumberLit number;
+	Date date;
+	Expr *expr;
+	Ref *ref;
+	Item *item;
+	Block *block;
+	Property *prop;
+	Vec vec;
+	DeclKind kind;
+}
+
+%token END 0 "end of file"
+%token <name> IDENT "a name"
+%token <str> STRING "a string"
+%token <number> NUMBER "a number"
+%token <date> DATE "a date"
+%token NL "end of line"
+%token DOTDOT ".."
+%token LE "<=" GE ">=" EQ "==" NE "!="
+%token <name> IMPORT "import" PLAN "plan" LET "let" MUNICIPALITY "municipality"
+%token <name> AREA "area" BODY "body" KIND "kind" CAPABILITY "capability"
+%token <name> BLOCK "block" GROUP "group" ACTOR "actor" NEED "need"
+%token <name> ACTION "action" SIGNAL "signal" ANSWER "answer"
+%token <name> IN "in" TO "to" WITH "with"
+
+%nonassoc '<' '>' LE GE EQ NE
+%left '+' '-'
+%left '*' '/'
+%precedence UMINUS
+
+%type <kind> decl_keyword
+%type <name> prop_name
+%type <str> opt_string
+%type <ref> ref opt_parent
+%type <expr> expr literal
+%type <item> item
+%type <block> block opt_block
+%type <prop> prop
+%type <vec> items opt_items ref_list signal_areas args opt_args prop_list opt_literals literals
+
+%%
+
+file
+	: top_list
+	;
+
+/* top_list -> { NL | top_stmt NL | error NL } */
+top_list
+	: %empty
+	| top_list NL
+	| top_list top_stmt NL
+	| top_list error NL   { yyerrok; }
+	;
+
+top_stmt
+	: IMPORT STRING
+		{ pa_import(pc, @$, $2, @2); }
+	| LET IDENT '=' expr
+		{ pa_let(pc, @$, $2, $4); }
+	| SIGNAL ref signal_areas TO ref opt_string
+		{ pa_signal(pc, @$, $2, $3, $5, $6); }
+	| ANSWER ref WITH ref
+		{ pa_answer(pc, @$, $2, $4); }
+	| decl_keyword IDENT opt_string opt_parent opt_block
+		{ pa_decl(pc, $1, @$, @1, $2, $3, @3, $4, $5); }
+	;
+
+decl_keyword
+	: PLAN          { $$ = DECL_PLAN; }
+	| MUNICIPALITY  { $$ = DECL_MUNICIPALITY; }
+	| AREA          { $$ = DECL_AREA; }
+	| BODY          { $$ = DECL_BODY; }
+	| KIND          { $$ = DECL_KIND; }
+	| CAPABILITY    { $$ = DECL_CAPABILITY; }
+	| BLOCK         { $$ = DECL_BLOCK; }
+	| GROUP         { $$ = DECL_GROUP; }
+	| ACTOR         { $$ = DECL_ACTOR; }
+	| NEED          { $$ = DECL_NEED; }
+	| ACTION        { $$ = DECL_ACTION; }
+	;
+
+opt_string
+	: %empty  { $$ = NULL; }
+	| STRING
+	;
+
+opt_parent
+	: %empty  { $$ = NULL; }
+	| IN ref  { $$ = $2; }
+	;
+
+opt_block
+	: %empty  { $$ = NULL; }
+	| block
+	;
+
+signal_areas
+	: %empty       { $$ = (Vec){ 0 }; }
+	| IN ref_list  { $$ = $2; }
+	;
+
+ref_list
+	: ref               { $$ = (Vec){ 0 }; vec_push(&$$, $1); }
+	| ref_list ',' ref  { $$ = $1; vec_push(&$$, $3); }
+	;
+
+/* block -> '{' { prop NL } [prop] '}' */
+block
+	: '{' prop_list '}'             { $$ = pa_block(@$, $2); }
+	| '{' prop_list prop '}'        { vec_push(&$2, $3); $$ = pa_block(@$, $2); }
+	| '{' prop_list error '}'       { $$ = pa_block(@$, $2); }
+	;
+
+prop_list
+	: %empty                  { $$ = (Vec){ 0 }; }
+	| prop_list NL
+	| prop_list prop NL       { $$ = $1; vec_push(&$$, $2); }
+	| prop_list error NL      { $$ = $1; yyerrok; }
+	;
+
+/* prop -> name [item { ',' item }] */
+prop
+	: prop_name opt_items  { $$ = pa_prop($1, $2, @$); }
+	;
+
+/* Inside a block every word may name a property: `kind`, `group`, `in`, ... */
+prop_name
+	: IDENT | IMPORT | PLAN | LET | MUNICIPALITY | AREA | BODY | KIND | CAPABILITY
+	| BLOCK | GROUP | ACTOR | NEED | ACTION | SIGNAL | ANSWER | IN | TO | WITH
+	;
+
+opt_items
+	: %empty  { $$ = (Vec){ 0 }; }
+	| items
+	;
+
+items
+	: item            { $$ = (Vec){ 0 }; vec_push(&$$, $1); }
+	| items ',' item  { $$ = $1; vec_push(&$$, $3); }
+	;
+
+/* item -> expr {literal} [block] | expr ':' expr | expr ('..' | 'to') expr */
+item
+	: expr opt_literals opt_block  { $$ = pa_item(@$, $1, $2, $3); }
+	| expr ':' expr                { $$ = pa_item_keyed(@$, $1, $3); }
+	| expr DOTDOT expr             { $$ = pa_item_range(@$, $1, RANGE_DOTS, $3); }
+	| expr TO expr                 { $$ = pa_item_range(@$, $1, RANGE_TO, $3); }
+	;
+
+opt_literals
+	: %empty  { $$ = (Vec){ 0 }; }
+	| literals
+	;
+
+literals
+	: literal           { $$ = (Vec){ 0 }; vec_push(&$$, $1); }
+	| literals literal  { $$ = $1; vec_push(&$$, $2); }
+	;
+
+literal
+	: STRING  { $$ = ast_string(@$, $1); }
+	| NUMBER  { $$ = ast_number(@$, $1.value, $1.percent); }
+	| DATE    { $$ = ast_date(@$, $1); }
+	;
+
+expr
+	: literal
+	| ref                     { $$ = ast_ref_expr($1); }
+	| IDENT '(' opt_args ')'  { $$ = ast_call($1, $3, @$); }
+	| '(' expr ')'            { $$ = $2; $$->loc = @$; }
+	| '-' expr %prec UMINUS   { $$ = ast_unary(@1, OP_NEG, $2); }
+	| expr '+' expr           { $$ = ast_binary(OP_ADD, $1, $3); }
+	| expr '-' expr           { $$ = ast_binary(OP_SUB, $1, $3); }
+	| expr '*' expr           { $$ = ast_binary(OP_MUL, $1, $3); }
+	| expr '/' expr           { $$ = ast_binary(OP_DIV, $1, $3); }
+	| expr '<' expr           { $$ = ast_binary(OP_LT, $1, $3); }
+	| expr '>' expr           { $$ = ast_binary(OP_GT, $1, $3); }
+	| expr LE expr            { $$ = ast_binary(OP_LE, $1, $3); }
+	| expr GE expr            { $$ = ast_binary(OP_GE, $1, $3); }
+	| expr EQ expr            { $$ = ast_binary(OP_EQ, $1, $3); }
+	| expr NE expr            { $$ = ast_binary(OP_NE, $1, $3); }
+	;
+
+opt_args
+	: %empty  { $$ = (Vec){ 0 }; }
+	| args
+	;
+
+args
+	: expr           { $$ = (Vec){ 0 }; vec_push(&$$, $1); }
+	| args ',' expr  { $$ = $1; vec_push(&$$, $3); }
+	;
+
+ref
+	: IDENT              { $$ = ast_ref($1); }
+	| ref '.' IDENT      { $$ = ast_ref_append($1, $3); }
+	;
+
+%%
+
+static void cn_error(SrcLoc *loc, void *scanner, ParseCtx *pc, const char *msg)
+{
+	(void)scanner;
+	/* Bison calls this only when its stack is exhausted (custom errors go
+	   through yyreport_syntax_error). */
+	if (strstr(msg, "exhausted"))
+		diag_report(pc->diags, DIAG_E108, *loc,
+			    "the plan nests too deeply here (more than %d levels)", YYMAXDEPTH);
+	else
+		diag_report(pc->diags, DIAG_E201, *loc, "%s", msg);
+}
+
+static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, ParseCtx *pc)
+{
+	(void)scanner;
+	enum { MAX_EXPECTED = 40 };
+	yysymbol_kind_t expected[MAX_EXPECTED];
+	int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);
+	const char *names[MAX_EXPECTED];
+	int count = n < 0 ? 0 : n;
+	for (int i = 0; i < count; i++)
+		names[i] = yysymbol_name(expected[i]);
+	pa_syntax_error(pc, *yypcontext_location(ctx), yypcontext_token(ctx) == YYSYMBOL_YYEOF,
+			names, count);
+	return 0;
+}

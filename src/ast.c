@@ -1,0 +1,138 @@
+/*
+ * ast.c — constructors for syntax tree nodes.
+ */
+#include "ast.h"
+
+#include <string.h>
+
+#include "mem.h"
+
+const char *decl_kind_name(DeclKind kind)
+{
+	static const char *names[DECL_KIND_COUNT] = {
+		"import", "plan", "let", "municipality", "area", "body", "kind", "capability",
+		"block", "group", "actor", "need", "action", "signal", "answer", "indicator",
+	};
+	return names[kind];
+}
+
+static Expr *new_expr(ExprKind kind, SrcLoc loc)
+{
+	Expr *e = NEW(Expr);
+	e->kind = kind;
+	e->loc = loc;
+	e->depth = 1;
+	return e;
+}
+
+Expr *ast_number(SrcLoc loc, double value, bool percent)
+{
+	Expr *e = new_expr(EXPR_NUMBER, loc);
+	e->u.number.value = value;
+	e->u.number.percent = percent;
+	return e;
+}
+
+Expr *ast_date(SrcLoc loc, Date date)
+{
+	Expr *e = new_expr(EXPR_DATE, loc);
+	e->u.date = date;
+	return e;
+}
+
+Expr *ast_string(SrcLoc loc, const char *s)
+{
+	Expr *e = new_expr(EXPR_STRING, loc);
+	e->u.string = s;
+	return e;
+}
+
+Expr *ast_ref_expr(Ref *ref)
+{
+	Expr *e = new_expr(EXPR_REF, ref->loc);
+	e->u.ref = ref;
+	return e;
+}
+
+Expr *ast_unary(SrcLoc loc, Op op, Expr *a)
+{
+	Expr *e = new_expr(EXPR_UNARY, loc_span(loc, a->loc));
+	e->u.op.op = op;
+	e->u.op.a = a;
+	e->depth = a->depth + 1;
+	return e;
+}
+
+Expr *ast_binary(Op op, Expr *a, Expr *b)
+{
+	Expr *e = new_expr(EXPR_BINARY, loc_span(a->loc, b->loc));
+	e->u.op.op = op;
+	e->u.op.a = a;
+	e->u.op.b = b;
+	e->depth = (a->depth > b->depth ? a->depth : b->depth) + 1;
+	return e;
+}
+
+Expr *ast_call(Name name, Vec args, SrcLoc loc)
+{
+	Expr *e = new_expr(EXPR_CALL, loc);
+	e->u.call.name = name;
+	e->u.call.args = args;
+	for (size_t i = 0; i < args.len; i++) {
+		int d = VEC_AT(args, Expr, i)->depth + 1;
+		if (d > e->depth)
+			e->depth = d;
+	}
+	return e;
+}
+
+Expr *ast_error(SrcLoc loc)
+{
+	return new_expr(EXPR_ERROR, loc);
+}
+
+Ref *ast_ref(Name first)
+{
+	Ref *r = NEW(Ref);
+	r->parts = NEW_ARRAY(Name, 1);
+	r->parts[0] = first;
+	r->count = 1;
+	r->loc = first.loc;
+	return r;
+}
+
+Ref *ast_ref_append(Ref *ref, Name next)
+{
+	Name *parts = NEW_ARRAY(Name, (size_t)ref->count + 1);
+	memcpy(parts, ref->parts, sizeof(Name) * (size_t)ref->count);
+	parts[ref->count] = next;
+	ref->parts = parts;
+	ref->count++;
+	ref->loc = loc_span(ref->loc, next.loc);
+	return ref;
+}
+
+const char *ast_ref_text(const Ref *ref)
+{
+	StrBuf b = { 0 };
+	buf_init(&b);
+	for (int i = 0; i < ref->count; i++) {
+		if (i)
+			buf_putc(&b, '.');
+		buf_puts(&b, ref->parts[i].text);
+	}
+	return b.data;
+}
+
+const Name *ast_expr_as_name(const Expr *e)
+{
+	if (e && e->kind == EXPR_REF && e->u.ref->count == 1)
+		return &e->u.ref->parts[0];
+	return NULL;
+}
+
+const char *op_text(Op op)
+{
+	static const char *texts[] = { "+", "-", "*", "/", "-", "<", "<=", ">", ">=", "==", "!=" };
+	return texts[op];
+}

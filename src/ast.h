@@ -1,0 +1,165 @@
+/*
+ * ast.h — the syntax tree of a plan file.
+ *
+ * The parser builds a generic, position-exact tree: declarations whose
+ * bodies are lists of properties (`name value, value, ...`).  The schema
+ * pass (schema.c) then checks each property against the declaration kind's
+ * table and fills the typed model (model.h).  Keeping the grammar generic
+ * lets one table, not the grammar, say which properties exist, so a misspelt
+ * property gets "did you mean" instead of a bare syntax error.
+ */
+#ifndef CARENET_AST_H
+#define CARENET_AST_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+#include "date.h"
+#include "source.h"
+
+/* Deeper expressions are refused (E108) so evaluation cannot overflow the stack. */
+#define AST_MAX_EXPR_DEPTH 200
+
+typedef struct {
+	const char *text;
+	SrcLoc loc;
+} Name;
+
+/* A name or a dotted path: meer, meer.population, hoogstraten_2025.loneliness */
+typedef struct {
+	Name *parts;
+	int count;
+	SrcLoc loc;
+} Ref;
+
+typedef enum {
+	EXPR_NUMBER,
+	EXPR_DATE,
+	EXPR_STRING,
+	EXPR_REF,
+	EXPR_UNARY,
+	EXPR_BINARY,
+	EXPR_CALL,
+	EXPR_ERROR,      /* stands in for something already reported */
+} ExprKind;
+
+typedef enum {
+	OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_NEG,
+	OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE,
+} Op;
+
+typedef struct Expr Expr;
+struct Expr {
+	ExprKind kind;
+	SrcLoc loc;
+	int depth;
+	union {
+		struct { double value; bool percent; } number;
+		Date date;
+		const char *string;
+		Ref *ref;
+		struct { Op op; Expr *a, *b; } op;           /* b NULL for unary */
+		struct { Name name; Vec args; } call;          /* args of Expr */
+	} u;
+};
+
+typedef struct Block Block;
+
+typedef enum { RANGE_NONE, RANGE_DOTS, RANGE_TO } RangeKind;
+
+/*
+ * One comma-separated value of a property:
+ *   value                       kind local_service_centre
+ *   value literal... [block]    group living_alone_75plus 160 / indicator r "R" { }
+ *   key: value                  measure 2025-06: 40
+ *   value .. upper / to upper   period 2025-01 .. 2027-12 / from 2025-03 to 2026-12
+ */
+typedef struct {
+	SrcLoc loc;
+	Expr *value;
+	Expr *key;       /* for key: value; `value` holds the value */
+	Expr *upper;
+	RangeKind range;
+	Vec extras;      /* of Expr: literals after the value */
+	Block *block;
+} Item;
+
+typedef struct {
+	Name name;
+	Vec items;       /* of Item */
+	SrcLoc loc;
+} Property;
+
+struct Block {
+	Vec props;       /* of Property */
+	SrcLoc loc;
+};
+
+typedef enum {
+	DECL_IMPORT,
+	DECL_PLAN,
+	DECL_LET,
+	DECL_MUNICIPALITY,
+	DECL_AREA,
+	DECL_BODY,
+	DECL_KIND,
+	DECL_CAPABILITY,
+	DECL_BLOCK,
+	DECL_GROUP,
+	DECL_ACTOR,
+	DECL_NEED,
+	DECL_ACTION,
+	DECL_SIGNAL,
+	DECL_ANSWER,
+	DECL_INDICATOR,  /* only inside an action */
+	DECL_KIND_COUNT
+} DeclKind;
+
+typedef struct Module Module;
+
+typedef struct Decl {
+	DeclKind kind;
+	SrcLoc loc;          /* the whole declaration */
+	SrcLoc keyword_loc;
+	Name id;             /* empty text for import, signal, answer */
+	const char *title;   /* NULL when not given */
+	SrcLoc title_loc;
+	Ref *parent;         /* area ... in REF */
+	Block *body;
+	Module *module;
+	/* let */
+	Expr *value;
+	/* import */
+	const char *import_path;
+	/* signal NEED [in REF, ...] to TARGET ["message"] */
+	Ref *need;
+	Vec areas;           /* of Ref */
+	Ref *target;
+	const char *message;
+	/* answer SIGNAL with ACTION */
+	Ref *answered;
+	Ref *action;
+	void *entity;        /* the model object built by the schema pass */
+} Decl;
+
+/* The name of a declaration kind as the language writes it ("area"). */
+const char *decl_kind_name(DeclKind kind);
+
+/* Constructors used by the parser. */
+Expr *ast_number(SrcLoc loc, double value, bool percent);
+Expr *ast_date(SrcLoc loc, Date date);
+Expr *ast_string(SrcLoc loc, const char *s);
+Expr *ast_ref_expr(Ref *ref);
+Expr *ast_unary(SrcLoc loc, Op op, Expr *a);
+Expr *ast_binary(Op op, Expr *a, Expr *b);
+Expr *ast_call(Name name, Vec args, SrcLoc loc);
+Expr *ast_error(SrcLoc loc);
+Ref *ast_ref(Name first);
+Ref *ast_ref_append(Ref *ref, Name next);
+const char *ast_ref_text(const Ref *ref);
+
+/* A reference that is one plain name, or NULL. */
+const Name *ast_expr_as_name(const Expr *e);
+const char *op_text(Op op);
+
+#endif

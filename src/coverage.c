@@ -1,0 +1,138 @@
+/*
+ * coverage.c — is each need addressed in each of its areas? (spec 5.1)
+ *
+ * One pass records, for every action that is not stopped, the places it
+ * runs in as (action, place) pairs; a need's area is covered when one of
+ * the need's own actions has a pair with the area or a place containing
+ * it.  The work is the sum over needs of (areas x their own actions x
+ * nesting depth): linear in the plan, with no need-by-action product.
+ */
+#include "analysis.h"
+
+#include "eval.h"
+#include "mem.h"
+#include "names.h"
+
+Vec action_places(const Action *a)
+{
+	if (a->places.len)
+		return a->places;
+	Vec areas = { 0 };
+	for (size_t i = 0; i < a->addresses.len; i++) {
+		Need *n = a->addresses.items[i];
+		for (size_t k = 0; k < n->areas.len; k++)
+			vec_push(&areas, VEC_AT(n->areas, Coverage, k)->area);
+	}
+	return areas;
+}
+
+static bool action_covers(const PairSet *runs_in, const Action *a, const Place *area)
+{
+	for (const Place *p = area; p; p = p->parent)
+		if (pairset_has(runs_in, a, p))
+			return true;
+	return false;
+}
+
+/* Does an actor serving the area (or a place around it) provide the capability? */
+static bool provided_locally(const PairSet *provided, const Capability *cap, const Place *area)
+{
+	for (const Place *p = area; p; p = p->parent)
+		if (pairset_has(provided, cap, p))
+			return true;
+	return false;
+}
+
+/* The hint of spec 5.1: the signal that would address a gap. */
+static void hint_signal(World *w, Diagnostic *d, const PairSet *provided, Need *n, Coverage *c)
+{
+	for (size_t i = 0; i < n->requires.len; i++) {
+		Capability *cap = n->requires.items[i];
+		if (provided_locally(provided, cap, c->area) || !cap->handled_by)
+			continue;
+		int count;
+		Body *b = escalate_find(cap->handled_by, c->area->municipality, &count);
+		(void)w;
+		if (b)
+			diag_note(d, (SrcLoc){ 0 },
+				  "hint: no actor serving %s provides %s; signal it: signal %s to %s (reaches %s)",
+				  entity_name(&c->area->base), entity_name(&cap->base), entity_name(&n->base),
+				  entity_name(&cap->handled_by->base), entity_title(&b->base));
+		else
+			diag_note(d, (SrcLoc){ 0 },
+				  "hint: no actor serving %s provides %s; signal it: signal %s to %s",
+				  entity_name(&c->area->base), entity_name(&cap->base), entity_name(&n->base),
+				  entity_name(&cap->handled_by->base));
+		return;
+	}
+}
+
+static void report_gap(World *w, const PairSet *provided, Need *n, Coverage *c)
+{
+	Diagnostic *d = diag_report(w->diags, DIAG_E701, c->loc,
+				    "need '%s' is not addressed in %s '%s': no action runs there and no signal covers it",
+				    entity_name(&n->base), entity_noun(&c->area->base), entity_name(&c->area->base));
+	for (size_t i = 0; i < n->actions.len && i < 3; i++) {
+		Action *a = n->actions.items[i];
+		diag_note(d, a->base.decl->id.loc, a->status == STATUS_STOPPED
+			  ? "action '%s' addresses it but is stopped"
+			  : "action '%s' addresses it but does not run in %s",
+			  entity_name(&a->base), entity_name(&c->area->base));
+	}
+	hint_signal(w, d, provided, n, c);
+}
+
+static void classify(World *w, const PairSet *runs_in, const PairSet *provided, Need *n, Coverage *c)
+{
+	for (size_t i = 0; i < n->actions.len; i++) {
+		Action *a = n->actions.items[i];
+		if (a->status != STATUS_STOPPED && action_covers(runs_in, a, c->area))
+			vec_push(&c->actions, a);
+	}
+	if (c->actions.len) {
+		c->status = COVER_COVERED;
+		return;
+	}
+	for (size_t i = 0; i < n->signals.len; i++) {
+		Signal *s = n->signals.items[i];
+		for (size_t r = 0; r < s->routes.len; r++) {
+			Route *route = s->routes.items[r];
+			if (route->area == c->area && route->body) {
+				c->status = COVER_SIGNALLED;
+				c->signal = s;
+				c->body = route->body;
+				return;
+			}
+		}
+	}
+	c->status = COVER_GAP;
+	report_gap(w, provided, n, c);
+}
+
+void coverage_compute(World *w)
+{
+	PairSet runs_in = { 0 }, provided = { 0 };
+	for (size_t i = 0; i < w->modules.len; i++) {
+		Module *m = VEC_AT(w->modules, Module, i);
+		for (size_t k = 0; k < m->actions.len; k++) {
+			Action *a = VEC_AT(m->actions, Action, k);
+			Vec places = action_places(a);
+			for (size_t p = 0; p < places.len; p++)
+				pairset_add(&runs_in, a, places.items[p]);
+		}
+		for (size_t k = 0; k < m->actors.len; k++) {
+			Actor *actor = VEC_AT(m->actors, Actor, k);
+			for (size_t c = 0; c < actor->provides.len; c++)
+				for (size_t p = 0; p < actor->serves.len; p++)
+					pairset_add(&provided, actor->provides.items[c], actor->serves.items[p]);
+		}
+	}
+	for (size_t i = 0; i < w->modules.len; i++) {
+		Module *m = VEC_AT(w->modules, Module, i);
+		for (size_t k = 0; k < m->needs.len; k++) {
+			Need *n = VEC_AT(m->needs, Need, k);
+			for (size_t c = 0; c < n->areas.len; c++)
+				classify(w, &runs_in, &provided, n, VEC_AT(n->areas, Coverage, c));
+		}
+	}
+}

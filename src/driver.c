@@ -1,0 +1,120 @@
+/*
+ * driver.c — running a command over the files named on the command line.
+ */
+#include "driver.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "analysis.h"
+#include "eval.h"
+#include "loader.h"
+#include "mem.h"
+#include "report.h"
+#include "schema.h"
+
+/* Today, or SOURCE_DATE_EPOCH's day so runs can be reproduced. */
+static long today(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	if (epoch && *epoch) {
+		char *end;
+		long long seconds = strtoll(epoch, &end, 10);
+		if (*end == '\0' && seconds >= 0)
+			return (long)(seconds / 86400);
+	}
+	return (long)(time(NULL) / 86400);
+}
+
+static bool use_color(void)
+{
+	const char *no_color = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+	return isatty(STDERR_FILENO) && !(no_color && *no_color) && !(term && strcmp(term, "dumb") == 0);
+}
+
+/* Write a whole buffer; a failed write (a full disk, a closed pipe) is an I/O error. */
+static bool write_all(FILE *f, const StrBuf *b)
+{
+	if (b->len && fwrite(b->data, 1, b->len, f) != b->len)
+		return false;
+	return fflush(f) == 0;
+}
+
+static void load_and_analyse(World *w, const Options *opts, bool *io_failed)
+{
+	world_load_prelude(w);
+	for (int i = 0; i < opts->file_count; i++)
+		if (!world_load_root(w, opts->files[i]))
+			*io_failed = true;
+	schema_build(w);
+	eval_all(w);
+	analysis_run(w);
+}
+
+static void render_diagnostics(const DiagSink *sink, Format format, StrBuf *out)
+{
+	if (format == FORMAT_GITHUB)
+		diag_render_github(sink, out);
+	else
+		diag_render_text(sink, out, (RenderOptions){ use_color() });
+}
+
+int driver_run(const Options *opts)
+{
+	DiagSink sink;
+	diag_sink_init(&sink);
+	sink.werror = opts->werror;
+	World w;
+	world_init(&w, &sink);
+	w.today = today();
+	w.has_as_of_override = opts->has_as_of;
+	w.as_of_override = opts->as_of;
+	bool io_failed = false;
+	load_and_analyse(&w, opts, &io_failed);
+	diag_sort(&sink);
+
+	StrBuf err = { 0 }, out = { 0 };
+	buf_init(&err);
+	buf_init(&out);
+	bool diagnostics_in_output = opts->command == CMD_CHECK && opts->format == FORMAT_JSON;
+	if (!diagnostics_in_output)
+		render_diagnostics(&sink, opts->command == CMD_CHECK ? opts->format : FORMAT_TEXT,
+				   opts->format == FORMAT_GITHUB ? &out : &err);
+	switch (opts->command) {
+	case CMD_CHECK:
+		if (opts->format == FORMAT_JSON)
+			report_check_json(&w, &out);
+		else if (opts->format == FORMAT_TEXT)
+			report_check_summary(&w, &out);
+		break;
+	case CMD_EVAL:
+		if (opts->format == FORMAT_JSON)
+			report_eval_json(&w, &out);
+		else if (opts->format == FORMAT_MARKDOWN)
+			report_eval_markdown(&w, &out);
+		else
+			report_eval_text(&w, &out);
+		break;
+	case CMD_SIGNALS:
+		report_signals_text(&w, &out);
+		break;
+	case CMD_FMT:
+		break;
+	}
+	/* diagnostics first, then the report: the same bytes in the same order every run */
+	if (!write_all(stderr, &err) || !write_all(stdout, &out)) {
+		fprintf(stderr, "carenet: cannot write the output\n");
+		return 2;
+	}
+	if (io_failed)
+		return 2;
+	if (opts->command == CMD_CHECK)
+		return sink.errors ? 1 : 0;
+	/* eval and signals report gaps in their output; they fail only when the
+	   plan could not be evaluated */
+	return sink.errors > sink.findings ? 1 : 0;
+}

@@ -1,0 +1,29 @@
+/*
+ * driver.h — the commands: load the files, analyse, write the report.
+ */
+#ifndef CARENET_DRIVER_H
+#define CARENET_DRIVER_H
+
+#include <stdbool.h>
+
+typedef enum { CMD_CHECK, CMD_EVAL, CMD_SIGNALS, CMD_FMT } Command;
+
+typedef enum {
+	FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB, FORMAT_MARKDOWN, FORMAT_HTML, FORMAT_DOT,
+} Format;
+
+typedef struct {
+	Command command;
+	Format format;
+	bool werror;
+	bool has_as_of;
+	long as_of;          /* day number */
+	bool fmt_check, fmt_write;
+	const char **files;
+	int file_count;
+} Options;
+
+/* Exit status: 0 clean, 1 findings, 2 usage or I/O. */
+int driver_run(const Options *opts);
+
+#endif

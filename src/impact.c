@@ -1,0 +1,163 @@
+/*
+ * impact.c — indicators: latest measurement, progress, expected progress
+ * and status (spec 5.3).
+ *
+ * progress = (latest - baseline) / (target - baseline), so falling targets
+ * (fewer lonely people) work as rising ones do.  Expected progress runs on a
+ * straight line from the action's start to the deadline; more than 10
+ * percentage points under it is "behind".
+ */
+#include "analysis.h"
+
+#include <limits.h>
+#include <math.h>
+#include <string.h>
+
+#include "eval.h"
+#include "format.h"
+#include "mem.h"
+
+#define BEHIND_MARGIN 0.10
+
+static long eval_day_of(const World *w, const Module *m)
+{
+	if (w->has_as_of_override)
+		return w->as_of_override;
+	if (m->plan && m->plan->has_as_of)
+		return date_last_day(m->plan->as_of);
+	return w->today;
+}
+
+static bool is_count_of_persons(const char *unit)
+{
+	return unit && (strcmp(unit, "persons") == 0 || strcmp(unit, "people") == 0 ||
+			strcmp(unit, "personen") == 0);
+}
+
+/* W802: more persons than the target group (or population) of the action's places. */
+static void check_possible(World *w, Indicator *ind)
+{
+	Action *a = ind->action;
+	if (ind->target_percent) {
+		if (ind->target > 1.0 + 1e-9)
+			diag_report(w->diags, DIAG_W802, ind->target_expr->loc,
+				    "target %s of indicator '%s' is more than 100%%", format_percent(ind->target),
+				    ind->id.text);
+		return;
+	}
+	if (!is_count_of_persons(ind->unit))
+		return;
+	Group *group = NULL;
+	for (size_t i = 0; i < a->addresses.len && !group; i++)
+		group = VEC_AT(a->addresses, Need, i)->group;
+	Vec places = action_places(a);
+	PairSet seen = { 0 };
+	double possible = 0;
+	for (size_t i = 0; i < places.len; i++) {
+		Place *p = places.items[i];
+		double size;
+		if (!pairset_add(&seen, p, a))
+			continue;
+		if (!eval_group_size(w, p, group, &size))
+			return; /* unknown: nothing to compare with */
+		possible += size;
+	}
+	if (places.len && ind->target > possible + 1e-9)
+		diag_report(w->diags, DIAG_W802, ind->target_expr->loc,
+			    "target %s of indicator '%s' is more than the %s %s in the places of action '%s'",
+			    format_number(ind->target), ind->id.text, format_number(possible),
+			    group ? entity_name(&group->base) : "residents", entity_name(&a->base));
+}
+
+static void evaluate_measures(World *w, Module *m, Indicator *ind, long today)
+{
+	for (size_t i = 0; i < ind->measures.len; i++) {
+		Measure *ms = ind->measures.items[i];
+		ms->ok = eval_number(w, m, ms->value_expr, "a measurement", &ms->value, NULL);
+		long day = date_last_day(ms->date);
+		if (day > today) {
+			diag_report(w->diags, DIAG_W803, ms->loc,
+				    "measurement of %s is after the evaluation date %s and is ignored",
+				    date_format(ms->date), date_format_days(today));
+			continue;
+		}
+		if (ind->start != LONG_MIN && day < ind->start)
+			diag_report(w->diags, DIAG_W804, ms->loc,
+				    "measurement of %s is before action '%s' starts (%s)", date_format(ms->date),
+				    entity_name(&ind->action->base), date_format_days(ind->start));
+		if (ms->ok && (!ind->latest || day >= date_last_day(ind->latest->date)))
+			ind->latest = ms;
+	}
+}
+
+static void compute_status(Indicator *ind, long today)
+{
+	ind->expected = NAN;
+	if (ind->start != LONG_MIN && ind->deadline != LONG_MIN && ind->deadline > ind->start) {
+		double t = (double)(today - ind->start) / (double)(ind->deadline - ind->start);
+		ind->expected = t < 0 ? 0 : t > 1 ? 1 : t;
+	}
+	if (!ind->latest) {
+		ind->status = IND_NO_DATA;
+		ind->progress = NAN;
+		return;
+	}
+	double span = ind->target - ind->baseline;
+	if (span == 0)
+		ind->progress = ind->latest->value == ind->target ? 1 : 0;
+	else
+		ind->progress = (ind->latest->value - ind->baseline) / span;
+	if (ind->progress >= 1 - 1e-9)
+		ind->status = IND_ACHIEVED;
+	else if (!isnan(ind->expected) && ind->progress < ind->expected - BEHIND_MARGIN)
+		ind->status = IND_BEHIND;
+	else
+		ind->status = IND_ON_TRACK;
+}
+
+static void compute_indicator(World *w, Module *m, Indicator *ind)
+{
+	Action *a = ind->action;
+	Plan *plan = m->plan;
+	long today = eval_day_of(w, m);
+	ind->start = a->has_from ? date_first_day(a->from)
+		     : plan && plan->has_period ? date_first_day(plan->period_start) : LONG_MIN;
+	ind->deadline = ind->has_by ? date_last_day(ind->by)
+			: a->has_to ? date_last_day(a->to)
+			: plan && plan->has_period ? date_last_day(plan->period_end) : LONG_MIN;
+	bool ok = true;
+	ind->baseline = 0;
+	if (ind->baseline_expr)
+		ok &= eval_number(w, m, ind->baseline_expr, "a baseline", &ind->baseline, NULL);
+	if (ind->target_expr)
+		ok &= eval_number(w, m, ind->target_expr, "a target", &ind->target, &ind->target_percent);
+	else
+		ok = false;
+	ind->ok = ok;
+	evaluate_measures(w, m, ind, today);
+	if (!ok) {
+		ind->status = IND_NO_DATA;
+		ind->progress = ind->expected = NAN;
+		return;
+	}
+	compute_status(ind, today);
+	check_possible(w, ind);
+}
+
+void impact_compute(World *w)
+{
+	for (size_t i = 0; i < w->modules.len; i++) {
+		Module *m = VEC_AT(w->modules, Module, i);
+		if (m->plan)
+			m->plan->eval_day = eval_day_of(w, m);
+		for (size_t k = 0; k < m->actions.len; k++) {
+			Action *a = VEC_AT(m->actions, Action, k);
+			if (a->indicators.len == 0 && !m->is_stdlib)
+				diag_report(w->diags, DIAG_W801, a->base.decl->id.loc,
+					    "action '%s' has no indicator: how will you know it works?",
+					    entity_name(&a->base));
+			for (size_t n = 0; n < a->indicators.len; n++)
+				compute_indicator(w, m, VEC_AT(a->indicators, Indicator, n));
+		}
+	}
+}

@@ -1,0 +1,212 @@
+/*
+ * loader.c — the module graph: search path, imports, cycles.
+ */
+#include "loader.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mem.h"
+#include "names.h"
+#include "parse.h"
+#include "schema.h"
+
+static void add_search_dir(World *w, const char *dir)
+{
+	if (dir && *dir)
+		vec_push(&w->search_path, mem_strdup(dir));
+}
+
+/* The directory of the running program, from /proc (Linux). */
+static const char *program_dir(void)
+{
+	char path[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+	if (n <= 0)
+		return NULL;
+	path[n] = '\0';
+	char *slash = strrchr(path, '/');
+	if (slash)
+		*slash = '\0';
+	return mem_strdup(path);
+}
+
+void world_init(World *w, DiagSink *diags)
+{
+	memset(w, 0, sizeof *w);
+	w->diags = diags;
+	const char *env = getenv("CARENET_PATH");
+	if (env) {
+		char *copy = mem_strdup(env);
+		for (char *dir = strtok(copy, ":"); dir; dir = strtok(NULL, ":"))
+			add_search_dir(w, dir);
+	}
+	const char *exe = program_dir();
+	if (exe) {
+		add_search_dir(w, mem_printf("%s/stdlib", exe));
+		add_search_dir(w, mem_printf("%s/../stdlib", exe));
+		add_search_dir(w, mem_printf("%s/../../stdlib", exe));
+	}
+	add_search_dir(w, CARENET_STDLIB_DIR);
+}
+
+static bool is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static const char *canonical_key(const char *path)
+{
+	if (strcmp(path, "-") == 0)
+		return "<stdin>";
+	char resolved[PATH_MAX];
+	if (realpath(path, resolved))
+		return mem_strdup(resolved);
+	return mem_strdup(path);
+}
+
+static const char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return ".";
+	return mem_strndup(path, (size_t)(slash - path) + (slash == path));
+}
+
+/* Make every entity of a freshly parsed module and name it. */
+static void define_module_names(World *w, Module *m)
+{
+	for (size_t i = 0; i < m->decls.len; i++) {
+		Decl *d = VEC_AT(m->decls, Decl, i);
+		d->module = m;
+		Entity *e = schema_create_entity(d);
+		if (e && d->id.text[0])
+			names_define(w, m, e);
+	}
+}
+
+static Module *load_module(World *w, const char *path, const char *name, bool is_stdlib,
+			   SrcLoc import_loc);
+
+static bool looks_like_path(const char *name)
+{
+	size_t n = strlen(name);
+	return strchr(name, '/') != NULL || (n > 5 && strcmp(name + n - 5, ".care") == 0);
+}
+
+static void report_cycle(World *w, Module *target, SrcLoc loc)
+{
+	StrBuf chain = { 0 };
+	buf_init(&chain);
+	bool in_cycle = false;
+	for (size_t i = 0; i < w->load_stack.len; i++) {
+		Module *m = VEC_AT(w->load_stack, Module, i);
+		if (m == target)
+			in_cycle = true;
+		if (in_cycle)
+			buf_printf(&chain, "%s -> ", m->src->path);
+	}
+	buf_puts(&chain, target->src->path);
+	diag_report(w->diags, DIAG_E302, loc, "import cycle: %s", chain.data);
+}
+
+static void load_import(World *w, Module *m, Decl *d)
+{
+	const char *name = d->import_path;
+	const char *path = NULL;
+	bool from_stdlib = false;
+	if (looks_like_path(name)) {
+		path = name[0] == '/' ? name : mem_printf("%s/%s", dir_of(m->src->path), name);
+		if (!is_file(path)) {
+			diag_report(w->diags, DIAG_E301, d->title_loc, "cannot import \"%s\": no file %s",
+				    name, path);
+			return;
+		}
+	} else {
+		for (size_t i = 0; i < w->search_path.len && !path; i++) {
+			const char *candidate = mem_printf("%s/%s.care", (char *)w->search_path.items[i], name);
+			if (is_file(candidate))
+				path = candidate;
+		}
+		if (!path) {
+			Diagnostic *diag = diag_report(w->diags, DIAG_E301, d->title_loc,
+						       "no module \"%s\" in the standard library", name);
+			diag_note(diag, (SrcLoc){ 0 },
+				  "the stdlib has antwerp, prelude, framework, groups, capabilities, kinds; "
+				  "a file of your own is imported as \"./%s.care\"", name);
+			return;
+		}
+		from_stdlib = true;
+	}
+	Module *imported = load_module(w, path, name, from_stdlib || m->is_stdlib, d->title_loc);
+	if (imported)
+		vec_push(&m->imports, imported);
+}
+
+static Module *load_module(World *w, const char *path, const char *name, bool is_stdlib,
+			   SrcLoc import_loc)
+{
+	const char *key = canonical_key(path);
+	Module *m = table_get(&w->by_key, key);
+	if (m) {
+		if (m->state == 1) {
+			report_cycle(w, m, import_loc);
+			return NULL;
+		}
+		return m;
+	}
+	const char *why = NULL;
+	Source *src = source_load(path, &why);
+	if (!src) {
+		diag_report(w->diags, DIAG_E001, import_loc, "cannot read %s: %s", path, why);
+		return NULL;
+	}
+	src->is_stdlib = is_stdlib;
+	m = NEW(Module);
+	m->src = src;
+	m->key = key;
+	m->name = name;
+	m->is_stdlib = is_stdlib;
+	m->state = 1;
+	table_put(&w->by_key, key, m);
+	vec_push(&w->modules, m);
+	vec_push(&w->load_stack, m);
+
+	m->decls = parse_source(src, w->diags);
+	define_module_names(w, m);
+	for (size_t i = 0; i < m->decls.len; i++) {
+		Decl *d = VEC_AT(m->decls, Decl, i);
+		if (d->kind == DECL_IMPORT)
+			load_import(w, m, d);
+	}
+	w->load_stack.len--;
+	m->state = 2;
+	return m;
+}
+
+void world_load_prelude(World *w)
+{
+	for (size_t i = 0; i < w->search_path.len; i++) {
+		const char *candidate = mem_printf("%s/prelude.care", (char *)w->search_path.items[i]);
+		if (is_file(candidate)) {
+			w->prelude = load_module(w, candidate, "prelude", true, (SrcLoc){ 0 });
+			return;
+		}
+	}
+	diag_report(w->diags, DIAG_E301, (SrcLoc){ 0 },
+		    "the standard library (prelude.care) was not found; set CARENET_PATH to its directory");
+}
+
+bool world_load_root(World *w, const char *path)
+{
+	size_t errors = w->diags->errors;
+	Module *m = load_module(w, path, path, false, (SrcLoc){ 0 });
+	if (m)
+		vec_push(&w->roots, m);
+	return m != NULL || w->diags->errors == errors;
+}

@@ -1,0 +1,22 @@
+/*
+ * loader.h — reading plan files and their imports into a World.
+ *
+ * `import "name"` looks in the stdlib search path: the directories of
+ * CARENET_PATH, then `stdlib/` next to the program (or one level up, the
+ * build tree), then the installed $(PREFIX)/share/carenet/stdlib.
+ * `import "./x.care"` (any name with a '/' or ending in .care) is relative
+ * to the importing file.  Each file is loaded once; a cycle is an error
+ * that prints it.  Every file except the stdlib's own sees the prelude.
+ */
+#ifndef CARENET_LOADER_H
+#define CARENET_LOADER_H
+
+#include "model.h"
+
+void world_init(World *w, DiagSink *diags);
+/* Load a file named on the command line; false when it could not be read. */
+bool world_load_root(World *w, const char *path);
+/* Load the prelude (call once, before the roots). */
+void world_load_prelude(World *w);
+
+#endif

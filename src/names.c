@@ -1,0 +1,328 @@
+/*
+ * names.c — registering declarations and resolving references to them.
+ */
+#include "names.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "mem.h"
+
+/* A name two imports define differently: kept so the error can name both. */
+typedef struct {
+	Entity base;                 /* ns = the namespace, decl = NULL */
+	Entity *first, *second;
+} Ambiguity;
+
+static bool is_ambiguity(const Entity *e)
+{
+	return e != NULL && e->decl == NULL;
+}
+
+const char *namespace_noun(Namespace ns)
+{
+	static const char *nouns[NS_COUNT] = {
+		"an area or municipality", "a body", "a kind", "a capability", "a building block",
+		"a target group", "an actor", "a need", "an action", "a let value", "a plan",
+	};
+	return nouns[ns];
+}
+
+const char *entity_noun(const Entity *e)
+{
+	return decl_kind_name(e->decl->kind);
+}
+
+const char *entity_name(const Entity *e)
+{
+	return e->decl->id.text;
+}
+
+const char *entity_title(const Entity *e)
+{
+	return e->decl->title ? e->decl->title : e->decl->id.text;
+}
+
+static const char *article(const char *noun)
+{
+	return strchr("aeiou", noun[0]) ? "an" : "a";
+}
+
+void names_define(World *w, Module *m, Entity *e)
+{
+	const char *name = e->decl->id.text;
+	Entity *old = table_get(&m->names[e->ns], name);
+	if (old) {
+		Diagnostic *d = diag_report(w->diags, DIAG_E402, e->decl->id.loc,
+					    "'%s' is defined twice in this file", name);
+		diag_note(d, old->decl->id.loc, "the first definition of '%s' is here", name);
+		return;
+	}
+	table_put(&m->names[e->ns], name, e);
+}
+
+/* Merge `from` into `into`; a different entity under the same name is ambiguous. */
+static void merge_visible(Table *into, const Table *from, Namespace ns)
+{
+	for (size_t i = 0; i < from->cap; i++) {
+		const TableSlot *slot = &from->slots[i];
+		if (!slot->key)
+			continue;
+		Entity *have = table_get(into, slot->key);
+		if (have == NULL) {
+			table_put(into, slot->key, slot->value);
+		} else if (have != slot->value && !is_ambiguity(have)) {
+			Ambiguity *a = NEW(Ambiguity);
+			a->base.ns = ns;
+			a->first = have;
+			a->second = slot->value;
+			table_put(into, slot->key, a);
+		}
+	}
+}
+
+/* Everything a module sees at its top level except the prelude: own + imports. */
+static Table *visible_names(Module *m)
+{
+	if (m->visible)
+		return m->visible;
+	Table *t = NEW_ARRAY(Table, NS_COUNT);
+	m->visible = t; /* set first: import cycles are reported, not followed */
+	for (int ns = 0; ns < NS_COUNT; ns++) {
+		merge_visible(&t[ns], &m->names[ns], (Namespace)ns);
+		/* own names shadow imported ones: merge imports only where absent */
+		for (size_t i = 0; i < m->imports.len; i++) {
+			Module *imp = VEC_AT(m->imports, Module, i);
+			Table *theirs = visible_names(imp);
+			Table only_new = { 0 };
+			for (size_t k = 0; k < theirs[ns].cap; k++) {
+				const TableSlot *slot = &theirs[ns].slots[k];
+				if (slot->key && !table_get(&m->names[ns], slot->key))
+					table_put(&only_new, slot->key, slot->value);
+			}
+			merge_visible(&t[ns], &only_new, (Namespace)ns);
+		}
+	}
+	return t;
+}
+
+static Entity *lookup(World *w, Module *m, Namespace ns, const char *name)
+{
+	Entity *e = table_get(&m->names[ns], name);
+	if (e)
+		return e;
+	if (m->imports.len) {
+		e = table_get(&visible_names(m)[ns], name);
+		if (e)
+			return e;
+	}
+	if (w->prelude && !m->is_stdlib && w->prelude != m)
+		return table_get(&visible_names(w->prelude)[ns], name);
+	return NULL;
+}
+
+Entity *names_find(World *w, Module *m, Namespace ns, const char *name)
+{
+	Entity *e = lookup(w, m, ns, name);
+	return is_ambiguity(e) ? NULL : e;
+}
+
+int names_distance(const char *a, const char *b, int limit)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if ((la > lb ? la - lb : lb - la) > (size_t)limit)
+		return limit + 1;
+	if (la > 64 || lb > 64)
+		return limit + 1;
+	int d[65][65];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		for (size_t j = 1; j <= lb; j++) {
+			int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			int best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < best)
+				best = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	}
+	return d[la][lb];
+}
+
+const char *names_closest(const char *word, const char *const *candidates, size_t count)
+{
+	int limit = (int)strlen(word) / 3;
+	if (limit < 1)
+		limit = 1;
+	if (limit > 3)
+		limit = 3;
+	const char *best = NULL;
+	int best_distance = limit + 1;
+	for (size_t i = 0; i < count; i++) {
+		int dist = names_distance(word, candidates[i], limit);
+		/* ties: the alphabetically first, so the hint is deterministic */
+		if (dist < best_distance || (dist == best_distance && best && strcmp(candidates[i], best) < 0)) {
+			best_distance = dist;
+			best = candidates[i];
+		}
+	}
+	return best_distance <= limit ? best : NULL;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Every name visible from `m` in the allowed namespaces, sorted, unique. */
+static Vec visible_candidates(World *w, Module *m, unsigned allowed)
+{
+	Vec names = { 0 };
+	for (int ns = 0; ns < NS_COUNT; ns++) {
+		if (!(allowed & NS_BIT(ns)))
+			continue;
+		const Table *tables[3] = { &m->names[ns], m->imports.len ? &visible_names(m)[ns] : NULL,
+					   w->prelude && !m->is_stdlib ? &visible_names(w->prelude)[ns] : NULL };
+		for (int t = 0; t < 3; t++) {
+			if (!tables[t])
+				continue;
+			for (size_t i = 0; i < tables[t]->cap; i++)
+				if (tables[t]->slots[i].key)
+					vec_push(&names, (void *)tables[t]->slots[i].key);
+		}
+	}
+	if (names.len > 1)
+		qsort(names.items, names.len, sizeof(void *), compare_strings);
+	size_t out = 0;
+	for (size_t i = 0; i < names.len; i++)
+		if (out == 0 || strcmp(names.items[out - 1], names.items[i]) != 0)
+			names.items[out++] = names.items[i];
+	names.len = out;
+	return names;
+}
+
+static const char *allowed_noun(unsigned allowed)
+{
+	for (int ns = 0; ns < NS_COUNT; ns++)
+		if (allowed == NS_BIT(ns))
+			return namespace_noun((Namespace)ns);
+	if (allowed == (NS_BIT(NS_BODY) | NS_BIT(NS_KIND)))
+		return "a body or a kind of body";
+	if (allowed == (NS_BIT(NS_PLACE) | NS_BIT(NS_BODY)))
+		return "a municipality or a body";
+	return "a name";
+}
+
+/* E401 with "did you mean", or the list of what fits here. */
+static void report_unknown(World *w, Module *m, const Name *name, unsigned allowed, const char *what)
+{
+	if (w->diags->diags.len >= w->diags->max_kept) {
+		diag_report(w->diags, DIAG_E401, name->loc, "unknown name '%s'", name->text);
+		return;
+	}
+	Vec candidates = visible_candidates(w, m, allowed);
+	const char *close = names_closest(name->text, (const char *const *)candidates.items, candidates.len);
+	const char *noun = allowed_noun(allowed);
+	Diagnostic *d;
+	if (close) {
+		d = diag_report(w->diags, DIAG_E401, name->loc,
+				"unknown %s '%s' in %s; did you mean '%s'?", noun + strlen(article(noun)) + 1,
+				name->text, what, close);
+	} else {
+		d = diag_report(w->diags, DIAG_E401, name->loc, "unknown %s '%s' in %s",
+				noun + strlen(article(noun)) + 1, name->text, what);
+		if (candidates.len == 0) {
+			diag_note(d, (SrcLoc){ 0 }, "no %s is declared or imported", noun + strlen(article(noun)) + 1);
+		} else if (candidates.len <= 8) {
+			StrBuf list = { 0 };
+			buf_init(&list);
+			for (size_t i = 0; i < candidates.len; i++)
+				buf_printf(&list, "%s'%s'", i ? ", " : "", (const char *)candidates.items[i]);
+			diag_note(d, (SrcLoc){ 0 }, "%s here is one of: %s", what, list.data);
+		}
+	}
+}
+
+/* The name exists, but as something this position does not take: E404. */
+static bool report_wrong_kind(World *w, Module *m, const Name *name, unsigned allowed, const char *what)
+{
+	for (int ns = 0; ns < NS_COUNT; ns++) {
+		if (allowed & NS_BIT(ns))
+			continue;
+		Entity *other = names_find(w, m, (Namespace)ns, name->text);
+		if (other) {
+			Diagnostic *d = diag_report(w->diags, DIAG_E404, name->loc,
+						    "'%s' is %s %s, but %s takes %s", name->text,
+						    article(entity_noun(other)), entity_noun(other), what,
+						    allowed_noun(allowed));
+			diag_note(d, other->decl->id.loc, "'%s' is declared here", name->text);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void report_ambiguous(World *w, const Name *name, const Ambiguity *a)
+{
+	Diagnostic *d = diag_report(w->diags, DIAG_E403, name->loc,
+				    "'%s' is ambiguous: two imported files define it", name->text);
+	diag_note(d, a->first->decl->id.loc, "one definition is here");
+	diag_note(d, a->second->decl->id.loc, "another is here; write plan.%s to choose", name->text);
+}
+
+/* plan.name: the plan's own file. */
+static Entity *resolve_qualified(World *w, Module *m, const Ref *ref, unsigned allowed, const char *what)
+{
+	Entity *plan = lookup(w, m, NS_PLAN, ref->parts[0].text);
+	if (plan == NULL || is_ambiguity(plan)) {
+		diag_report(w->diags, DIAG_E401, ref->parts[0].loc,
+			    "unknown plan '%s' in %s (a dotted name starts with a plan of an imported file)",
+			    ref->parts[0].text, what);
+		return NULL;
+	}
+	if (ref->count != 2) {
+		diag_report(w->diags, DIAG_E404, ref->loc, "'%s' is not a name %s takes",
+			    ast_ref_text(ref), what);
+		return NULL;
+	}
+	Module *target = plan->decl->module;
+	for (int ns = 0; ns < NS_COUNT; ns++) {
+		if (!(allowed & NS_BIT(ns)))
+			continue;
+		Entity *e = table_get(&target->names[ns], ref->parts[1].text);
+		if (e)
+			return e;
+	}
+	report_unknown(w, target, &ref->parts[1], allowed, what);
+	return NULL;
+}
+
+Entity *names_resolve(World *w, Module *m, const Ref *ref, unsigned allowed, const char *what)
+{
+	if (ref == NULL)
+		return NULL;
+	if (ref->count > 1)
+		return resolve_qualified(w, m, ref, allowed, what);
+	const Name *name = &ref->parts[0];
+	for (int ns = 0; ns < NS_COUNT; ns++) {
+		if (!(allowed & NS_BIT(ns)))
+			continue;
+		Entity *e = lookup(w, m, (Namespace)ns, name->text);
+		if (is_ambiguity(e)) {
+			report_ambiguous(w, name, (const Ambiguity *)e);
+			return NULL;
+		}
+		if (e)
+			return e;
+	}
+	if (!report_wrong_kind(w, m, name, allowed, what))
+		report_unknown(w, m, name, allowed, what);
+	return NULL;
+}

@@ -1,0 +1,47 @@
+/*
+ * parse.h — the parser driver: one source file in, declarations out.
+ *
+ * Wraps the reentrant flex scanner (grammar/lexer.l) and the pure bison
+ * parser (grammar/parser.y).  Errors go to the diagnostics sink; the parser
+ * recovers at statement level, so one run reports every syntax error.
+ */
+#ifndef CARENET_PARSE_H
+#define CARENET_PARSE_H
+
+#include <stdbool.h>
+
+#include "ast.h"
+#include "diag.h"
+
+/* Braces and parentheses nest at most this deep (E108). */
+#define PARSE_MAX_NESTING 64
+/* A line or a string longer than this is refused (E109). */
+#define PARSE_MAX_TOKEN_BYTES (1024 * 1024)
+
+/* Scanner and parser state for one file; lives on the driver's stack. */
+typedef struct ParseCtx {
+	Source *src;
+	DiagSink *diags;
+	void *scanner;
+	uint32_t offset;         /* byte offset of the next unread byte */
+	int last_token;          /* decides whether a newline ends a statement */
+	bool eof_newline_sent;
+	bool aborted;            /* nesting limit hit: stop at once */
+	int paren_depth;
+	int brace_depth;
+	SrcLoc open_braces[PARSE_MAX_NESTING + 1];
+	StrBuf string;           /* the string literal being scanned */
+	uint32_t string_start;
+	Vec decls;               /* result: Decl* in source order */
+} ParseCtx;
+
+/* Parse a whole source; returns its declarations (partial on errors). */
+Vec parse_source(Source *src, DiagSink *diags);
+
+/*
+ * Check encoding before scanning: a BOM is skipped, invalid UTF-8 and NUL
+ * bytes are reported (E002, E003).  Returns the offset to start at, or -1.
+ */
+long parse_check_encoding(Source *src, DiagSink *diags);
+
+#endif

@@ -1,0 +1,20 @@
+/*
+ * report.h — the evaluated plan as text, JSON and markdown, the check
+ * report as JSON, and the signals grouped by the body they reach.
+ * Everything follows source order (files in load order, declarations as
+ * written), so two versions of a plan diff cleanly.
+ */
+#ifndef CARENET_REPORT_H
+#define CARENET_REPORT_H
+
+#include "buf.h"
+#include "model.h"
+
+void report_eval_text(const World *w, StrBuf *out);
+void report_eval_markdown(const World *w, StrBuf *out);
+void report_eval_json(const World *w, StrBuf *out);
+void report_check_json(const World *w, StrBuf *out);
+void report_check_summary(const World *w, StrBuf *out);
+void report_signals_text(const World *w, StrBuf *out);
+
+#endif

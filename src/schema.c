@@ -1,0 +1,750 @@
+/*
+ * schema.c — the property table and the typed model.
+ *
+ * Each declaration kind lists its properties with a value type; one generic
+ * checker validates every block against that table (unknown property, given
+ * twice, wrong shape of value), then a short builder per kind resolves the
+ * names and fills the model.
+ */
+#include "schema.h"
+
+#include <string.h>
+
+#include "mem.h"
+#include "names.h"
+
+typedef enum {
+	VT_NAME,         /* one name of a namespace */
+	VT_NAMES,        /* name, name, ... */
+	VT_STRING,
+	VT_EXPR,         /* a number expression, evaluated later */
+	VT_DATE,
+	VT_PERIOD,       /* DATE .. DATE */
+	VT_FROM,         /* DATE [to DATE] */
+	VT_CHOICE,       /* one word of `choices` */
+	VT_WORD,         /* a free word or string: a unit */
+	VT_GROUP_SIZES,  /* group NAME N, ... */
+	VT_INDICATOR,    /* indicator NAME ["Title"] { ... } */
+	VT_MEASURES,     /* measure DATE: EXPR, ... */
+} ValueType;
+
+typedef struct {
+	const char *name;
+	ValueType type;
+	unsigned ns;                 /* for VT_NAME(S): NS_BIT mask */
+	bool repeat;
+	const char *const *choices;  /* for VT_CHOICE, NULL-terminated */
+	const char *what;            /* "the lead of an action", for messages */
+} PropSpec;
+
+static const char *const priorities[] = { "low", "medium", "high", NULL };
+static const char *const statuses[] = { "planned", "running", "done", "stopped", NULL };
+
+#define PLACE NS_BIT(NS_PLACE)
+#define DESCRIPTION { "description", VT_STRING, 0, false, NULL, "a description" }
+
+static const PropSpec plan_props[] = {
+	{ "municipality", VT_NAME, PLACE, false, NULL, "the municipality of a plan" },
+	{ "body", VT_NAME, NS_BIT(NS_BODY), false, NULL, "the body of a supra-local plan" },
+	{ "period", VT_PERIOD, 0, false, NULL, "the period of a plan" },
+	{ "as_of", VT_DATE, 0, false, NULL, "the evaluation date" },
+	{ "owner", VT_STRING, 0, false, NULL, "the owner of a plan" },
+	DESCRIPTION, { NULL, 0, 0, 0, NULL, NULL },
+};
+static const PropSpec place_props[] = {
+	{ "population", VT_EXPR, 0, false, NULL, "a population" },
+	{ "group", VT_GROUP_SIZES, NS_BIT(NS_GROUP), true, NULL, "a group size" },
+	DESCRIPTION, { NULL, 0, 0, 0, NULL, NULL },
+};
+static const PropSpec body_props[] = {
+	{ "kind", VT_NAME, NS_BIT(NS_KIND), false, NULL, "the kind of a body" },
+	{ "members", VT_NAMES, PLACE | NS_BIT(NS_BODY), true, NULL, "the members of a body" },
+	{ "escalates_to", VT_NAME, NS_BIT(NS_BODY) | NS_BIT(NS_KIND), false, NULL, "escalates_to" },
+	DESCRIPTION, { NULL, 0, 0, 0, NULL, NULL },
+};
+static const PropSpec kind_props[] = {
+	{ "escalates_to", VT_NAME, NS_BIT(NS_KIND), false, NULL, "escalates_to of a kind" },
+	DESCRIPTION, { NULL, 0, 0, 0, NULL, NULL },
+};
+static const PropSpec capability_props[] = {
+	{ "handled_by", VT_NAME, NS_BIT(NS_KIND), false, NULL, "handled_by" },
+	DESCRIPTION, { NULL, 0, 0, 0, NULL, NULL },
+};
+static const PropSpec block_props[] = {
+	{ "part_of", VT_NAME, NS_BIT(NS_BLOCK), false, NULL, "part_of" },
+	DESCRIPTION, { NULL, 0, 0, 0, NULL, NULL },
+};
+static const PropSpec group_props[] = {
+	DESCRIPTION, { NULL, 0, 0, 0, NULL, NULL },
+};
+static const PropSpec actor_props[] = {
+	{ "kind", VT_NAME, NS_BIT(NS_KIND), false, NULL, "the kind of an actor" },
+	{ "serves", VT_NAMES, PLACE, true, NULL, "what an actor serves" },
+	{ "provides", VT_NAMES, NS_BIT(NS_CAPABILITY), true, NULL, "what an actor provides" },
+	{ "contact", VT_STRING, 0, false, NULL, "a contact" },
+	DESCRIPTION, { NULL, 0, 0, 0, NULL, NULL },
+};
+static const PropSpec need_props[] = {
+	{ "in", VT_NAMES, PLACE, true, NULL, "the areas of a need" },
+	{ "group", VT_NAME, NS_BIT(NS_GROUP), false, NULL, "the target group of a need" },
+	{ "block", VT_NAME, NS_BIT(NS_BLOCK), false, NULL, "the building block of a need" },
+	{ "requires", VT_NAMES, NS_BIT(NS_CAPABILITY), true, NULL, "what a need requires" },
+	{ "priority", VT_CHOICE, 0, false, priorities, "a priority" },
+	{ "evidence", VT_STRING, 0, false, NULL, "evidence" },
+	DESCRIPTION, { NULL, 0, 0, 0, NULL, NULL },
+};
+static const PropSpec action_props[] = {
+	{ "addresses", VT_NAMES, NS_BIT(NS_NEED), true, NULL, "what an action addresses" },
+	{ "in", VT_NAMES, PLACE, true, NULL, "where an action runs" },
+	{ "lead", VT_NAME, NS_BIT(NS_ACTOR), false, NULL, "the lead of an action" },
+	{ "partners", VT_NAMES, NS_BIT(NS_ACTOR), true, NULL, "the partners of an action" },
+	{ "from", VT_FROM, 0, false, NULL, "the start of an action" },
+	{ "to", VT_DATE, 0, false, NULL, "the end of an action" },
+	{ "status", VT_CHOICE, 0, false, statuses, "a status" },
+	{ "indicator", VT_INDICATOR, 0, true, NULL, "an indicator" },
+	DESCRIPTION, { NULL, 0, 0, 0, NULL, NULL },
+};
+static const PropSpec indicator_props[] = {
+	{ "unit", VT_WORD, 0, false, NULL, "a unit" },
+	{ "baseline", VT_EXPR, 0, false, NULL, "a baseline" },
+	{ "target", VT_EXPR, 0, false, NULL, "a target" },
+	{ "by", VT_DATE, 0, false, NULL, "a deadline" },
+	{ "measure", VT_MEASURES, 0, true, NULL, "measurements" },
+	DESCRIPTION, { NULL, 0, 0, 0, NULL, NULL },
+};
+static const PropSpec no_props[] = { { NULL, 0, 0, 0, NULL, NULL } };
+
+static const PropSpec *props_of(DeclKind kind)
+{
+	switch (kind) {
+	case DECL_PLAN: return plan_props;
+	case DECL_MUNICIPALITY: case DECL_AREA: return place_props;
+	case DECL_BODY: return body_props;
+	case DECL_KIND: return kind_props;
+	case DECL_CAPABILITY: return capability_props;
+	case DECL_BLOCK: return block_props;
+	case DECL_GROUP: return group_props;
+	case DECL_ACTOR: return actor_props;
+	case DECL_NEED: return need_props;
+	case DECL_ACTION: return action_props;
+	case DECL_INDICATOR: return indicator_props;
+	default: return no_props;
+	}
+}
+
+const char *schema_property_list(DeclKind kind)
+{
+	StrBuf b = { 0 };
+	buf_init(&b);
+	for (const PropSpec *p = props_of(kind); p->name; p++)
+		buf_printf(&b, "%s%s", b.len ? ", " : "", p->name);
+	return b.data;
+}
+
+/* ---- entities ---------------------------------------------------------------- */
+
+#define MAKE(T, namespace) \
+	do { T *x = NEW(T); x->base.ns = namespace; e = &x->base; } while (0)
+
+Entity *schema_create_entity(Decl *d)
+{
+	Entity *e = NULL;
+	switch (d->kind) {
+	case DECL_PLAN: MAKE(Plan, NS_PLAN); ((Plan *)e)->module = d->module; break;
+	case DECL_LET: MAKE(Let, NS_LET); break;
+	case DECL_MUNICIPALITY: case DECL_AREA:
+		MAKE(Place, NS_PLACE);
+		((Place *)e)->is_municipality = d->kind == DECL_MUNICIPALITY;
+		break;
+	case DECL_BODY: MAKE(Body, NS_BODY); break;
+	case DECL_KIND: MAKE(Kind, NS_KIND); break;
+	case DECL_CAPABILITY: MAKE(Capability, NS_CAPABILITY); break;
+	case DECL_BLOCK: MAKE(FrameworkBlock, NS_BLOCK); break;
+	case DECL_GROUP: MAKE(Group, NS_GROUP); break;
+	case DECL_ACTOR: MAKE(Actor, NS_ACTOR); break;
+	case DECL_NEED: MAKE(Need, NS_NEED); ((Need *)e)->module = d->module; break;
+	case DECL_ACTION: MAKE(Action, NS_ACTION); ((Action *)e)->module = d->module; break;
+	case DECL_SIGNAL: MAKE(Signal, NS_COUNT); ((Signal *)e)->module = d->module; break;
+	default: return NULL;
+	}
+	e->decl = d;
+	d->entity = e;
+	return e;
+}
+
+/* ---- the generic checker ----------------------------------------------------- */
+
+#define MAX_PROPS 16
+
+/* What a block said, by the index of its spec. */
+typedef struct {
+	const PropSpec *specs;
+	const Property *first[MAX_PROPS];
+	Vec items[MAX_PROPS];        /* all items, repeats merged */
+} Props;
+
+typedef struct {
+	World *w;
+	Module *m;
+	Decl *decl;
+	const char *noun;            /* "an area" */
+} Ctx;
+
+static const char *with_article(const char *noun)
+{
+	return mem_printf("%s %s", strchr("aeiou", noun[0]) ? "an" : "a", noun);
+}
+
+static bool item_is_plain(const Item *it)
+{
+	return !it->key && !it->upper && it->extras.len == 0 && !it->block;
+}
+
+static bool is_name_item(const Item *it)
+{
+	return item_is_plain(it) && it->value->kind == EXPR_REF;
+}
+
+static bool is_date(const Expr *e)
+{
+	return e && e->kind == EXPR_DATE;
+}
+
+static const char *type_example(const PropSpec *spec)
+{
+	switch (spec->type) {
+	case VT_NAME: return mem_printf("one name, e.g. '%s x'", spec->name);
+	case VT_NAMES: return mem_printf("names separated by commas, e.g. '%s x, y'", spec->name);
+	case VT_STRING: return mem_printf("a \"string\", e.g. '%s \"...\"'", spec->name);
+	case VT_EXPR: return mem_printf("a number, e.g. '%s 120'", spec->name);
+	case VT_DATE: return mem_printf("a date, e.g. '%s 2026-12'", spec->name);
+	case VT_PERIOD: return mem_printf("two dates, e.g. '%s 2025-01 .. 2027-12'", spec->name);
+	case VT_FROM: return mem_printf("a date, e.g. '%s 2025-03 to 2026-12'", spec->name);
+	case VT_CHOICE: return "one of the choices";
+	case VT_WORD: return mem_printf("one word, e.g. '%s persons'", spec->name);
+	case VT_GROUP_SIZES: return mem_printf("a target group and its size, e.g. '%s seniors_75plus 410'", spec->name);
+	case VT_INDICATOR: return mem_printf("a name, a title and a block, e.g. '%s reached \"Reached\" { ... }'", spec->name);
+	case VT_MEASURES: return mem_printf("dated values, e.g. '%s 2025-06: 40, 2025-12: 71'", spec->name);
+	}
+	return "a value";
+}
+
+static bool item_fits(const PropSpec *spec, const Item *it)
+{
+	switch (spec->type) {
+	case VT_NAME: case VT_NAMES: case VT_CHOICE:
+		return is_name_item(it);
+	case VT_WORD:
+		return item_is_plain(it) && (ast_expr_as_name(it->value) || it->value->kind == EXPR_STRING);
+	case VT_STRING:
+		return item_is_plain(it) && it->value->kind == EXPR_STRING;
+	case VT_EXPR:
+		return item_is_plain(it);
+	case VT_DATE:
+		return item_is_plain(it) && is_date(it->value);
+	case VT_PERIOD:
+		return it->range != RANGE_NONE && is_date(it->value) && is_date(it->upper);
+	case VT_FROM:
+		return (item_is_plain(it) && is_date(it->value)) ||
+		       (it->range != RANGE_NONE && is_date(it->value) && is_date(it->upper));
+	case VT_GROUP_SIZES:
+		return !it->key && !it->upper && !it->block && ast_expr_as_name(it->value) && it->extras.len == 1;
+	case VT_INDICATOR:
+		return !it->key && !it->upper && ast_expr_as_name(it->value) && it->block &&
+		       it->extras.len <= 1 &&
+		       (it->extras.len == 0 || VEC_AT(it->extras, Expr, 0)->kind == EXPR_STRING);
+	case VT_MEASURES:
+		return it->key && is_date(it->key) && !it->upper;
+	}
+	return false;
+}
+
+static bool single_valued(ValueType t)
+{
+	return t != VT_NAMES && t != VT_GROUP_SIZES && t != VT_INDICATOR && t != VT_MEASURES;
+}
+
+static void report_unknown_property(Ctx *c, const Property *p, const PropSpec *specs, DeclKind kind)
+{
+	const char *names[MAX_PROPS];
+	size_t n = 0;
+	for (const PropSpec *s = specs; s->name; s++)
+		names[n++] = s->name;
+	const char *close = names_closest(p->name.text, names, n);
+	Diagnostic *d;
+	if (close)
+		d = diag_report(c->w->diags, DIAG_E501, p->name.loc,
+				"%s has no property '%s'; did you mean '%s'?", with_article(decl_kind_name(kind)),
+				p->name.text, close);
+	else
+		d = diag_report(c->w->diags, DIAG_E501, p->name.loc, "%s has no property '%s'",
+				with_article(decl_kind_name(kind)), p->name.text);
+	diag_note(d, (SrcLoc){ 0 }, "%s takes: %s", with_article(decl_kind_name(kind)),
+		  schema_property_list(kind));
+}
+
+static void check_items(Ctx *c, const PropSpec *spec, const Property *p)
+{
+	if (p->items.len == 0) {
+		diag_report(c->w->diags, DIAG_E503, p->loc, "'%s' needs a value: %s", spec->name,
+			    type_example(spec));
+		return;
+	}
+	if (single_valued(spec->type) && p->items.len > 1) {
+		diag_report(c->w->diags, DIAG_E503, VEC_AT(p->items, Item, 1)->loc,
+			    "'%s' takes one value: %s", spec->name, type_example(spec));
+		return;
+	}
+	for (size_t i = 0; i < p->items.len; i++) {
+		const Item *it = VEC_AT(p->items, Item, i);
+		if (!item_fits(spec, it))
+			diag_report(c->w->diags, DIAG_E503, it->loc, "'%s' takes %s", spec->name,
+				    type_example(spec));
+	}
+}
+
+/* Validate a block against the kind's table and collect its properties. */
+static void check_block(Ctx *c, DeclKind kind, const Block *block, Props *out)
+{
+	memset(out, 0, sizeof *out);
+	out->specs = props_of(kind);
+	if (!block)
+		return;
+	for (size_t i = 0; i < block->props.len; i++) {
+		const Property *p = VEC_AT(block->props, Property, i);
+		int index = -1;
+		for (int k = 0; out->specs[k].name; k++)
+			if (strcmp(out->specs[k].name, p->name.text) == 0)
+				index = k;
+		if (index < 0) {
+			report_unknown_property(c, p, out->specs, kind);
+			continue;
+		}
+		const PropSpec *spec = &out->specs[index];
+		if (out->first[index] && !spec->repeat) {
+			Diagnostic *d = diag_report(c->w->diags, DIAG_E502, p->name.loc,
+						    "'%s' is given twice; %s has one", p->name.text,
+						    with_article(decl_kind_name(kind)));
+			diag_note(d, out->first[index]->name.loc, "the first '%s' is here", p->name.text);
+			continue;
+		}
+		check_items(c, spec, p);
+		if (!out->first[index])
+			out->first[index] = p;
+		for (size_t k = 0; k < p->items.len; k++)
+			if (item_fits(spec, VEC_AT(p->items, Item, k)))
+				vec_push(&out->items[index], p->items.items[k]);
+	}
+}
+
+static int spec_index(const Props *props, const char *name)
+{
+	for (int k = 0; props->specs[k].name; k++)
+		if (strcmp(props->specs[k].name, name) == 0)
+			return k;
+	return -1;
+}
+
+/* The items of a property, empty when absent or invalid. */
+static Vec prop_items(const Props *props, const char *name)
+{
+	int k = spec_index(props, name);
+	return k < 0 ? (Vec){ 0 } : props->items[k];
+}
+
+static const Item *prop_item(const Props *props, const char *name)
+{
+	Vec items = prop_items(props, name);
+	return items.len ? VEC_AT(items, Item, 0) : NULL;
+}
+
+static const Property *prop_given(const Props *props, const char *name)
+{
+	int k = spec_index(props, name);
+	return k < 0 ? NULL : props->first[k];
+}
+
+static Entity *resolve_prop(Ctx *c, const Props *props, const char *name)
+{
+	int k = spec_index(props, name);
+	const Item *it = prop_item(props, name);
+	if (!it)
+		return NULL;
+	return names_resolve(c->w, c->m, it->value->u.ref, props->specs[k].ns, props->specs[k].what);
+}
+
+/* Resolve every name of a VT_NAMES property into `out`; returns the items too. */
+static void resolve_list(Ctx *c, const Props *props, const char *name, Vec *out, Vec *locs)
+{
+	int k = spec_index(props, name);
+	Vec items = prop_items(props, name);
+	for (size_t i = 0; i < items.len; i++) {
+		const Item *it = VEC_AT(items, Item, i);
+		Entity *e = names_resolve(c->w, c->m, it->value->u.ref, props->specs[k].ns,
+					  props->specs[k].what);
+		if (e) {
+			vec_push(out, e);
+			if (locs)
+				vec_push(locs, (void *)&it->loc);
+		}
+	}
+}
+
+static const char *prop_string(const Props *props, const char *name)
+{
+	const Item *it = prop_item(props, name);
+	return it ? it->value->u.string : NULL;
+}
+
+static bool prop_date(const Props *props, const char *name, Date *out, SrcLoc *loc)
+{
+	const Item *it = prop_item(props, name);
+	if (!it)
+		return false;
+	*out = it->value->u.date;
+	if (loc)
+		*loc = it->loc;
+	return true;
+}
+
+static int prop_choice(Ctx *c, const Props *props, const char *name, int fallback)
+{
+	int k = spec_index(props, name);
+	const Item *it = prop_item(props, name);
+	if (!it)
+		return fallback;
+	const Name *word = ast_expr_as_name(it->value);
+	const char *const *choices = props->specs[k].choices;
+	size_t n = 0;
+	StrBuf list = { 0 };
+	buf_init(&list);
+	for (; choices[n]; n++) {
+		if (word && strcmp(word->text, choices[n]) == 0)
+			return (int)n;
+		buf_printf(&list, "%s%s", n ? ", " : "", choices[n]);
+	}
+	const char *close = word ? names_closest(word->text, choices, n) : NULL;
+	diag_report(c->w->diags, DIAG_E505, it->loc, "'%s' is not a valid %s (%s)%s%s%s",
+		    word ? word->text : ast_ref_text(it->value->u.ref), name, list.data,
+		    close ? "; did you mean '" : "", close ? close : "", close ? "'?" : "");
+	return fallback;
+}
+
+/* ---- builders ---------------------------------------------------------------- */
+
+static void check_no_parent(Ctx *c)
+{
+	if (c->decl->parent && c->decl->kind != DECL_AREA)
+		diag_report(c->w->diags, DIAG_E507, c->decl->parent->loc,
+			    "only an area names its place after 'in'; %s lists its areas inside the block",
+			    c->noun);
+}
+
+static void build_plan(Ctx *c, Plan *plan, const Props *props)
+{
+	if (c->m->plan) {
+		Diagnostic *d = diag_report(c->w->diags, DIAG_E506, c->decl->id.loc,
+					    "a file holds at most one plan; '%s' is the second",
+					    c->decl->id.text);
+		diag_note(d, c->m->plan->base.decl->id.loc, "the first plan is here");
+		return;
+	}
+	c->m->plan = plan;
+	plan->municipality = (Place *)resolve_prop(c, props, "municipality");
+	plan->body = (Body *)resolve_prop(c, props, "body");
+	if (plan->municipality && !plan->municipality->is_municipality)
+		diag_report(c->w->diags, DIAG_E404, prop_item(props, "municipality")->loc,
+			    "'%s' is an area; a plan names its municipality",
+			    entity_name(&plan->municipality->base));
+	if (plan->body && !plan->body->plan)
+		plan->body->plan = plan;
+	const Item *period = prop_item(props, "period");
+	if (period) {
+		plan->has_period = true;
+		plan->period_start = period->value->u.date;
+		plan->period_end = period->upper->u.date;
+		if (date_first_day(plan->period_start) > date_last_day(plan->period_end))
+			diag_report(c->w->diags, DIAG_E508, period->loc, "the period ends before it starts");
+	}
+	plan->has_as_of = prop_date(props, "as_of", &plan->as_of, NULL);
+	plan->owner = prop_string(props, "owner");
+	plan->description = prop_string(props, "description");
+}
+
+static void build_place(Ctx *c, Place *place, const Props *props)
+{
+	place->is_municipality = c->decl->kind == DECL_MUNICIPALITY;
+	const Item *pop = prop_item(props, "population");
+	place->population_expr = pop ? pop->value : NULL;
+	Vec sizes = prop_items(props, "group");
+	for (size_t i = 0; i < sizes.len; i++) {
+		const Item *it = VEC_AT(sizes, Item, i);
+		Group *g = (Group *)names_resolve(c->w, c->m, it->value->u.ref, NS_BIT(NS_GROUP),
+						  "a group size");
+		if (!g)
+			continue;
+		GroupSize *gs = NEW(GroupSize);
+		gs->group = g;
+		gs->size = VEC_AT(it->extras, Expr, 0);
+		gs->loc = it->loc;
+		vec_push(&place->group_sizes, gs);
+	}
+	if (place->is_municipality) {
+		place->municipality = place;
+		check_no_parent(c);
+	} else if (!c->decl->parent) {
+		diag_report(c->w->diags, DIAG_E504, c->decl->id.loc,
+			    "area '%s' needs the municipality or area it lies in: area %s \"...\" in MUNICIPALITY",
+			    c->decl->id.text, c->decl->id.text);
+	} else {
+		place->parent = (Place *)names_resolve(c->w, c->m, c->decl->parent, PLACE,
+						       "the place an area lies in");
+		if (place->parent)
+			vec_push(&place->parent->children, place);
+	}
+	vec_push(&c->m->places, place);
+}
+
+static void build_body(Ctx *c, Body *body, const Props *props)
+{
+	check_no_parent(c);
+	body->kind = (Kind *)resolve_prop(c, props, "kind");
+	if (!prop_given(props, "kind"))
+		diag_report(c->w->diags, DIAG_E504, c->decl->id.loc,
+			    "body '%s' needs a kind (kind primary_care_zone, ...)", c->decl->id.text);
+	resolve_list(c, props, "members", &body->members, NULL);
+	body->escalates_to = resolve_prop(c, props, "escalates_to");
+	vec_push(&c->m->bodies, body);
+}
+
+static void build_actor(Ctx *c, Actor *actor, const Props *props)
+{
+	check_no_parent(c);
+	actor->kind = (Kind *)resolve_prop(c, props, "kind");
+	resolve_list(c, props, "serves", &actor->serves, NULL);
+	resolve_list(c, props, "provides", &actor->provides, NULL);
+	vec_push(&c->m->actors, actor);
+}
+
+static void build_need(Ctx *c, Need *need, const Props *props)
+{
+	check_no_parent(c);
+	Vec places = { 0 }, locs = { 0 };
+	resolve_list(c, props, "in", &places, &locs);
+	for (size_t i = 0; i < places.len; i++) {
+		Coverage *cov = NEW(Coverage);
+		cov->area = places.items[i];
+		cov->loc = *(SrcLoc *)locs.items[i];
+		cov->area->has_need = true;
+		vec_push(&need->areas, cov);
+	}
+	if (!prop_given(props, "in"))
+		diag_report(c->w->diags, DIAG_E504, c->decl->id.loc,
+			    "need '%s' does not say where it is: add 'in AREA, ...' to its block",
+			    c->decl->id.text);
+	need->group = (Group *)resolve_prop(c, props, "group");
+	need->block = (FrameworkBlock *)resolve_prop(c, props, "block");
+	resolve_list(c, props, "requires", &need->requires, NULL);
+	need->priority = (Priority)(prop_choice(c, props, "priority", -1) + 1);
+	need->evidence = prop_string(props, "evidence");
+	need->description = prop_string(props, "description");
+	vec_push(&c->m->needs, need);
+}
+
+static void build_indicator(Ctx *c, Action *action, const Item *it)
+{
+	Indicator *ind = NEW(Indicator);
+	ind->id = *ast_expr_as_name(it->value);
+	ind->title = it->extras.len ? VEC_AT(it->extras, Expr, 0)->u.string : ind->id.text;
+	ind->loc = it->loc;
+	ind->action = action;
+	for (size_t i = 0; i < action->indicators.len; i++) {
+		Indicator *other = VEC_AT(action->indicators, Indicator, i);
+		if (strcmp(other->id.text, ind->id.text) == 0) {
+			Diagnostic *d = diag_report(c->w->diags, DIAG_E402, ind->id.loc,
+						    "indicator '%s' is defined twice in this action", ind->id.text);
+			diag_note(d, other->id.loc, "the first definition is here");
+		}
+	}
+	Props props;
+	check_block(c, DECL_INDICATOR, it->block, &props);
+	const Item *unit = prop_item(&props, "unit");
+	if (unit)
+		ind->unit = unit->value->kind == EXPR_STRING ? unit->value->u.string
+							      : ast_expr_as_name(unit->value)->text;
+	const Item *baseline = prop_item(&props, "baseline");
+	const Item *target = prop_item(&props, "target");
+	ind->baseline_expr = baseline ? baseline->value : NULL;
+	ind->target_expr = target ? target->value : NULL;
+	if (!target)
+		diag_report(c->w->diags, DIAG_E504, ind->id.loc,
+			    "indicator '%s' needs a target (target 120, target 60%% * meer.population, ...)",
+			    ind->id.text);
+	ind->has_by = prop_date(&props, "by", &ind->by, NULL);
+	Vec measures = prop_items(&props, "measure");
+	for (size_t i = 0; i < measures.len; i++) {
+		const Item *m = VEC_AT(measures, Item, i);
+		Measure *ms = NEW(Measure);
+		ms->date = m->key->u.date;
+		ms->value_expr = m->value;
+		ms->loc = m->loc;
+		vec_push(&ind->measures, ms);
+	}
+	vec_push(&action->indicators, ind);
+}
+
+static void build_action(Ctx *c, Action *action, const Props *props)
+{
+	check_no_parent(c);
+	resolve_list(c, props, "addresses", &action->addresses, NULL);
+	for (size_t i = 0; i < action->addresses.len; i++)
+		vec_push(&VEC_AT(action->addresses, Need, i)->actions, action);
+	resolve_list(c, props, "in", &action->places, NULL);
+	action->lead = (Actor *)resolve_prop(c, props, "lead");
+	if (action->lead)
+		action->lead->leads = true;
+	resolve_list(c, props, "partners", &action->partners, NULL);
+	const Item *from = prop_item(props, "from");
+	if (from) {
+		action->has_from = true;
+		action->from = from->value->u.date;
+		action->from_loc = from->loc;
+		if (from->upper) {
+			action->has_to = true;
+			action->to = from->upper->u.date;
+			action->to_loc = from->loc;
+		}
+	}
+	Date to;
+	SrcLoc to_loc;
+	if (prop_date(props, "to", &to, &to_loc)) {
+		if (action->has_to)
+			diag_report(c->w->diags, DIAG_E502, to_loc,
+				    "the end is given twice: in 'from ... to ...' and in 'to'");
+		action->has_to = true;
+		action->to = to;
+		action->to_loc = to_loc;
+	}
+	if (action->has_from && action->has_to && date_first_day(action->from) > date_last_day(action->to))
+		diag_report(c->w->diags, DIAG_E508, action->to_loc, "action '%s' ends before it starts",
+			    c->decl->id.text);
+	action->status = (ActionStatus)prop_choice(c, props, "status", STATUS_PLANNED);
+	action->description = prop_string(props, "description");
+	Vec indicators = prop_items(props, "indicator");
+	for (size_t i = 0; i < indicators.len; i++)
+		build_indicator(c, action, VEC_AT(indicators, Item, i));
+	vec_push(&c->m->actions, action);
+}
+
+static void build_signal(Ctx *c, Signal *sig)
+{
+	Decl *d = c->decl;
+	sig->need = (Need *)names_resolve(c->w, c->m, d->need, NS_BIT(NS_NEED), "a signal");
+	for (size_t i = 0; i < d->areas.len; i++) {
+		Place *p = (Place *)names_resolve(c->w, c->m, d->areas.items[i], PLACE, "the areas of a signal");
+		if (!p || !sig->need)
+			continue;
+		bool listed = false;
+		for (size_t k = 0; k < sig->need->areas.len; k++)
+			if (VEC_AT(sig->need->areas, Coverage, k)->area == p)
+				listed = true;
+		if (!listed) {
+			Diagnostic *diag = diag_report(c->w->diags, DIAG_E702,
+						       ((Ref *)d->areas.items[i])->loc,
+						       "'%s' is not one of the areas of need '%s'",
+						       entity_name(&p->base), entity_name(&sig->need->base));
+			diag_note(diag, sig->need->base.decl->id.loc, "need '%s' is declared here",
+				  entity_name(&sig->need->base));
+			continue;
+		}
+		vec_push(&sig->areas, p);
+	}
+	if (sig->need && d->areas.len == 0)
+		for (size_t k = 0; k < sig->need->areas.len; k++)
+			vec_push(&sig->areas, VEC_AT(sig->need->areas, Coverage, k)->area);
+	sig->target = names_resolve(c->w, c->m, d->target, NS_BIT(NS_BODY) | NS_BIT(NS_KIND),
+				    "the target of a signal");
+	sig->message = d->message;
+	if (sig->need)
+		vec_push(&sig->need->signals, sig);
+	vec_push(&c->m->signals, sig);
+}
+
+/* answer plan.need with action: the signal of that need. */
+static void build_answer(Ctx *c)
+{
+	Decl *d = c->decl;
+	Need *need = (Need *)names_resolve(c->w, c->m, d->answered, NS_BIT(NS_NEED), "an answer");
+	Action *action = (Action *)names_resolve(c->w, c->m, d->action, NS_BIT(NS_ACTION), "an answer");
+	if (!need || !action)
+		return;
+	if (need->signals.len == 0) {
+		Diagnostic *diag = diag_report(c->w->diags, DIAG_E705, d->answered->loc,
+					       "need '%s' has no signal to answer", entity_name(&need->base));
+		diag_note(diag, need->base.decl->id.loc, "need '%s' is declared here", entity_name(&need->base));
+		return;
+	}
+	for (size_t i = 0; i < need->signals.len; i++) {
+		Signal *sig = VEC_AT(need->signals, Signal, i);
+		sig->answered_by = action;
+		vec_push(&action->answers, sig);
+	}
+}
+
+static void build_decl(World *w, Module *m, Decl *d)
+{
+	Ctx c = { w, m, d, with_article(decl_kind_name(d->kind)) };
+	Props props;
+	if (d->kind != DECL_SIGNAL && d->kind != DECL_ANSWER && d->kind != DECL_LET &&
+	    d->kind != DECL_IMPORT)
+		check_block(&c, d->kind, d->body, &props);
+	switch (d->kind) {
+	case DECL_PLAN: check_no_parent(&c); build_plan(&c, d->entity, &props); break;
+	case DECL_MUNICIPALITY: case DECL_AREA: build_place(&c, d->entity, &props); break;
+	case DECL_BODY: build_body(&c, d->entity, &props); break;
+	case DECL_KIND:
+		check_no_parent(&c);
+		((Kind *)d->entity)->escalates_to = resolve_prop(&c, &props, "escalates_to");
+		break;
+	case DECL_CAPABILITY:
+		check_no_parent(&c);
+		((Capability *)d->entity)->handled_by = (Kind *)resolve_prop(&c, &props, "handled_by");
+		break;
+	case DECL_BLOCK:
+		check_no_parent(&c);
+		((FrameworkBlock *)d->entity)->part_of = (FrameworkBlock *)resolve_prop(&c, &props, "part_of");
+		break;
+	case DECL_GROUP: check_no_parent(&c); break;
+	case DECL_ACTOR: build_actor(&c, d->entity, &props); break;
+	case DECL_NEED: build_need(&c, d->entity, &props); break;
+	case DECL_ACTION: build_action(&c, d->entity, &props); break;
+	case DECL_SIGNAL: build_signal(&c, d->entity); break;
+	case DECL_LET:
+		((Let *)d->entity)->expr = d->value;
+		vec_push(&m->lets, d->entity);
+		break;
+	default: break;
+	}
+}
+
+/* Signals need every need's areas, answers every signal: three passes. */
+void schema_build(World *w)
+{
+	for (int pass = 0; pass < 3; pass++) {
+		for (size_t i = 0; i < w->modules.len; i++) {
+			Module *m = VEC_AT(w->modules, Module, i);
+			for (size_t k = 0; k < m->decls.len; k++) {
+				Decl *d = VEC_AT(m->decls, Decl, k);
+				int wanted = d->kind == DECL_SIGNAL ? 1 : d->kind == DECL_ANSWER ? 2 : 0;
+				if (wanted != pass)
+					continue;
+				if (pass == 2) {
+					Ctx c = { w, m, d, "an answer" };
+					build_answer(&c);
+				} else {
+					build_decl(w, m, d);
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,151 @@
+/*
+ * source.c — loading files and mapping byte offsets to lines and columns.
+ */
+#include "source.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "mem.h"
+
+static int next_source_id;
+
+Source *source_from_text(const char *path, const char *text, size_t len)
+{
+	Source *src = NEW(Source);
+	char *copy = mem_alloc_atomic(len + 1);
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	src->path = mem_strdup(path);
+	src->text = copy;
+	src->len = len;
+	src->id = next_source_id++;
+	return src;
+}
+
+/* Read all of a stream into collected memory; NULL with *why on failure. */
+static Source *read_stream(FILE *f, const char *path, const char **why)
+{
+	StrBuf b;
+	buf_init(&b);
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (b.len + n > SOURCE_MAX_BYTES) {
+			*why = "file too large (the limit is 256 MiB)";
+			return NULL;
+		}
+		buf_put(&b, chunk, n);
+	}
+	if (ferror(f)) {
+		*why = strerror(errno);
+		return NULL;
+	}
+	Source *src = NEW(Source);
+	src->path = mem_strdup(path);
+	src->text = b.data;
+	src->len = b.len;
+	src->id = next_source_id++;
+	return src;
+}
+
+Source *source_load(const char *path, const char **why)
+{
+	if (strcmp(path, "-") == 0)
+		return read_stream(stdin, "<stdin>", why);
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		*why = strerror(errno);
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		*why = "is a directory, not a plan file";
+		return NULL;
+	}
+	if (S_ISREG(st.st_mode) && (size_t)st.st_size > SOURCE_MAX_BYTES) {
+		*why = "file too large (the limit is 256 MiB)";
+		return NULL;
+	}
+	FILE *f = fopen(path, "rb");
+	if (f == NULL) {
+		*why = strerror(errno);
+		return NULL;
+	}
+	Source *src = read_stream(f, path, why);
+	fclose(f);
+	return src;
+}
+
+static void build_line_map(Source *src)
+{
+	size_t count = 1;
+	for (const char *p = src->text; (p = memchr(p, '\n', (size_t)(src->text + src->len - p))); p++)
+		count++;
+	uint32_t *starts = mem_alloc_atomic(mem_array_size(count, sizeof *starts));
+	size_t i = 0;
+	starts[i++] = 0;
+	for (size_t off = 0; off < src->len; off++)
+		if (src->text[off] == '\n')
+			starts[i++] = (uint32_t)(off + 1);
+	src->line_starts = starts;
+	src->line_count = count;
+}
+
+void source_position(const Source *src, uint32_t offset, int *line, int *column)
+{
+	Source *mut = (Source *)src; /* the line map is a cache */
+	if (mut->line_starts == NULL)
+		build_line_map(mut);
+	if (offset > src->len)
+		offset = (uint32_t)src->len;
+	size_t lo = 0, hi = src->line_count; /* last start <= offset */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (src->line_starts[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	int col = 1;
+	for (uint32_t i = src->line_starts[lo]; i < offset; i++)
+		if (((unsigned char)src->text[i] & 0xC0) != 0x80)
+			col++;
+	*line = (int)lo + 1;
+	*column = col;
+}
+
+const char *source_line(const Source *src, int line, size_t *len)
+{
+	Source *mut = (Source *)src;
+	if (mut->line_starts == NULL)
+		build_line_map(mut);
+	if (line < 1 || (size_t)line > src->line_count) {
+		*len = 0;
+		return "";
+	}
+	uint32_t start = src->line_starts[line - 1];
+	size_t end = start;
+	while (end < src->len && src->text[end] != '\n')
+		end++;
+	if (end > start && src->text[end - 1] == '\r')
+		end--;
+	*len = end - start;
+	return src->text + start;
+}
+
+SrcLoc loc_span(SrcLoc a, SrcLoc b)
+{
+	if (a.src == NULL)
+		return b;
+	if (b.src == NULL || b.src != a.src)
+		return a;
+	SrcLoc r = a;
+	if (b.start < r.start)
+		r.start = b.start;
+	if (b.end > r.end)
+		r.end = b.end;
+	return r;
+}

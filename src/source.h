@@ -1,0 +1,50 @@
+/*
+ * source.h — loaded source files and positions in them.
+ *
+ * A position is a byte range in one source (SrcLoc).  Line and column are
+ * computed only when a message is printed, from a line map built on first
+ * use, so the scanner pays nothing per token beyond two integers.
+ */
+#ifndef CARENET_SOURCE_H
+#define CARENET_SOURCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Largest source file carenet reads (documented in docs/limits.md). */
+#define SOURCE_MAX_BYTES ((size_t)256 * 1024 * 1024)
+
+typedef struct Source {
+	const char *path;    /* as the user named it, or as found on the stdlib path */
+	const char *text;    /* the bytes, NUL-terminated (an embedded NUL is an error) */
+	size_t len;
+	int id;              /* load order, for sorting diagnostics */
+	int is_stdlib;       /* found on the stdlib search path */
+	uint32_t *line_starts; /* built lazily */
+	size_t line_count;
+} Source;
+
+typedef struct SrcLoc {
+	const Source *src;   /* NULL: no position (command line, whole run) */
+	uint32_t start;      /* byte offsets, end exclusive */
+	uint32_t end;
+} SrcLoc;
+
+/* Wrap bytes already in memory (tests, standard input). */
+Source *source_from_text(const char *path, const char *text, size_t len);
+
+/*
+ * Read a file ("-" is standard input).  On failure returns NULL and sets
+ * *why to a human reason ("No such file or directory", "is a directory").
+ */
+Source *source_load(const char *path, const char **why);
+
+/* 1-based line and column (column counted in characters, not bytes). */
+void source_position(const Source *src, uint32_t offset, int *line, int *column);
+/* The text of the 1-based line, without its newline. */
+const char *source_line(const Source *src, int line, size_t *len);
+
+/* A location covering both a and b (same source). */
+SrcLoc loc_span(SrcLoc a, SrcLoc b);
+
+#endif

@@ -1,0 +1,120 @@
+/*
+ * table.c — string-keyed maps and pointer-pair sets (see table.h).
+ */
+#include "table.h"
+
+#include <string.h>
+
+#include "mem.h"
+
+/* FNV-1a: simple, fast enough for identifiers, and deterministic. */
+uint64_t table_hash_string(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		h ^= *p;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static TableSlot *table_find(const Table *t, const char *key, uint64_t hash)
+{
+	size_t mask = t->cap - 1;
+	for (size_t i = hash & mask;; i = (i + 1) & mask) {
+		TableSlot *slot = &t->slots[i];
+		if (slot->key == NULL)
+			return slot;
+		if (slot->hash == hash && strcmp(slot->key, key) == 0)
+			return slot;
+	}
+}
+
+static void table_grow(Table *t)
+{
+	Table bigger = { NULL, t->cap ? t->cap * 2 : 16, 0 };
+	bigger.slots = NEW_ARRAY(TableSlot, bigger.cap);
+	for (size_t i = 0; i < t->cap; i++) {
+		TableSlot *old = &t->slots[i];
+		if (old->key) {
+			*table_find(&bigger, old->key, old->hash) = *old;
+			bigger.count++;
+		}
+	}
+	*t = bigger;
+}
+
+void *table_get(const Table *t, const char *key)
+{
+	if (t->count == 0)
+		return NULL;
+	TableSlot *slot = table_find(t, key, table_hash_string(key));
+	return slot->key ? slot->value : NULL;
+}
+
+void table_put(Table *t, const char *key, void *value)
+{
+	if ((t->count + 1) * 4 > t->cap * 3)
+		table_grow(t);
+	uint64_t hash = table_hash_string(key);
+	TableSlot *slot = table_find(t, key, hash);
+	if (slot->key == NULL) {
+		slot->key = key;
+		slot->hash = hash;
+		t->count++;
+	}
+	slot->value = value;
+}
+
+static size_t pair_hash(const void *a, const void *b)
+{
+	uint64_t h = (uint64_t)(uintptr_t)a * 0x9E3779B97F4A7C15ULL;
+	h ^= (uint64_t)(uintptr_t)b + 0x632BE59BD9B4E019ULL + (h << 6) + (h >> 2);
+	return (size_t)(h ^ (h >> 29));
+}
+
+static const void **pair_find(const PairSet *s, const void *a, const void *b)
+{
+	size_t mask = s->cap - 1;
+	for (size_t i = pair_hash(a, b) & mask;; i = (i + 1) & mask) {
+		const void **slot = &s->slots[2 * i];
+		if (slot[0] == NULL || (slot[0] == a && slot[1] == b))
+			return slot;
+	}
+}
+
+int pairset_has(const PairSet *s, const void *a, const void *b)
+{
+	if (s->count == 0)
+		return 0;
+	return pair_find(s, a, b)[0] != NULL;
+}
+
+static void pairset_grow(PairSet *s)
+{
+	PairSet bigger = { NULL, s->cap ? s->cap * 2 : 16, 0 };
+	bigger.slots = mem_alloc(mem_array_size(bigger.cap * 2, sizeof(void *)));
+	for (size_t i = 0; i < s->cap; i++) {
+		const void **old = &s->slots[2 * i];
+		if (old[0]) {
+			const void **slot = pair_find(&bigger, old[0], old[1]);
+			slot[0] = old[0];
+			slot[1] = old[1];
+			bigger.count++;
+		}
+	}
+	*s = bigger;
+}
+
+int pairset_add(PairSet *s, const void *a, const void *b)
+{
+	if ((s->count + 1) * 4 > s->cap * 3)
+		pairset_grow(s);
+	const void **slot = pair_find(s, a, b);
+	if (slot[0] != NULL)
+		return 0;
+	slot[0] = a;
+	slot[1] = b;
+	s->count++;
+	return 1;
+}

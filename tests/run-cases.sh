@@ -1,0 +1,38 @@
+#!/bin/sh
+# Golden tests: every tests/cases/NAME.care is run and its output compared
+# with NAME.out (stdout and stderr together, then "[exit N]").
+#
+#   NAME.args   the command line, when not "check NAME.care"
+#               (paths relative to tests/cases; may name files in subfolders)
+#
+# Usage: tests/run-cases.sh BINARY [NAME...]     UPDATE=1 rewrites the .out files.
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+shift
+cd "$(dirname "$0")/cases" || exit 2
+export SOURCE_DATE_EPOCH=1767139200   # 2025-12-31: reproducible "today"
+export NO_COLOR=1
+unset CARENET_PATH
+passed=0 failed=0
+if [ $# -gt 0 ]; then cases="$*"; else cases=$(ls *.care | sed 's/\.care$//'); fi
+for name in $cases; do
+	if [ -f "$name.args" ]; then args=$(cat "$name.args"); else args="check $name.care"; fi
+	# shellcheck disable=SC2086
+	actual=$("$bin" $args 2>&1 < /dev/null; echo "[exit $?]")
+	if [ "${UPDATE:-}" = 1 ]; then
+		printf '%s\n' "$actual" > "$name.out"
+	fi
+	if [ -f "$name.out" ] && [ "$actual" = "$(cat "$name.out")" ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL: $name ($bin $args)"
+		if [ -f "$name.out" ]; then
+			printf '%s\n' "$actual" | diff -u "$name.out" - | head -40
+		else
+			echo "  no $name.out"
+		fi
+	fi
+done
+echo "golden: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
