@@ -52,7 +52,7 @@ UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN        := $(BUILD)/carenet
 
 .PHONY: all run check deps deps-check unit golden sanitize install uninstall clean \
-        examples-check docs-check
+        codes man-check
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -123,8 +123,19 @@ golden: $(BIN)
 
 check: deps-check
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory unit golden
+	@$(MAKE) --no-print-directory unit golden codes man-check
 	@$(MAKE) --no-print-directory sanitize
+
+# Every diagnostic code is documented and has a golden test.
+codes:
+	@tests/check-codes.sh
+
+# The man pages render without warnings.
+man-check:
+	@for page in docs/carenet.1 docs/carenet.5; do \
+	  out=$$(MANWIDTH=80 man --warnings -l $$page 2>&1 >/dev/null); \
+	  if [ -n "$$out" ]; then echo "$$page:"; echo "$$out"; exit 1; fi; \
+	done; echo "man pages: 2 passed, 0 failed"
 
 # Unit and golden tests again under AddressSanitizer and UBSan.
 # The sanitizer build never frees (see src/mem.h), so leak checking is off.

@@ -26,11 +26,12 @@ Source *source_from_text(const char *path, const char *text, size_t len)
 	return src;
 }
 
-/* Read all of a stream into collected memory; NULL with *why on failure. */
-static Source *read_stream(FILE *f, const char *path, const char **why)
+/* Read all of a stream into collected memory; NULL with *why on failure.
+   `size_hint` (a regular file's size) avoids regrowing the buffer. */
+static Source *read_stream(FILE *f, const char *path, size_t size_hint, const char **why)
 {
-	StrBuf b;
-	buf_init(&b);
+	StrBuf b = { mem_alloc_atomic(size_hint + 1), 0, size_hint + 1 };
+	b.data[0] = '\0';
 	char chunk[65536];
 	size_t n;
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
@@ -55,7 +56,7 @@ static Source *read_stream(FILE *f, const char *path, const char **why)
 Source *source_load(const char *path, const char **why)
 {
 	if (strcmp(path, "-") == 0)
-		return read_stream(stdin, "<stdin>", why);
+		return read_stream(stdin, "<stdin>", 65536, why);
 	struct stat st;
 	if (stat(path, &st) != 0) {
 		*why = strerror(errno);
@@ -74,7 +75,7 @@ Source *source_load(const char *path, const char **why)
 		*why = strerror(errno);
 		return NULL;
 	}
-	Source *src = read_stream(f, path, why);
+	Source *src = read_stream(f, path, S_ISREG(st.st_mode) ? (size_t)st.st_size : 65536, why);
 	fclose(f);
 	return src;
 }

@@ -1,0 +1,93 @@
+/*
+ * test_core.c — small modules: dates, number formatting, name distance,
+ * tables, UTF-8.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "date.h"
+#include "format.h"
+#include "mem.h"
+#include "names.h"
+#include "table.h"
+#include "utf8.h"
+
+static void dates(void **state)
+{
+	(void)state;
+	Date d;
+	const char *why;
+	assert_true(date_parse("2025-02", &d, &why));
+	assert_string_equal(date_format_days(date_first_day(d)), "2025-02-01");
+	assert_string_equal(date_format_days(date_last_day(d)), "2025-02-28");
+	assert_true(date_parse("2024-02", &d, &why));
+	assert_string_equal(date_format_days(date_last_day(d)), "2024-02-29");
+	assert_false(date_parse("2025-02-30", &d, &why));
+	assert_false(date_parse("2025-00", &d, &why));
+	assert_int_equal(date_first_day((Date){ 1970, 1, 1 }), 0);
+}
+
+static void numbers_print_as_people_write_them(void **state)
+{
+	(void)state;
+	assert_string_equal(format_number(96.0000001), "96");
+	assert_string_equal(format_number(12.5), "12.5");
+	assert_string_equal(format_number(-0.0001), "0");
+	assert_string_equal(format_percent(0.6), "60%");
+	assert_string_equal(format_percent(0.455), "45.5%");
+}
+
+static void edit_distance_and_suggestions(void **state)
+{
+	(void)state;
+	assert_int_equal(names_distance("lonelines", "loneliness", 3), 1);
+	assert_int_equal(names_distance("meer", "mere", 3), 1); /* transposition */
+	const char *words[] = { "meer", "minderhout", "hoogstraten" };
+	assert_string_equal(names_closest("minderhoud", words, 3), "minderhout");
+	assert_null(names_closest("xyz", words, 3));
+}
+
+static void tables(void **state)
+{
+	(void)state;
+	Table t = { 0 };
+	char key[16];
+	for (int i = 0; i < 1000; i++) {
+		snprintf(key, sizeof key, "k%d", i);
+		table_put(&t, mem_strdup(key), (void *)(intptr_t)(i + 1));
+	}
+	assert_int_equal(t.count, 1000);
+	assert_int_equal((intptr_t)table_get(&t, "k517"), 518);
+	assert_null(table_get(&t, "missing"));
+	PairSet s = { 0 };
+	int a, b;
+	assert_true(pairset_add(&s, &a, &b));
+	assert_false(pairset_add(&s, &a, &b));
+	assert_true(pairset_has(&s, &a, &b));
+	assert_false(pairset_has(&s, &b, &a));
+}
+
+static void utf8(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_find_invalid("ok \xC3\xA9", 5), (size_t)-1);
+	assert_int_equal(utf8_find_invalid("a\xC0\xAF", 3), 1);      /* overlong */
+	assert_int_equal(utf8_find_invalid("a\xED\xA0\x80", 4), 1);  /* surrogate */
+	assert_int_equal(utf8_find_invalid("a\xE2\x82", 3), 1);      /* truncated */
+}
+
+int main(void)
+{
+	mem_init();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(dates),
+		cmocka_unit_test(numbers_print_as_people_write_them),
+		cmocka_unit_test(edit_distance_and_suggestions),
+		cmocka_unit_test(tables),
+		cmocka_unit_test(utf8),
+	};
+	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
+}
