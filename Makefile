@@ -52,7 +52,7 @@ UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN        := $(BUILD)/carenet
 
 .PHONY: all run check deps deps-check unit golden sanitize install uninstall clean \
-        codes man-check
+        codes man-check fmt-check
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -123,8 +123,12 @@ golden: $(BIN)
 
 check: deps-check
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory unit golden codes man-check
+	@$(MAKE) --no-print-directory unit golden fmt-check codes man-check
 	@$(MAKE) --no-print-directory sanitize
+
+# fmt is idempotent, keeps comments and strings, and keeps the evaluation.
+fmt-check: $(BIN)
+	@tests/fmt-property.sh $(BIN)
 
 # Every diagnostic code is documented and has a golden test.
 codes:

@@ -6,12 +6,14 @@
 
 #include "date.h"
 #include "driver.h"
+#include "fmt_cmd.h"
 #include "mem.h"
 
 static const char usage_text[] =
 	"usage: carenet check [--format text|json|github] [--werror] FILE...\n"
 	"       carenet eval [--format text|json|markdown] [--as-of DATE] FILE...\n"
 	"       carenet signals FILE...\n"
+	"       carenet fmt [--check | --write] FILE...\n"
 	"       carenet --help | --version\n";
 
 static const char help_text[] =
@@ -23,6 +25,8 @@ static const char help_text[] =
 	"  eval      print the evaluated plan: needs by area and their status, actions\n"
 	"            with targets and progress, signals and the bodies they reach\n"
 	"  signals   the signals grouped by the body they reach, ready to send\n"
+	"  fmt       print the plan in the canonical layout; --check shows a diff and\n"
+	"            exits 1 when the layout differs, --write rewrites the file\n"
 	"\n"
 	"options:\n"
 	"  --format F      check: text (default), json, github (workflow annotations)\n"
@@ -71,6 +75,7 @@ static int parse_options(int argc, char **argv, Options *opts)
 	if (strcmp(command, "check") == 0) opts->command = CMD_CHECK;
 	else if (strcmp(command, "eval") == 0) opts->command = CMD_EVAL;
 	else if (strcmp(command, "signals") == 0) opts->command = CMD_SIGNALS;
+	else if (strcmp(command, "fmt") == 0) opts->command = CMD_FMT;
 	else return usage_error("unknown command '%s'", command);
 	opts->files = (const char **)mem_alloc(sizeof(char *) * (size_t)argc);
 	for (int i = 2; i < argc; i++) {
@@ -93,6 +98,10 @@ static int parse_options(int argc, char **argv, Options *opts)
 				return usage_error("--as-of takes a date (YYYY-MM or YYYY-MM-DD), not '%s'", value);
 			opts->has_as_of = true;
 			opts->as_of = date_last_day(d);
+		} else if (opts->command == CMD_FMT && strcmp(arg, "--check") == 0) {
+			opts->fmt_check = true;
+		} else if (opts->command == CMD_FMT && strcmp(arg, "--write") == 0) {
+			opts->fmt_write = true;
 		} else if (strcmp(arg, "--werror") == 0) {
 			opts->werror = true;
 		} else if (strcmp(arg, "--") == 0) {
@@ -104,6 +113,8 @@ static int parse_options(int argc, char **argv, Options *opts)
 			opts->files[opts->file_count++] = arg;
 		}
 	}
+	if (opts->fmt_check && opts->fmt_write)
+		return usage_error("%s takes --check or --write, not both", command);
 	if (opts->file_count == 0)
 		return usage_error("%s needs at least one FILE (or - for standard input)", command);
 	return 0;
@@ -131,5 +142,7 @@ int main(int argc, char **argv)
 	int status = parse_options(argc, argv, &opts);
 	if (status)
 		return status;
+	if (opts.command == CMD_FMT)
+		return fmt_run(opts.files, opts.file_count, opts.fmt_check, opts.fmt_write);
 	return driver_run(&opts);
 }

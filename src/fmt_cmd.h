@@ -1,0 +1,12 @@
+/*
+ * fmt_cmd.h — the `fmt` command (see fmt_cmd.c).
+ */
+#ifndef CARENET_FMT_CMD_H
+#define CARENET_FMT_CMD_H
+
+#include <stdbool.h>
+
+/* Exit status: 0 formatted (or already canonical), 1 would change or does not parse, 2 I/O. */
+int fmt_run(const char **files, int count, bool check, bool write_back);
+
+#endif
