@@ -121,7 +121,12 @@ static void load_import(World *w, Module *m, Decl *d)
 	const char *path = NULL;
 	bool from_stdlib = false;
 	if (looks_like_path(name)) {
-		path = name[0] == '/' ? name : mem_printf("%s/%s", dir_of(m->src->path), name);
+		const char *relative = name;
+		while (strncmp(relative, "./", 2) == 0)
+			relative += 2;
+		const char *dir = dir_of(m->src->path);
+		path = name[0] == '/' ? name
+		       : strcmp(dir, ".") == 0 ? relative : mem_printf("%s/%s", dir, relative);
 		if (!is_file(path)) {
 			diag_report(w->diags, DIAG_E301, d->title_loc, "cannot import \"%s\": no file %s",
 				    name, path);

@@ -96,9 +96,11 @@ static const char *indicator_line(const Indicator *ind)
 		return "not evaluated (see the errors)";
 	const char *(*fmt)(double) = ind->target_percent ? format_percent : format_number;
 	buf_printf(&b, "baseline %s, target %s", fmt(ind->baseline), fmt(ind->target));
-	if (ind->unit)
+	if (ind->unit && !ind->target_percent)
 		buf_printf(&b, " %s", ind->unit);
-	if (ind->deadline != LONG_MIN)
+	if (ind->has_by)
+		buf_printf(&b, " by %s", date_format(ind->by));
+	else if (ind->deadline != LONG_MIN)
 		buf_printf(&b, " by %s", date_format_days(ind->deadline));
 	return b.data;
 }
@@ -157,33 +159,63 @@ static const char *coverage_detail(const Coverage *c)
 	return b.data;
 }
 
-/* Per area (source order), its needs and their status. */
+/* The places a module's needs lie in: its own places in source order, then
+   places of other files (a municipality from the stdlib) as first named. */
+static Vec need_places(const Module *m)
+{
+	Vec places = { 0 };
+	PairSet listed = { 0 }, used = { 0 };
+	for (size_t k = 0; k < m->needs.len; k++) {
+		const Need *n = VEC_AT(m->needs, Need, k);
+		for (size_t c = 0; c < n->areas.len; c++)
+			pairset_add(&used, VEC_AT(n->areas, Coverage, c)->area, NULL);
+	}
+	for (size_t i = 0; i < m->places.len; i++)
+		if (pairset_has(&used, m->places.items[i], NULL) && pairset_add(&listed, m->places.items[i], NULL))
+			vec_push(&places, m->places.items[i]);
+	for (size_t k = 0; k < m->needs.len; k++) {
+		const Need *n = VEC_AT(m->needs, Need, k);
+		for (size_t c = 0; c < n->areas.len; c++) {
+			Place *p = VEC_AT(n->areas, Coverage, c)->area;
+			if (pairset_add(&listed, p, NULL))
+				vec_push(&places, p);
+		}
+	}
+	return places;
+}
+
+/* Per area, its needs (source order) and their status.  One pass over the
+   needs files each coverage under its area, so this stays linear. */
 static void text_areas(const Module *m, StrBuf *out)
 {
-	bool any = false;
-	for (size_t i = 0; i < m->places.len; i++) {
-		const Place *p = VEC_AT(m->places, Place, i);
-		bool header = false;
-		for (size_t k = 0; k < m->needs.len; k++) {
-			const Need *n = VEC_AT(m->needs, Need, k);
-			for (size_t c = 0; c < n->areas.len; c++) {
-				const Coverage *cov = VEC_AT(n->areas, Coverage, c);
-				if (cov->area != p)
-					continue;
-				if (!any)
-					buf_puts(out, "\nNeeds by area\n");
-				any = true;
-				if (!header)
-					buf_printf(out, "  %s (%s)\n", entity_title(&p->base), entity_name(&p->base));
-				header = true;
-				size_t start = out->len;
-				buf_printf(out, "    %s", entity_name(&n->base));
-				if (n->priority)
-					buf_printf(out, " [%s]", priority_word(n->priority));
-				buf_pad(out, start, 34);
-				buf_printf(out, " %s\n", coverage_detail(cov));
+	Vec places = need_places(m);
+	if (places.len == 0)
+		return;
+	Table lines = { 0 };
+	for (size_t k = 0; k < m->needs.len; k++) {
+		const Need *n = VEC_AT(m->needs, Need, k);
+		for (size_t c = 0; c < n->areas.len; c++) {
+			const Coverage *cov = VEC_AT(n->areas, Coverage, c);
+			const char *key = mem_printf("%p", (void *)cov->area);
+			StrBuf *b = table_get(&lines, key);
+			if (!b) {
+				b = NEW(StrBuf);
+				buf_init(b);
+				table_put(&lines, key, b);
 			}
+			size_t start = b->len;
+			buf_printf(b, "    %s", entity_name(&n->base));
+			if (n->priority)
+				buf_printf(b, " [%s]", priority_word(n->priority));
+			buf_pad(b, start, 34);
+			buf_printf(b, " %s\n", coverage_detail(cov));
 		}
+	}
+	buf_puts(out, "\nNeeds by area\n");
+	for (size_t i = 0; i < places.len; i++) {
+		const Place *p = places.items[i];
+		buf_printf(out, "  %s (%s)\n", entity_title(&p->base), entity_name(&p->base));
+		buf_puts(out, ((StrBuf *)table_get(&lines, mem_printf("%p", (void *)p)))->data);
 	}
 }
 
@@ -312,8 +344,16 @@ void report_signals_text(const World *w, StrBuf *out)
 					buf_printf(out, "    message: %s\n", s->message);
 				if (s->answered_by)
 					buf_printf(out, "    answered by: %s\n", entity_name(&s->answered_by->base));
+				for (size_t r = 0; r < s->routes.len; r++) {
+					const Route *route = VEC_AT(s->routes, Route, r);
+					if (route->body == b && route->path.len) {
+						buf_printf(out, "    not answered here: travels on to %s\n",
+							   entity_title(&VEC_AT(route->path, Body, route->path.len - 1)->base));
+						break;
+					}
+				}
 				for (size_t c = 0; c < s->need->requires.len; c++) {
-					const char *cap = entity_name(&VEC_AT(s->need->requires, Capability, c)->base);
+					const char *cap = entity_title(&VEC_AT(s->need->requires, Capability, c)->base);
 					StrBuf *who = table_get(&per_capability, cap);
 					if (!who) {
 						who = NEW(StrBuf);

@@ -14,7 +14,8 @@ export SOURCE_DATE_EPOCH=1767139200   # 2025-12-31: reproducible "today"
 export NO_COLOR=1
 unset CARENET_PATH
 passed=0 failed=0
-if [ $# -gt 0 ]; then cases="$*"; else cases=$(ls *.care | sed 's/\.care$//'); fi
+# a case is a NAME.care, or a NAME.args whose command names other inputs
+if [ $# -gt 0 ]; then cases="$*"; else cases=$(ls *.care *.args | sed 's/\.[a-z]*$//' | sort -u); fi
 for name in $cases; do
 	if [ -f "$name.args" ]; then args=$(cat "$name.args"); else args="check $name.care"; fi
 	# shellcheck disable=SC2086
