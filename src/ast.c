@@ -76,8 +76,9 @@ Expr *ast_binary(Op op, Expr *a, Expr *b)
 Expr *ast_call(Name name, Vec args, SrcLoc loc)
 {
 	Expr *e = new_expr(EXPR_CALL, loc);
-	e->u.call.name = name;
-	e->u.call.args = args;
+	e->u.call = NEW(Call);
+	e->u.call->name = name;
+	e->u.call->args = args;
 	for (size_t i = 0; i < args.len; i++) {
 		int d = VEC_AT(args, Expr, i)->depth + 1;
 		if (d > e->depth)

@@ -49,6 +49,13 @@ typedef enum {
 } Op;
 
 typedef struct Expr Expr;
+
+typedef struct Call {
+	Name name;
+	Vec args;        /* of Expr */
+} Call;
+
+/* Kept small: a region-wide plan has millions of these. */
 struct Expr {
 	ExprKind kind;
 	SrcLoc loc;
@@ -59,7 +66,7 @@ struct Expr {
 		const char *string;
 		Ref *ref;
 		struct { Op op; Expr *a, *b; } op;           /* b NULL for unary */
-		struct { Name name; Vec args; } call;          /* args of Expr */
+		struct Call *call;                             /* rare: kept out of line */
 	} u;
 };
 
@@ -80,7 +87,7 @@ typedef struct {
 	Expr *key;       /* for key: value; `value` holds the value */
 	Expr *upper;
 	RangeKind range;
-	Vec extras;      /* of Expr: literals after the value */
+	Vec *extras;     /* of Expr: literals after the value; NULL when none */
 	Block *block;
 } Item;
 

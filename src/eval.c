@@ -210,15 +210,15 @@ static const char *const function_names[] = { "sum", "min", "max", "round", "cei
 
 static bool eval_call(World *w, Module *m, const Expr *e, Value *out)
 {
-	const char *name = e->u.call.name.text;
-	size_t argc = e->u.call.args.len;
+	const char *name = e->u.call->name.text;
+	size_t argc = e->u.call->args.len;
 	int fn = -1;
 	for (int i = 0; i < 6; i++)
 		if (strcmp(name, function_names[i]) == 0)
 			fn = i;
 	if (fn < 0) {
 		const char *close = names_closest(name, function_names, 6);
-		diag_report(w->diags, DIAG_E606, e->u.call.name.loc,
+		diag_report(w->diags, DIAG_E606, e->u.call->name.loc,
 			    "unknown function '%s'%s%s%s (carenet has sum, min, max, round, ceil, floor)", name,
 			    close ? "; did you mean '" : "", close ? close : "", close ? "'?" : "");
 		return false;
@@ -233,7 +233,7 @@ static bool eval_call(World *w, Module *m, const Expr *e, Value *out)
 	bool percent = true, ok = true;
 	for (size_t i = 0; i < argc; i++) {
 		bool pct = false;
-		ok &= eval_number(w, m, VEC_AT(e->u.call.args, Expr, i), mem_printf("an argument of %s()", name),
+		ok &= eval_number(w, m, VEC_AT(e->u.call->args, Expr, i), mem_printf("an argument of %s()", name),
 				  &args[i], &pct);
 		percent &= pct;
 	}

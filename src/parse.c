@@ -340,7 +340,10 @@ Item *pa_item(SrcLoc loc, Expr *value, Vec literals, Block *block)
 	Item *it = NEW(Item);
 	it->loc = loc;
 	it->value = value;
-	it->extras = literals;
+	if (literals.len) {
+		it->extras = NEW(Vec);
+		*it->extras = literals;
+	}
 	it->block = block;
 	return it;
 }

@@ -197,7 +197,7 @@ static const char *with_article(const char *noun)
 
 static bool item_is_plain(const Item *it)
 {
-	return !it->key && !it->upper && it->extras.len == 0 && !it->block;
+	return !it->key && !it->upper && !it->extras && !it->block;
 }
 
 static bool is_name_item(const Item *it)
@@ -248,11 +248,10 @@ static bool item_fits(const PropSpec *spec, const Item *it)
 		return (item_is_plain(it) && is_date(it->value)) ||
 		       (it->range != RANGE_NONE && is_date(it->value) && is_date(it->upper));
 	case VT_GROUP_SIZES:
-		return !it->key && !it->upper && !it->block && ast_expr_as_name(it->value) && it->extras.len == 1;
+		return !it->key && !it->upper && !it->block && ast_expr_as_name(it->value) && it->extras && it->extras->len == 1;
 	case VT_INDICATOR:
 		return !it->key && !it->upper && ast_expr_as_name(it->value) && it->block &&
-		       it->extras.len <= 1 &&
-		       (it->extras.len == 0 || VEC_AT(it->extras, Expr, 0)->kind == EXPR_STRING);
+		       (!it->extras || (it->extras->len == 1 && VEC_AT(*it->extras, Expr, 0)->kind == EXPR_STRING));
 	case VT_MEASURES:
 		return it->key && is_date(it->key) && !it->upper;
 	}
@@ -329,11 +328,22 @@ static void check_block(Ctx *c, DeclKind kind, const Block *block, Props *out)
 			continue;
 		}
 		check_items(c, spec, p);
+		bool all_fit = true;
+		for (size_t k = 0; k < p->items.len; k++)
+			all_fit &= item_fits(spec, VEC_AT(p->items, Item, k));
+		if (!out->first[index] && all_fit) {
+			out->items[index] = p->items; /* the common case: share, do not copy */
+		} else {
+			Vec merged = { 0 };
+			for (size_t k = 0; k < out->items[index].len; k++)
+				vec_push(&merged, out->items[index].items[k]);
+			for (size_t k = 0; k < p->items.len; k++)
+				if (item_fits(spec, VEC_AT(p->items, Item, k)))
+					vec_push(&merged, p->items.items[k]);
+			out->items[index] = merged;
+		}
 		if (!out->first[index])
 			out->first[index] = p;
-		for (size_t k = 0; k < p->items.len; k++)
-			if (item_fits(spec, VEC_AT(p->items, Item, k)))
-				vec_push(&out->items[index], p->items.items[k]);
 	}
 }
 
@@ -485,7 +495,7 @@ static void build_place(Ctx *c, Place *place, const Props *props)
 			continue;
 		GroupSize *gs = NEW(GroupSize);
 		gs->group = g;
-		gs->size = VEC_AT(it->extras, Expr, 0);
+		gs->size = VEC_AT(*it->extras, Expr, 0);
 		gs->loc = it->loc;
 		vec_push(&place->group_sizes, gs);
 	}
@@ -555,7 +565,7 @@ static void build_indicator(Ctx *c, Action *action, const Item *it)
 {
 	Indicator *ind = NEW(Indicator);
 	ind->id = *ast_expr_as_name(it->value);
-	ind->title = it->extras.len ? VEC_AT(it->extras, Expr, 0)->u.string : ind->id.text;
+	ind->title = it->extras ? VEC_AT(*it->extras, Expr, 0)->u.string : ind->id.text;
 	ind->loc = it->loc;
 	ind->action = action;
 	for (size_t i = 0; i < action->indicators.len; i++) {
