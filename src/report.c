@@ -309,9 +309,14 @@ static const char *areas_reaching(const Signal *s, const Body *b, bool titles)
 	buf_init(&list);
 	for (size_t r = 0; r < s->routes.len; r++) {
 		const Route *route = VEC_AT(s->routes, Route, r);
-		if (route->body == b)
-			buf_printf(&list, "%s%s", list.len ? ", " : "",
-				   titles ? entity_title(&route->area->base) : entity_name(&route->area->base));
+		if (route->body != b)
+			continue;
+		const Place *area = route->area;
+		buf_printf(&list, "%s%s", list.len ? ", " : "",
+			   titles ? entity_title(&area->base) : entity_name(&area->base));
+		/* a zone reads signals of many municipalities: say whose area it is */
+		if (titles && area->municipality && area->municipality != area)
+			buf_printf(&list, " (%s)", entity_title(&area->municipality->base));
 	}
 	return list.len ? list.data : NULL;
 }

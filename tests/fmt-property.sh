@@ -16,6 +16,8 @@ fail() { echo "FAIL: $1: $2"; failed=$((failed + 1)); }
 normalise() { jq -S 'del(.diagnostics) | del(.files[]?.file) | del(.coverage[]?.file)' 2>/dev/null; }
 for f in examples/*.care tests/cases/*.care; do
 	"$bin" fmt "$f" > "$tmp/once.care" 2>/dev/null || continue   # does not parse: skipped
+	# a file that imports itself would import the original from the copy
+	grep -q "import \"./$(basename "$f")\"" "$f" && continue
 	dir=$(dirname "$f")
 	copy="$dir/.fmt-property-$$.care"
 	cp "$tmp/once.care" "$copy"
