@@ -265,7 +265,8 @@ static void cn_error(SrcLoc *loc, void *scanner, ParseCtx *pc, const char *msg)
 	   through yyreport_syntax_error). */
 	if (strstr(msg, "exhausted"))
 		diag_report(pc->diags, DIAG_E108, *loc,
-			    "the plan nests too deeply here (more than %d levels)", YYMAXDEPTH);
+			    "the plan nests too deeply here (more than %d levels); carenet stops reading this file",
+			    YYMAXDEPTH);
 	else
 		diag_report(pc->diags, DIAG_E201, *loc, "%s", msg);
 }

@@ -46,6 +46,13 @@ static bool provided_locally(const PairSet *provided, const Capability *cap, con
 /* The hint of spec 5.1: the signal that would address a gap. */
 static void hint_signal(World *w, Diagnostic *d, const PairSet *provided, Need *n, Coverage *c)
 {
+	/* a signal for this area exists already: its own error says why it does not count */
+	for (size_t i = 0; i < n->signals.len; i++) {
+		const Signal *s = n->signals.items[i];
+		for (size_t k = 0; k < s->areas.len; k++)
+			if (s->areas.items[k] == c->area)
+				return;
+	}
 	for (size_t i = 0; i < n->requires.len; i++) {
 		Capability *cap = n->requires.items[i];
 		if (provided_locally(provided, cap, c->area) || !cap->handled_by)

@@ -60,7 +60,7 @@ bool date_parse(const char *text, Date *out, const char **why)
 		*why = "years start at 0001";
 		return false;
 	}
-	if (len == 10 && !date_is_valid(d.year, d.month, d.day)) {
+	if (len == 10 && (d.day == 0 || !date_is_valid(d.year, d.month, d.day))) {
 		*why = d.day == 0 ? "days start at 01" : "that month has fewer days";
 		return false;
 	}

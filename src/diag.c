@@ -9,6 +9,10 @@
 
 #include "json.h"
 #include "mem.h"
+#include "utf8.h"
+
+/* Excerpts longer than this are cut: a 1 MiB line helps nobody. */
+#define EXCERPT_MAX_CHARS 160
 
 static const struct {
 	const char *name;
@@ -168,6 +172,30 @@ static size_t char_count(const char *s, size_t n)
 	return count;
 }
 
+/* The line as it may be printed: invalid UTF-8, NUL and control bytes
+   become '?', so a diagnostic about bad bytes is itself clean text. */
+static const char *printable_line(const char *text, size_t len, size_t *out_len)
+{
+	StrBuf b = { 0 };
+	buf_init(&b);
+	size_t i = 0;
+	while (i < len) {
+		size_t bad = utf8_find_invalid(text + i, len - i);
+		size_t good = bad == (size_t)-1 ? len - i : bad;
+		for (size_t k = 0; k < good; k++) {
+			unsigned char c = (unsigned char)text[i + k];
+			buf_putc(&b, (c < 0x20 && c != '\t') || c == 0x7F ? '?' : (char)c);
+		}
+		i += good;
+		if (i < len) {
+			buf_putc(&b, '?');
+			i++;
+		}
+	}
+	*out_len = b.len;
+	return b.data;
+}
+
 /*
  *   3 | area x "X" in nowhere {
  *     |               ^~~~~~~
@@ -180,13 +208,28 @@ static void render_excerpt(StrBuf *out, SrcLoc loc, RenderOptions opts)
 	int line, col, end_line, end_col;
 	source_position(loc.src, loc.start, &line, &col);
 	source_position(loc.src, loc.end, &end_line, &end_col);
-	size_t len;
-	const char *text = source_line(loc.src, line, &len);
+	size_t raw_len, len;
+	const char *raw = source_line(loc.src, line, &raw_len);
+	const char *text = printable_line(raw, raw_len, &len);
+	if (char_count(text, len) > EXCERPT_MAX_CHARS) {
+		if ((size_t)col > EXCERPT_MAX_CHARS)
+			return; /* the position is far out on a huge line: the line:column says it */
+		size_t cut = 0;
+		for (size_t chars = 0; cut < len && chars < EXCERPT_MAX_CHARS; cut++)
+			if (((unsigned char)text[cut] & 0xC0) != 0x80)
+				chars++;
+		while (cut < len && ((unsigned char)text[cut] & 0xC0) == 0x80)
+			cut++;
+		text = mem_printf("%.*s ...", (int)cut, text);
+		len = cut;
+		if (end_line > line || end_col - col > EXCERPT_MAX_CHARS)
+			end_line = line, end_col = EXCERPT_MAX_CHARS + 1;
+	}
 	int width = snprintf(NULL, 0, "%d", line);
 	if (width < 4)
 		width = 4;
 	buf_printf(out, " %*d | ", width, line);
-	buf_put(out, text, len);
+	buf_puts(out, text);
 	buf_putc(out, '\n');
 	buf_printf(out, " %*s | ", width, "");
 	size_t line_chars = char_count(text, len);

@@ -113,18 +113,17 @@ static Body *resolve_kind(World *w, const Signal *s, Kind *kind, Place *area, Sr
 	Place *muni = area->municipality;
 	int count;
 	Body *b = escalate_find(kind, muni, &count);
-	if (b)
-		return b;
+	if (b || !muni)
+		return b; /* no municipality: the broken containment is reported already */
 	if (count == 0) {
 		Diagnostic *d = diag_report(w->diags, DIAG_E703, loc,
 					    "signal '%s' to %s does not resolve for %s: no body of kind '%s' has "
 					    "'%s' among its members",
 					    entity_name(&s->need->base), entity_name(&kind->base),
 					    entity_name(&area->base), entity_name(&kind->base),
-					    muni ? entity_name(&muni->base) : "its municipality");
-		diag_note(d, (SrcLoc){ 0 }, "name the body itself (to BODY), or import the module that "
-			  "declares the %s of %s (for instance import \"antwerp\")",
-			  entity_title(&kind->base), muni ? entity_title(&muni->base) : "the area");
+					    entity_name(&muni->base));
+		diag_note(d, (SrcLoc){ 0 }, "name the body itself (to BODY), or add %s to the members of "
+			  "the right %s", entity_name(&muni->base), entity_title(&kind->base));
 		return NULL;
 	}
 	Diagnostic *d = diag_report(w->diags, DIAG_E704, loc,

@@ -138,8 +138,8 @@ static bool eval_ref(World *w, Module *m, const Expr *e, Value *out)
 		Entity *place = names_find(w, m, NS_PLACE, ref->parts[0].text);
 		if (place) {
 			diag_report(w->diags, DIAG_E605, e->loc,
-				    "'%s' is %s, not a number; write %s.population or %s.GROUP",
-				    ref->parts[0].text, entity_noun(place), ref->parts[0].text, ref->parts[0].text);
+				    "'%s' is %s %s, not a number; write %s.population or %s.GROUP",
+				    ref->parts[0].text, strchr("aeiou", entity_noun(place)[0]) ? "an" : "a", entity_noun(place), ref->parts[0].text, ref->parts[0].text);
 			return false;
 		}
 		names_resolve(w, m, ref, NS_BIT(NS_LET), "an expression");

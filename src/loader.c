@@ -172,6 +172,11 @@ static Module *load_module(World *w, const char *path, const char *name, bool is
 		return NULL;
 	}
 	src->is_stdlib = is_stdlib;
+	/* stdlib files print as <stdlib>/name.care: the same on every machine */
+	if (is_stdlib) {
+		const char *base = strrchr(path, '/');
+		src->path = mem_printf("<stdlib>/%s", base ? base + 1 : path);
+	}
 	m = NEW(Module);
 	m->src = src;
 	m->key = key;

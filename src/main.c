@@ -102,7 +102,7 @@ static int parse_options(int argc, char **argv, Options *opts)
 			opts->fmt_check = true;
 		} else if (opts->command == CMD_FMT && strcmp(arg, "--write") == 0) {
 			opts->fmt_write = true;
-		} else if (strcmp(arg, "--werror") == 0) {
+		} else if (strcmp(arg, "--werror") == 0 && opts->command == CMD_CHECK) {
 			opts->werror = true;
 		} else if (strcmp(arg, "--") == 0) {
 			while (++i < argc)

@@ -208,6 +208,16 @@ static Vec visible_candidates(World *w, Module *m, unsigned allowed)
 	return names;
 }
 
+/* "an area or municipality" -> "area or municipality" */
+static const char *bare(const char *noun)
+{
+	if (strncmp(noun, "an ", 3) == 0)
+		return noun + 3;
+	if (strncmp(noun, "a ", 2) == 0)
+		return noun + 2;
+	return noun;
+}
+
 static const char *allowed_noun(unsigned allowed)
 {
 	for (int ns = 0; ns < NS_COUNT; ns++)
@@ -233,13 +243,13 @@ static void report_unknown(World *w, Module *m, const Name *name, unsigned allow
 	Diagnostic *d;
 	if (close) {
 		d = diag_report(w->diags, DIAG_E401, name->loc,
-				"unknown %s '%s' in %s; did you mean '%s'?", noun + strlen(article(noun)) + 1,
+				"unknown %s '%s' in %s; did you mean '%s'?", bare(noun),
 				name->text, what, close);
 	} else {
-		d = diag_report(w->diags, DIAG_E401, name->loc, "unknown %s '%s' in %s",
-				noun + strlen(article(noun)) + 1, name->text, what);
+		d = diag_report(w->diags, DIAG_E401, name->loc, "unknown %s '%s' in %s", bare(noun),
+				name->text, what);
 		if (candidates.len == 0) {
-			diag_note(d, (SrcLoc){ 0 }, "no %s is declared or imported", noun + strlen(article(noun)) + 1);
+			diag_note(d, (SrcLoc){ 0 }, "no %s is declared or imported", bare(noun));
 		} else if (candidates.len <= 8) {
 			StrBuf list = { 0 };
 			buf_init(&list);

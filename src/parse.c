@@ -158,7 +158,7 @@ void lex_number(ParseCtx *pc, const char *text, SrcLoc loc, double *value, bool 
 	double v = strtod(digits, NULL);
 	if (!(v <= LEX_MAX_NUMBER) || n + 1 >= sizeof digits) {
 		diag_report(pc->diags, DIAG_E106, loc,
-			    "number too large: '%s' (numbers in a plan stay below 10^15)", text);
+			    "number too large: '%s' (numbers in a plan are at most 10^15)", text);
 		v = 0;
 	}
 	*value = *percent ? v / 100.0 : v;
@@ -253,6 +253,14 @@ void lex_string_unterminated(ParseCtx *pc, SrcLoc *loc, int triple)
 		diag_report(pc->diags, DIAG_E102, at,
 			    "unterminated string: a \"...\" string ends on the same line (use \"\"\"...\"\"\" for text over several lines)");
 	(void)loc;
+}
+
+const char *lex_curly_string(ParseCtx *pc, const char *text, SrcLoc loc)
+{
+	diag_report(pc->diags, DIAG_E101, loc,
+		    "curly quotes: strings use straight quotes \"...\" (a word processor may have changed them)");
+	size_t n = strlen(text);
+	return mem_strndup(text + 3, n - 6);
 }
 
 const char *lex_string_end(ParseCtx *pc, SrcLoc *loc)

@@ -28,6 +28,7 @@ void lex_string_unicode(ParseCtx *pc, const char *text, SrcLoc loc);
 void lex_string_bad_escape(ParseCtx *pc, const char *text, SrcLoc loc);
 void lex_string_unterminated(ParseCtx *pc, SrcLoc *loc, int triple);
 const char *lex_string_end(ParseCtx *pc, SrcLoc *loc);
+const char *lex_curly_string(ParseCtx *pc, const char *text, SrcLoc loc);
 
 /* ---- grammar actions (pa_) ---- */
 void pa_import(ParseCtx *pc, SrcLoc loc, const char *path, SrcLoc path_loc);

@@ -257,8 +257,8 @@ static void text_summary(const World *w, StrBuf *out)
 {
 	Totals t = count_totals(w);
 	buf_puts(out, "\nSummary\n");
-	buf_printf(out, "  needs: %zu in %zu need-areas: %zu covered, %zu signalled, %zu gap%s\n", t.needs,
-		   t.pairs, t.covered, t.signalled, t.gaps, t.gaps == 1 ? "" : "s");
+	buf_printf(out, "  needs: %zu in %zu need-area%s: %zu covered, %zu signalled, %zu gap%s\n", t.needs,
+		   t.pairs, t.pairs == 1 ? "" : "s", t.covered, t.signalled, t.gaps, t.gaps == 1 ? "" : "s");
 	buf_printf(out, "  actions: %zu, indicators: %zu: %zu achieved, %zu on track, %zu behind, %zu no data\n",
 		   t.actions, t.indicators, t.by_status[IND_ACHIEVED], t.by_status[IND_ON_TRACK],
 		   t.by_status[IND_BEHIND], t.by_status[IND_NO_DATA]);
@@ -725,7 +725,7 @@ void report_eval_markdown(const World *w, StrBuf *out)
 		}
 	}
 	Totals t = count_totals(w);
-	buf_printf(out, "## Summary\n\n- Needs: %zu (%zu covered, %zu signalled, %zu gaps)\n- Indicators: %zu "
+	buf_printf(out, "## Summary\n\n- Needs: %zu (covered %zu, signalled %zu, gaps %zu)\n- Indicators: %zu "
 		   "(%zu achieved, %zu on track, %zu behind, %zu no data)\n",
 		   t.needs, t.covered, t.signalled, t.gaps, t.indicators, t.by_status[IND_ACHIEVED],
 		   t.by_status[IND_ON_TRACK], t.by_status[IND_BEHIND], t.by_status[IND_NO_DATA]);
@@ -734,8 +734,9 @@ void report_eval_markdown(const World *w, StrBuf *out)
 void report_check_summary(const World *w, StrBuf *out)
 {
 	Totals t = count_totals(w);
-	buf_printf(out, "carenet: %zu need%s in %zu need-areas: %zu covered, %zu signalled, %zu gap%s; ",
-		   t.needs, t.needs == 1 ? "" : "s", t.pairs, t.covered, t.signalled, t.gaps, t.gaps == 1 ? "" : "s");
+	buf_printf(out, "carenet: %zu need%s in %zu need-area%s: %zu covered, %zu signalled, %zu gap%s; ",
+		   t.needs, t.needs == 1 ? "" : "s", t.pairs, t.pairs == 1 ? "" : "s", t.covered, t.signalled,
+		   t.gaps, t.gaps == 1 ? "" : "s");
 	diag_summary(w->diags, out);
 	buf_putc(out, '\n');
 }

@@ -220,7 +220,13 @@ static const char *type_example(const PropSpec *spec)
 	case VT_DATE: return mem_printf("a date, e.g. '%s 2026-12'", spec->name);
 	case VT_PERIOD: return mem_printf("two dates, e.g. '%s 2025-01 .. 2027-12'", spec->name);
 	case VT_FROM: return mem_printf("a date, e.g. '%s 2025-03 to 2026-12'", spec->name);
-	case VT_CHOICE: return "one of the choices";
+	case VT_CHOICE: {
+		StrBuf list = { 0 };
+		buf_init(&list);
+		for (size_t i = 0; spec->choices[i]; i++)
+			buf_printf(&list, "%s%s", i ? ", " : "", spec->choices[i]);
+		return mem_printf("one word of: %s (without quotes)", list.data);
+	}
 	case VT_WORD: return mem_printf("one word, e.g. '%s persons'", spec->name);
 	case VT_GROUP_SIZES: return mem_printf("a target group and its size, e.g. '%s seniors_75plus 410'", spec->name);
 	case VT_INDICATOR: return mem_printf("a name, a title and a block, e.g. '%s reached \"Reached\" { ... }'", spec->name);

@@ -102,6 +102,9 @@ void source_position(const Source *src, uint32_t offset, int *line, int *column)
 		build_line_map(mut);
 	if (offset > src->len)
 		offset = (uint32_t)src->len;
+	/* the end of a file that ends in a newline is the end of its last line */
+	if (offset == src->len && offset > 0 && src->text[offset - 1] == '\n')
+		offset--;
 	size_t lo = 0, hi = src->line_count; /* last start <= offset */
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
