@@ -28,7 +28,12 @@ CPPFLAGS   += -Isrc -I$(BUILD)/gen -D_DEFAULT_SOURCE \
               -DCARENET_VERSION='"$(VERSION)"' -DCARENET_STDLIB_DIR='"$(STDLIB_DIR)"'
 CFLAGS     += -std=c11 $(OPT) -MMD -MP
 
-ifeq ($(SANITIZE),1)
+ifeq ($(SANITIZE),fuzz)
+  # libFuzzer build (clang): instrumented objects, harness linked with the fuzzer.
+  CFLAGS   += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+  CPPFLAGS += -DCARENET_NO_GC
+  GC_LIBS  :=
+else ifeq ($(SANITIZE),1)
   # Sanitizer build: plain malloc instead of libgc so ASan sees object
   # boundaries (see src/mem.h).
   CFLAGS   += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -52,7 +57,7 @@ UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN        := $(BUILD)/carenet
 
 .PHONY: all run check deps deps-check unit golden sanitize install uninstall clean \
-        codes man-check fmt-check
+        codes man-check fmt-check fuzz fuzz-short fuzz-objects FORCE
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -147,6 +152,39 @@ sanitize: export ASAN_OPTIONS = detect_leaks=0
 sanitize: export UBSAN_OPTIONS = halt_on_error=1:print_stacktrace=1
 sanitize:
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan SANITIZE=1 CC=gcc unit golden
+
+# ---- fuzzing --------------------------------------------------------------------------
+# make fuzz FUZZ_SECONDS=N: libFuzzer over the whole pipeline, seeded from the
+# examples and the golden inputs.  Crashes are saved in build/fuzz/ as
+# crash-* files; keep each one as a regression case in tests/cases/.
+FUZZ_SECONDS ?= 30
+FUZZ_BUILD   := $(BUILD)/fuzz
+FUZZ_BIN     := $(FUZZ_BUILD)/fuzz_plan
+
+$(FUZZ_BIN): tests/fuzz/fuzz_plan.c FORCE
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) SANITIZE=fuzz CC=clang fuzz-objects
+	clang -Isrc -I$(FUZZ_BUILD)/gen -DCARENET_NO_GC -std=c11 -g -O1 \
+	  -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_BUILD)/obj/*.o -lm
+
+fuzz-objects: $(OBJS)
+
+fuzz: deps-check $(FUZZ_BIN)
+	@mkdir -p $(FUZZ_BUILD)/corpus
+	@cp examples/*.care tests/cases/*.care $(FUZZ_BUILD)/corpus/ 2>/dev/null; true
+	cd $(FUZZ_BUILD) && ASAN_OPTIONS=detect_leaks=0 ./fuzz_plan -max_total_time=$(FUZZ_SECONDS) \
+	  -dict=../../tests/fuzz/care.dict -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+	  -print_final_stats=1 corpus 2>&1 | tail -25
+
+# A short pass for make check, when clang's fuzzer runtime is installed.
+fuzz-short:
+	@if clang -fsanitize=fuzzer -x c /dev/null -o /dev/null 2>/dev/null || \
+	    [ -n "$$(find /usr/lib/llvm-*/lib/clang -name 'libclang_rt.fuzzer*.a' 2>/dev/null)" ]; then \
+	  $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=30 BUILD=$(BUILD) | grep -E 'Done|ERROR|SUMMARY|crash' ; \
+	  test -z "$$(ls $(FUZZ_BUILD)/crash-* $(FUZZ_BUILD)/timeout-* $(FUZZ_BUILD)/oom-* 2>/dev/null)" \
+	    && echo "fuzz: 1 passed, 0 failed"; \
+	else echo "fuzz: skipped (no clang fuzzer runtime)"; fi
+
+FORCE:
 
 # ---- install -------------------------------------------------------------------------
 install: $(BIN)

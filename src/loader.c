@@ -92,6 +92,7 @@ static void define_module_names(World *w, Module *m)
 
 static Module *load_module(World *w, const char *path, const char *name, bool is_stdlib,
 			   SrcLoc import_loc);
+static Module *load_source(World *w, Source *src, const char *key, const char *name, bool is_stdlib);
 
 static bool looks_like_path(const char *name)
 {
@@ -171,13 +172,20 @@ static Module *load_module(World *w, const char *path, const char *name, bool is
 		diag_report(w->diags, DIAG_E001, import_loc, "cannot read %s: %s", path, why);
 		return NULL;
 	}
+	return load_source(w, src, key, name, is_stdlib);
+}
+
+/* Parse a source read already, name its declarations, load its imports. */
+static Module *load_source(World *w, Source *src, const char *key, const char *name, bool is_stdlib)
+{
+	const char *path = src->path;
 	src->is_stdlib = is_stdlib;
 	/* stdlib files print as <stdlib>/name.care: the same on every machine */
 	if (is_stdlib) {
 		const char *base = strrchr(path, '/');
 		src->path = mem_printf("<stdlib>/%s", base ? base + 1 : path);
 	}
-	m = NEW(Module);
+	Module *m = NEW(Module);
 	m->src = src;
 	m->key = key;
 	m->name = name;
@@ -210,6 +218,12 @@ void world_load_prelude(World *w)
 	}
 	diag_report(w->diags, DIAG_E301, (SrcLoc){ 0 },
 		    "the standard library (prelude.care) was not found; set CARENET_PATH to its directory");
+}
+
+void world_load_root_source(World *w, Source *src)
+{
+	Module *m = load_source(w, src, src->path, src->path, false);
+	vec_push(&w->roots, m);
 }
 
 bool world_load_root(World *w, const char *path)

@@ -5,6 +5,7 @@
 #include "mem.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,50 +44,81 @@ static void *checked(void *p, size_t size)
 	return p;
 }
 
+#ifndef CARENET_NO_GC
+
 void *mem_alloc(size_t size)
 {
-#ifndef CARENET_NO_GC
 	return checked(GC_MALLOC(size), size);
-#else
-	return checked(calloc(1, size ? size : 1), size);
-#endif
 }
 
 void *mem_alloc_atomic(size_t size)
 {
-#ifndef CARENET_NO_GC
 	return checked(GC_MALLOC_ATOMIC(size), size);
-#else
-	return checked(malloc(size ? size : 1), size);
-#endif
-}
-
-void *mem_realloc(void *ptr, size_t size)
-{
-#ifndef CARENET_NO_GC
-	return checked(GC_REALLOC(ptr, size), size);
-#else
-	return checked(realloc(ptr, size ? size : 1), size);
-#endif
 }
 
 void *mem_alloc_root(size_t size)
 {
-#ifndef CARENET_NO_GC
 	return checked(GC_MALLOC_UNCOLLECTABLE(size), size);
-#else
-	return checked(calloc(1, size ? size : 1), size);
-#endif
 }
 
 void mem_free_root(void *ptr)
 {
-#ifndef CARENET_NO_GC
 	GC_FREE(ptr);
-#else
-	free(ptr);
-#endif
 }
+
+void mem_reset(void)
+{
+}
+
+#else
+
+/* Every block is chained behind a header so mem_reset can free them all. */
+typedef struct Chunk {
+	struct Chunk *next;
+	max_align_t align;
+} Chunk;
+
+static Chunk *chunks;
+
+static void *chained(size_t size, int zero)
+{
+	Chunk *c = checked(zero ? calloc(1, sizeof(Chunk) + size) : malloc(sizeof(Chunk) + size),
+			   sizeof(Chunk) + size);
+	c->next = chunks;
+	chunks = c;
+	return (char *)c + sizeof(Chunk);
+}
+
+void *mem_alloc(size_t size)
+{
+	return chained(size, 1);
+}
+
+void *mem_alloc_atomic(size_t size)
+{
+	return chained(size, 0);
+}
+
+void *mem_alloc_root(size_t size)
+{
+	return checked(calloc(1, size ? size : 1), size);
+}
+
+void mem_free_root(void *ptr)
+{
+	free(ptr);
+}
+
+void mem_reset(void)
+{
+	while (chunks) {
+		Chunk *next = chunks->next;
+		free(chunks);
+		chunks = next;
+	}
+}
+
+#endif
 
 size_t mem_array_size(size_t count, size_t size)
 {

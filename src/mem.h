@@ -20,11 +20,12 @@ void mem_init(void);
 void *mem_alloc(size_t size);
 /* Memory that holds no pointers (strings, arrays of numbers). Not zeroed. */
 void *mem_alloc_atomic(size_t size);
-/* Grow or shrink a block from mem_alloc; contents are kept. */
-void *mem_realloc(void *ptr, size_t size);
 /* Memory the collector scans but never frees; for roots kept in malloc'd places. */
 void *mem_alloc_root(size_t size);
 void mem_free_root(void *ptr);
+/* Without the collector: free everything allocated so far (the fuzzer calls
+   this between inputs).  With the collector it does nothing. */
+void mem_reset(void);
 
 /* count * size with overflow checked (aborts with a message on overflow). */
 size_t mem_array_size(size_t count, size_t size);
