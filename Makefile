@@ -57,7 +57,7 @@ UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN        := $(BUILD)/carenet
 
 .PHONY: all run check deps deps-check unit golden sanitize install uninstall clean \
-        codes man-check fmt-check fuzz fuzz-short fuzz-objects FORCE
+        codes man-check fmt-check fuzz fuzz-short fuzz-objects FORCE valgrind
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -129,7 +129,7 @@ golden: $(BIN)
 check: deps-check
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit golden fmt-check codes man-check
-	@$(MAKE) --no-print-directory sanitize
+	@$(MAKE) --no-print-directory sanitize valgrind fuzz-short
 
 # fmt is idempotent, keeps comments and strings, and keeps the evaluation.
 fmt-check: $(BIN)
@@ -185,6 +185,13 @@ fuzz-short:
 	else echo "fuzz: skipped (no clang fuzzer runtime)"; fi
 
 FORCE:
+
+# The golden tests under valgrind's memcheck, on the malloc build (libgc's
+# conservative scanning reads memory memcheck considers uninitialised).
+valgrind:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/nogc NOGC=1 all
+	@RUNNER="valgrind -q --error-exitcode=99 --leak-check=no" tests/run-cases.sh $(BUILD)/nogc/carenet \
+	  | sed 's/^golden:/valgrind:/'
 
 # ---- install -------------------------------------------------------------------------
 install: $(BIN)

@@ -6,6 +6,7 @@
 #               (paths relative to tests/cases; may name files in subfolders)
 #
 # Usage: tests/run-cases.sh BINARY [NAME...]     UPDATE=1 rewrites the .out files.
+#        RUNNER="valgrind -q --error-exitcode=99" runs each case under a tool.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shift
@@ -19,7 +20,7 @@ if [ $# -gt 0 ]; then cases="$*"; else cases=$(ls *.care *.args | sed 's/\.[a-z]
 for name in $cases; do
 	if [ -f "$name.args" ]; then args=$(cat "$name.args"); else args="check $name.care"; fi
 	# shellcheck disable=SC2086
-	actual=$("$bin" $args 2>&1 < /dev/null; echo "[exit $?]")
+	actual=$(${RUNNER:-} "$bin" $args 2>&1 < /dev/null; echo "[exit $?]")
 	if [ "${UPDATE:-}" = 1 ]; then
 		printf '%s\n' "$actual" > "$name.out"
 	fi
