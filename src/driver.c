@@ -96,6 +96,10 @@ int driver_run(const Options *opts)
 			report_eval_json(&w, &out);
 		else if (opts->format == FORMAT_MARKDOWN)
 			report_eval_markdown(&w, &out);
+		else if (opts->format == FORMAT_HTML)
+			report_eval_html(&w, &out);
+		else if (opts->format == FORMAT_DOT)
+			report_eval_dot(&w, &out);
 		else
 			report_eval_text(&w, &out);
 		break;

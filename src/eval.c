@@ -258,6 +258,12 @@ static bool eval_call(World *w, Module *m, const Expr *e, Value *out)
 
 bool eval_expr(World *w, Module *m, const Expr *e, Value *out)
 {
+	/* depth is known from construction: refuse deep trees before recursing */
+	if (e->depth > AST_MAX_EXPR_DEPTH) {
+		diag_report(w->diags, DIAG_E108, e->loc,
+			    "this expression nests more than %d levels deep", AST_MAX_EXPR_DEPTH);
+		return false;
+	}
 	switch (e->kind) {
 	case EXPR_NUMBER:
 		*out = (Value){ .kind = VAL_NUMBER, .number = e->u.number.value, .percent = e->u.number.percent };

@@ -11,7 +11,7 @@
 
 static const char usage_text[] =
 	"usage: carenet check [--format text|json|github] [--werror] FILE...\n"
-	"       carenet eval [--format text|json|markdown] [--as-of DATE] FILE...\n"
+	"       carenet eval [--format text|json|markdown|html|dot] [--as-of DATE] FILE...\n"
 	"       carenet signals FILE...\n"
 	"       carenet fmt [--check | --write] FILE...\n"
 	"       carenet --help | --version\n";
@@ -30,7 +30,7 @@ static const char help_text[] =
 	"\n"
 	"options:\n"
 	"  --format F      check: text (default), json, github (workflow annotations)\n"
-	"                  eval: text (default), json, markdown\n"
+	"                  eval: text (default), json, markdown, html (one page), dot\n"
 	"  --werror        warnings count as errors (check)\n"
 	"  --as-of DATE    evaluate on this date instead of the plan's as_of\n"
 	"  -               as a FILE: read the plan from standard input\n"
@@ -59,6 +59,8 @@ static bool parse_format(const char *name, Command cmd, Format *out)
 		{ "json", FORMAT_JSON, 1u << CMD_CHECK | 1u << CMD_EVAL },
 		{ "github", FORMAT_GITHUB, 1u << CMD_CHECK },
 		{ "markdown", FORMAT_MARKDOWN, 1u << CMD_EVAL },
+		{ "html", FORMAT_HTML, 1u << CMD_EVAL },
+		{ "dot", FORMAT_DOT, 1u << CMD_EVAL },
 	};
 	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
 		if (strcmp(formats[i].name, name) == 0 && (formats[i].commands & (1u << cmd))) {

@@ -16,5 +16,8 @@ void report_eval_json(const World *w, StrBuf *out);
 void report_check_json(const World *w, StrBuf *out);
 void report_check_summary(const World *w, StrBuf *out);
 void report_signals_text(const World *w, StrBuf *out);
+/* report_visual.c */
+void report_eval_dot(const World *w, StrBuf *out);
+void report_eval_html(const World *w, StrBuf *out);
 
 #endif

@@ -1,0 +1,259 @@
+/*
+ * report_visual.c — the evaluated plan as a Graphviz graph and as one
+ * self-contained HTML page (no scripts, no network) for a council or a
+ * steering group.  All plan text is escaped.
+ */
+#include "report.h"
+
+#include <limits.h>
+#include <math.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "format.h"
+#include "mem.h"
+#include "names.h"
+
+/* ---- dot ------------------------------------------------------------------------ */
+
+static void dot_quote(StrBuf *out, const char *s)
+{
+	buf_putc(out, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_putc(out, '\\');
+		if (*s == '\n')
+			buf_puts(out, "\\n");
+		else
+			buf_putc(out, *s);
+	}
+	buf_putc(out, '"');
+}
+
+static void dot_node(StrBuf *out, const char *prefix, const Entity *e, const char *attrs)
+{
+	buf_printf(out, "  \"%s:%s\" [label=", prefix, entity_name(e));
+	dot_quote(out, entity_title(e));
+	buf_printf(out, ", %s];\n", attrs);
+}
+
+void report_eval_dot(const World *w, StrBuf *out)
+{
+	static const char *status_colour[] = { "red", "darkgreen", "darkorange" };
+	buf_puts(out, "digraph carenet {\n  rankdir=LR;\n  node [fontname=\"sans-serif\", fontsize=10];\n");
+	PairSet drawn = { 0 };
+	for (size_t mi = 0; mi < w->modules.len; mi++) {
+		const Module *m = VEC_AT(w->modules, Module, mi);
+		if (m->is_stdlib)
+			continue;
+		for (size_t i = 0; i < m->needs.len; i++) {
+			const Need *n = VEC_AT(m->needs, Need, i);
+			dot_node(out, "need", &n->base, "shape=ellipse, style=filled, fillcolor=lightyellow");
+			for (size_t c = 0; c < n->areas.len; c++) {
+				const Coverage *cov = VEC_AT(n->areas, Coverage, c);
+				for (const Place *p = cov->area; p; p = p->parent) {
+					if (!pairset_add(&drawn, p, NULL))
+						break;
+					dot_node(out, "place", &p->base, "shape=box");
+					if (p->parent)
+						buf_printf(out, "  \"place:%s\" -> \"place:%s\" [style=dotted, label=\"in\"];\n",
+							   entity_name(&p->base), entity_name(&p->parent->base));
+				}
+				buf_printf(out, "  \"need:%s\" -> \"place:%s\" [color=%s, label=\"%s\"];\n",
+					   entity_name(&n->base), entity_name(&cov->area->base),
+					   status_colour[cov->status],
+					   cov->status == COVER_GAP ? "gap" : cov->status == COVER_COVERED ? "covered" : "signalled");
+				if (cov->body && pairset_add(&drawn, cov->body, NULL))
+					dot_node(out, "body", &cov->body->base, "shape=hexagon, style=filled, fillcolor=lightblue");
+				if (cov->body)
+					buf_printf(out, "  \"need:%s\" -> \"body:%s\" [style=dashed, label=\"signal\"];\n",
+						   entity_name(&n->base), entity_name(&cov->body->base));
+			}
+		}
+		for (size_t i = 0; i < m->actions.len; i++) {
+			const Action *a = VEC_AT(m->actions, Action, i);
+			dot_node(out, "action", &a->base, "shape=component, style=filled, fillcolor=honeydew");
+			for (size_t k = 0; k < a->addresses.len; k++)
+				buf_printf(out, "  \"action:%s\" -> \"need:%s\" [label=\"addresses\"];\n",
+					   entity_name(&a->base), entity_name(&VEC_AT(a->addresses, Need, k)->base));
+			if (a->lead) {
+				if (pairset_add(&drawn, a->lead, NULL))
+					dot_node(out, "actor", &a->lead->base, "shape=oval");
+				buf_printf(out, "  \"actor:%s\" -> \"action:%s\" [label=\"leads\"];\n",
+					   entity_name(&a->lead->base), entity_name(&a->base));
+			}
+		}
+	}
+	buf_puts(out, "}\n");
+}
+
+/* ---- html ------------------------------------------------------------------------- */
+
+static void html_text(StrBuf *out, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '<': buf_puts(out, "&lt;"); break;
+		case '>': buf_puts(out, "&gt;"); break;
+		case '&': buf_puts(out, "&amp;"); break;
+		case '"': buf_puts(out, "&quot;"); break;
+		case '\'': buf_puts(out, "&#39;"); break;
+		default: buf_putc(out, *s);
+		}
+	}
+}
+
+static const char html_style[] =
+	"body{font-family:sans-serif;margin:2em;color:#222;max-width:70em}"
+	"table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #bbb;padding:.3em .6em;text-align:left}"
+	"td.covered{background:#c8e6c9}td.signalled{background:#ffe0b2}td.gap{background:#ffcdd2;font-weight:bold}"
+	"td.none{background:#f5f5f5}.bar{position:relative;width:20em;height:1em;background:#eee;border:1px solid #999}"
+	".bar .done{position:absolute;left:0;top:0;bottom:0;background:#4caf50}"
+	".bar .expected{position:absolute;top:-3px;bottom:-3px;width:2px;background:#000}"
+	".behind{color:#b71c1c}.achieved{color:#1b5e20}li.error{color:#b71c1c}li.warning{color:#e65100}";
+
+/* The coverage matrix of one module: a row per area, a column per need. */
+static void html_matrix(const Module *m, StrBuf *out)
+{
+	Vec places = { 0 };
+	PairSet seen = { 0 };
+	for (size_t i = 0; i < m->needs.len; i++) {
+		const Need *n = VEC_AT(m->needs, Need, i);
+		for (size_t c = 0; c < n->areas.len; c++) {
+			Place *p = VEC_AT(n->areas, Coverage, c)->area;
+			if (pairset_add(&seen, p, NULL))
+				vec_push(&places, p);
+		}
+	}
+	buf_puts(out, "<h2>Coverage</h2>\n<table class=\"matrix\"><tr><th>Area</th>");
+	for (size_t i = 0; i < m->needs.len; i++) {
+		buf_puts(out, "<th>");
+		html_text(out, entity_title(&VEC_AT(m->needs, Need, i)->base));
+		buf_puts(out, "</th>");
+	}
+	buf_puts(out, "</tr>\n");
+	for (size_t p = 0; p < places.len; p++) {
+		const Place *place = places.items[p];
+		buf_puts(out, "<tr><th>");
+		html_text(out, entity_title(&place->base));
+		buf_puts(out, "</th>");
+		for (size_t i = 0; i < m->needs.len; i++) {
+			const Need *n = VEC_AT(m->needs, Need, i);
+			const Coverage *found = NULL;
+			for (size_t c = 0; c < n->areas.len && !found; c++)
+				if (VEC_AT(n->areas, Coverage, c)->area == place)
+					found = VEC_AT(n->areas, Coverage, c);
+			if (!found) {
+				buf_puts(out, "<td class=\"none\"></td>");
+				continue;
+			}
+			const char *word = found->status == COVER_COVERED ? "covered"
+					   : found->status == COVER_SIGNALLED ? "signalled" : "gap";
+			buf_printf(out, "<td class=\"%s\">%s", word, word);
+			if (found->body) {
+				buf_puts(out, ": ");
+				html_text(out, entity_title(&found->body->base));
+			}
+			buf_puts(out, "</td>");
+		}
+		buf_puts(out, "</tr>\n");
+	}
+	buf_puts(out, "</table>\n");
+}
+
+static void html_indicators(const Module *m, StrBuf *out)
+{
+	static const char *words[] = { "no data", "behind", "on track", "achieved" };
+	if (m->actions.len == 0)
+		return;
+	buf_puts(out, "<h2>Actions and indicators</h2>\n<table class=\"indicators\">"
+		      "<tr><th>Action</th><th>Indicator</th><th>Target</th><th>Progress</th><th>Status</th></tr>\n");
+	for (size_t i = 0; i < m->actions.len; i++) {
+		const Action *a = VEC_AT(m->actions, Action, i);
+		for (size_t k = 0; k < a->indicators.len; k++) {
+			const Indicator *ind = VEC_AT(a->indicators, Indicator, k);
+			double done = isnan(ind->progress) ? 0 : ind->progress < 0 ? 0 : ind->progress > 1 ? 1 : ind->progress;
+			buf_puts(out, "<tr><td>");
+			html_text(out, entity_title(&a->base));
+			buf_puts(out, "</td><td>");
+			html_text(out, ind->title);
+			buf_printf(out, "</td><td>%s</td><td><div class=\"bar\" title=\"progress %s\">"
+				   "<div class=\"done\" style=\"width:%.1f%%\"></div>",
+				   ind->ok ? (ind->target_percent ? format_percent(ind->target) : format_number(ind->target)) : "",
+				   isnan(ind->progress) ? "n/a" : format_percent(ind->progress), done * 100);
+			if (!isnan(ind->expected))
+				buf_printf(out, "<div class=\"expected\" style=\"left:%.1f%%\" title=\"expected %s\"></div>",
+					   ind->expected * 100, format_percent(ind->expected));
+			buf_printf(out, "</div></td><td class=\"%s\">%s</td></tr>\n",
+				   ind->status == IND_BEHIND ? "behind" : ind->status == IND_ACHIEVED ? "achieved" : "",
+				   words[ind->status]);
+		}
+	}
+	buf_puts(out, "</table>\n");
+}
+
+static void html_signals(const Module *m, StrBuf *out)
+{
+	if (m->signals.len == 0)
+		return;
+	buf_puts(out, "<h2>Signals</h2>\n<ul class=\"signals\">\n");
+	for (size_t i = 0; i < m->signals.len; i++) {
+		const Signal *s = VEC_AT(m->signals, Signal, i);
+		for (size_t r = 0; s->need && r < s->routes.len; r++) {
+			const Route *route = VEC_AT(s->routes, Route, r);
+			buf_puts(out, "<li>");
+			html_text(out, entity_title(&s->need->base));
+			buf_puts(out, " (");
+			html_text(out, entity_title(&route->area->base));
+			buf_puts(out, ") &rarr; ");
+			html_text(out, route->body ? entity_title(&route->body->base) : "unresolved");
+			if (s->message) {
+				buf_puts(out, ": <q>");
+				html_text(out, s->message);
+				buf_puts(out, "</q>");
+			}
+			buf_puts(out, "</li>\n");
+		}
+	}
+	buf_puts(out, "</ul>\n");
+}
+
+static void html_findings(const World *w, StrBuf *out)
+{
+	buf_puts(out, "<h2>Findings</h2>\n<ul class=\"findings\">\n");
+	for (size_t i = 0; i < w->diags->diags.len; i++) {
+		const Diagnostic *d = VEC_AT(w->diags->diags, Diagnostic, i);
+		int line = 0, col = 0;
+		if (d->loc.src)
+			source_position(d->loc.src, d->loc.start, &line, &col);
+		buf_printf(out, "<li class=\"%s\">", d->severity == SEV_ERROR ? "error" : "warning");
+		html_text(out, mem_printf("%s:%d: %s [%s]", d->loc.src ? d->loc.src->path : "carenet", line,
+					  d->message, diag_code_name(d->code)));
+		buf_puts(out, "</li>\n");
+	}
+	if (w->diags->diags.len == 0)
+		buf_puts(out, "<li>none</li>\n");
+	buf_puts(out, "</ul>\n");
+}
+
+void report_eval_html(const World *w, StrBuf *out)
+{
+	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
+		   "<title>carenet</title><style>%s</style></head><body>\n", html_style);
+	for (size_t mi = 0; mi < w->modules.len; mi++) {
+		const Module *m = VEC_AT(w->modules, Module, mi);
+		if (m->is_stdlib)
+			continue;
+		buf_puts(out, "<section class=\"plan\"><h1>");
+		html_text(out, m->plan ? entity_title(&m->plan->base) : m->src->path);
+		buf_puts(out, "</h1>\n");
+		if (m->plan)
+			buf_printf(out, "<p>Evaluated on %s</p>\n", date_format_days(m->plan->eval_day));
+		html_matrix(m, out);
+		html_indicators(m, out);
+		html_signals(m, out);
+		buf_puts(out, "</section>\n");
+	}
+	html_findings(w, out);
+	buf_puts(out, "</body></html>\n");
+}
