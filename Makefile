@@ -65,7 +65,7 @@ all: $(BIN)
 # ---- dependencies --------------------------------------------------------------
 # Installs what is missing with apt-get (as root), so a fresh Debian machine
 # needs nothing but make.
-BUILD_PKGS := flex bison pkg-config libgc-dev libcmocka-dev
+BUILD_PKGS := make gcc libc6-dev flex bison pkg-config libgc-dev libcmocka-dev
 define need_packages
 	@missing=""; \
 	for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -169,19 +169,23 @@ $(FUZZ_BIN): tests/fuzz/fuzz_plan.c FORCE
 fuzz-objects: $(OBJS)
 
 fuzz: deps-check $(FUZZ_BIN)
-	@mkdir -p $(FUZZ_BUILD)/corpus
+	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
 	@cp examples/*.care tests/cases/*.care $(FUZZ_BUILD)/corpus/ 2>/dev/null; true
 	cd $(FUZZ_BUILD) && ASAN_OPTIONS=detect_leaks=0 ./fuzz_plan -max_total_time=$(FUZZ_SECONDS) \
-	  -dict=../../tests/fuzz/care.dict -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
-	  -print_final_stats=1 corpus 2>&1 | tail -25
+	  -dict=$(CURDIR)/tests/fuzz/care.dict -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+	  -artifact_prefix=artifacts/ -print_final_stats=1 corpus 2>&1 | tail -25
+	@ls $(FUZZ_BUILD)/artifacts/ 2>/dev/null | sed 's|^|found: $(FUZZ_BUILD)/artifacts/|'
+	@test -z "$$(ls $(FUZZ_BUILD)/artifacts/ 2>/dev/null)"
 
 # A short pass for make check, when clang's fuzzer runtime is installed.
 fuzz-short:
 	@if clang -fsanitize=fuzzer -x c /dev/null -o /dev/null 2>/dev/null || \
 	    [ -n "$$(find /usr/lib/llvm-*/lib/clang -name 'libclang_rt.fuzzer*.a' 2>/dev/null)" ]; then \
-	  $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=30 BUILD=$(BUILD) | grep -E 'Done|ERROR|SUMMARY|crash' ; \
-	  test -z "$$(ls $(FUZZ_BUILD)/crash-* $(FUZZ_BUILD)/timeout-* $(FUZZ_BUILD)/oom-* 2>/dev/null)" \
-	    && echo "fuzz: 1 passed, 0 failed"; \
+	  rm -rf $(FUZZ_BUILD)/artifacts; \
+	  $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=30 BUILD=$(BUILD) > $(BUILD)/fuzz-short.log 2>&1; \
+	  grep -E '^Done|ERROR|SUMMARY|^found' $(BUILD)/fuzz-short.log; \
+	  if [ -z "$$(ls $(FUZZ_BUILD)/artifacts/ 2>/dev/null)" ]; then echo "fuzz: 1 passed, 0 failed"; \
+	  else echo "fuzz: 0 passed, 1 failed"; exit 1; fi; \
 	else echo "fuzz: skipped (no clang fuzzer runtime)"; fi
 
 FORCE:

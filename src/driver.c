@@ -47,6 +47,10 @@ static bool write_all(FILE *f, const StrBuf *b)
 static void load_and_analyse(World *w, const Options *opts, bool *io_failed)
 {
 	world_load_prelude(w);
+	if (!w->prelude) {
+		*io_failed = true; /* an installation problem: nothing else can be checked */
+		return;
+	}
 	for (int i = 0; i < opts->file_count; i++)
 		if (!world_load_root(w, opts->files[i]))
 			*io_failed = true;
@@ -76,6 +80,13 @@ int driver_run(const Options *opts)
 	bool io_failed = false;
 	load_and_analyse(&w, opts, &io_failed);
 	diag_sort(&sink);
+	if (!w.prelude) {
+		StrBuf err = { 0 };
+		buf_init(&err);
+		diag_render_text(&sink, &err, (RenderOptions){ use_color() });
+		fputs(err.data, stderr);
+		return 2;
+	}
 
 	StrBuf err = { 0 }, out = { 0 };
 	buf_init(&err);

@@ -172,7 +172,9 @@ static bool eval_ref(World *w, Module *m, const Expr *e, Value *out)
 static bool eval_binary(World *w, Module *m, const Expr *e, Value *out)
 {
 	Value a, b;
-	if (!eval_expr(w, m, e->u.op.a, &a) | !eval_expr(w, m, e->u.op.b, &b))
+	bool left_ok = eval_expr(w, m, e->u.op.a, &a);
+	bool right_ok = eval_expr(w, m, e->u.op.b, &b); /* both sides, so both errors show */
+	if (!left_ok || !right_ok)
 		return false;
 	const char *what = mem_printf("each side of '%s'", op_text(e->u.op.op));
 	if (a.kind != VAL_NUMBER)

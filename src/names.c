@@ -224,9 +224,9 @@ static const char *allowed_noun(unsigned allowed)
 		if (allowed == NS_BIT(ns))
 			return namespace_noun((Namespace)ns);
 	if (allowed == (NS_BIT(NS_BODY) | NS_BIT(NS_KIND)))
-		return "a body or a kind of body";
+		return "a body or kind of body";
 	if (allowed == (NS_BIT(NS_PLACE) | NS_BIT(NS_BODY)))
-		return "a municipality or a body";
+		return "a municipality or body";
 	return "a name";
 }
 

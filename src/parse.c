@@ -142,7 +142,7 @@ void lex_date(ParseCtx *pc, const char *text, SrcLoc loc, Date *out)
 	const char *why;
 	if (!date_parse(text, out, &why)) {
 		diag_report(pc->diags, DIAG_E104, loc, "invalid date '%s': %s", text, why);
-		*out = (Date){ 2000, 1, 0 };
+		*out = (Date){ 0, 1, 0 }; /* year 0: already reported, checks skip it */
 	}
 }
 

@@ -479,7 +479,8 @@ static void build_plan(Ctx *c, Plan *plan, const Props *props)
 		plan->has_period = true;
 		plan->period_start = period->value->u.date;
 		plan->period_end = period->upper->u.date;
-		if (date_first_day(plan->period_start) > date_last_day(plan->period_end))
+		if (plan->period_start.year && plan->period_end.year &&
+		    date_first_day(plan->period_start) > date_last_day(plan->period_end))
 			diag_report(c->w->diags, DIAG_E508, period->loc, "the period ends before it starts");
 	}
 	plan->has_as_of = prop_date(props, "as_of", &plan->as_of, NULL);
@@ -641,7 +642,8 @@ static void build_action(Ctx *c, Action *action, const Props *props)
 		action->to = to;
 		action->to_loc = to_loc;
 	}
-	if (action->has_from && action->has_to && date_first_day(action->from) > date_last_day(action->to))
+	if (action->has_from && action->has_to && action->from.year && action->to.year &&
+	    date_first_day(action->from) > date_last_day(action->to))
 		diag_report(c->w->diags, DIAG_E508, action->to_loc, "action '%s' ends before it starts",
 			    c->decl->id.text);
 	action->status = (ActionStatus)prop_choice(c, props, "status", STATUS_PLANNED);
