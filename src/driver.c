@@ -13,6 +13,7 @@
 #include "eval.h"
 #include "loader.h"
 #include "mem.h"
+#include "plandiff.h"
 #include "report.h"
 #include "schema.h"
 
@@ -44,16 +45,16 @@ static bool write_all(FILE *f, const StrBuf *b)
 	return fflush(f) == 0;
 }
 
-static void load_and_analyse(World *w, const Options *opts, bool *io_failed)
+static void load_files(World *w, const char **files, int count, bool *io_failed)
 {
 	world_load_prelude(w);
 	if (!w->prelude) {
 		*io_failed = true; /* an installation problem: nothing else can be checked */
 		return;
 	}
-	for (int i = 0; i < opts->file_count; i++)
-		if (!world_load_root(w, opts->files[i]))
-			*io_failed = true;
+	for (int i = 0; i < count; i++)
+		if (strcmp(files[i], "/dev/null") != 0 && !world_load_root(w, files[i]))
+			*io_failed = true; /* /dev/null: git's side of an added or deleted file */
 	schema_build(w);
 	eval_all(w);
 	analysis_run(w);
@@ -78,7 +79,7 @@ int driver_run(const Options *opts)
 	w.has_as_of_override = opts->has_as_of;
 	w.as_of_override = opts->as_of;
 	bool io_failed = false;
-	load_and_analyse(&w, opts, &io_failed);
+	load_files(&w, opts->files, opts->file_count, &io_failed);
 	diag_sort(&sink);
 	if (!w.prelude) {
 		StrBuf err = { 0 };
@@ -117,7 +118,7 @@ int driver_run(const Options *opts)
 	case CMD_SIGNALS:
 		report_signals_text(&w, &out);
 		break;
-	case CMD_FMT:
+	case CMD_FMT: case CMD_DIFF:
 		break;
 	}
 	/* diagnostics first, then the report: the same bytes in the same order every run */
@@ -132,4 +133,51 @@ int driver_run(const Options *opts)
 	/* eval and signals report gaps in their output; they fail only when the
 	   plan could not be evaluated */
 	return sink.errors > sink.findings ? 1 : 0;
+}
+
+/* Load one version of a plan into its own world. */
+static bool load_version(World *w, DiagSink *sink, const char *path, long today)
+{
+	diag_sink_init(sink);
+	world_init(w, sink);
+	w->today = today;
+	bool io_failed = false;
+	load_files(w, &path, 1, &io_failed);
+	return !io_failed;
+}
+
+int driver_diff(const Options *opts)
+{
+	/* git runs a diff driver as: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE */
+	bool from_git = opts->file_count == 7;
+	if (opts->file_count != 2 && !from_git) {
+		fprintf(stderr, "carenet: diff takes two files: OLD NEW (- for standard input)\n");
+		return 2;
+	}
+	const char *old_path = opts->files[from_git ? 1 : 0];
+	const char *new_path = opts->files[from_git ? 4 : 1];
+	DiagSink old_sink, new_sink;
+	World old_world, new_world;
+	long day = opts->has_as_of ? opts->as_of : today();
+	bool ok = load_version(&old_world, &old_sink, old_path, day);
+	ok &= load_version(&new_world, &new_sink, new_path, day);
+	old_world.has_as_of_override = new_world.has_as_of_override = opts->has_as_of;
+	if (!ok) {
+		StrBuf err = { 0 };
+		buf_init(&err);
+		diag_sort(&old_sink);
+		diag_sort(&new_sink);
+		diag_render_text(&old_sink, &err, (RenderOptions){ use_color() });
+		diag_render_text(&new_sink, &err, (RenderOptions){ use_color() });
+		fputs(err.data, stderr);
+		return 2;
+	}
+	StrBuf out = { 0 };
+	buf_init(&out);
+	if (from_git)
+		buf_printf(&out, "carenet diff %s\n", opts->files[0]);
+	bool new_gap = plandiff_write(&old_world, &new_world, &out);
+	if (!write_all(stdout, &out))
+		return 2;
+	return new_gap ? 1 : 0;
 }

@@ -6,7 +6,7 @@
 
 #include <stdbool.h>
 
-typedef enum { CMD_CHECK, CMD_EVAL, CMD_SIGNALS, CMD_FMT } Command;
+typedef enum { CMD_CHECK, CMD_EVAL, CMD_SIGNALS, CMD_FMT, CMD_DIFF } Command;
 
 typedef enum {
 	FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB, FORMAT_MARKDOWN, FORMAT_HTML, FORMAT_DOT,
@@ -25,5 +25,7 @@ typedef struct {
 
 /* Exit status: 0 clean, 1 findings, 2 usage or I/O. */
 int driver_run(const Options *opts);
+/* carenet diff OLD NEW (or git's seven diff-driver arguments): exit 1 on a new gap. */
+int driver_diff(const Options *opts);
 
 #endif

@@ -14,6 +14,7 @@ static const char usage_text[] =
 	"       carenet eval [--format text|json|markdown|html|dot] [--as-of DATE] FILE...\n"
 	"       carenet signals FILE...\n"
 	"       carenet fmt [--check | --write] FILE...\n"
+	"       carenet diff [--as-of DATE] OLD NEW\n"
 	"       carenet --help | --version\n";
 
 static const char help_text[] =
@@ -25,6 +26,8 @@ static const char help_text[] =
 	"  eval      print the evaluated plan: needs by area and their status, actions\n"
 	"            with targets and progress, signals and the bodies they reach\n"
 	"  signals   the signals grouped by the body they reach, ready to send\n"
+	"  diff      what changed between two versions of a plan: needs, coverage,\n"
+	"            signals, targets; exit 1 when a change opens a new gap\n"
 	"  fmt       print the plan in the canonical layout; --check shows a diff and\n"
 	"            exits 1 when the layout differs, --write rewrites the file\n"
 	"\n"
@@ -78,6 +81,7 @@ static int parse_options(int argc, char **argv, Options *opts)
 	else if (strcmp(command, "eval") == 0) opts->command = CMD_EVAL;
 	else if (strcmp(command, "signals") == 0) opts->command = CMD_SIGNALS;
 	else if (strcmp(command, "fmt") == 0) opts->command = CMD_FMT;
+	else if (strcmp(command, "diff") == 0) opts->command = CMD_DIFF;
 	else return usage_error("unknown command '%s'", command);
 	opts->files = (const char **)mem_alloc(sizeof(char *) * (size_t)argc);
 	for (int i = 2; i < argc; i++) {
@@ -144,6 +148,8 @@ int main(int argc, char **argv)
 	int status = parse_options(argc, argv, &opts);
 	if (status)
 		return status;
+	if (opts.command == CMD_DIFF)
+		return driver_diff(&opts);
 	if (opts.command == CMD_FMT)
 		return fmt_run(opts.files, opts.file_count, opts.fmt_check, opts.fmt_write);
 	return driver_run(&opts);
