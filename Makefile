@@ -57,7 +57,7 @@ UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN        := $(BUILD)/carenet
 
 .PHONY: all run check deps deps-check unit golden sanitize install uninstall clean \
-        codes man-check fmt-check fuzz fuzz-short fuzz-objects FORCE valgrind
+        codes man-check fmt-check fuzz fuzz-short fuzz-objects FORCE valgrind browser
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -81,7 +81,7 @@ deps:
 	$(call need_packages,$(BUILD_PKGS))
 
 # The test tools: compilers with sanitizers and the fuzzer runtime, valgrind, jq.
-CHECK_PKGS := $(BUILD_PKGS) gcc clang libclang-rt-14-dev valgrind jq man-db groff-base
+CHECK_PKGS := $(BUILD_PKGS) gcc clang libclang-rt-14-dev valgrind jq man-db groff-base diffutils chromium
 deps-check:
 	$(call need_packages,$(CHECK_PKGS))
 
@@ -128,12 +128,16 @@ golden: $(BIN)
 
 check: deps-check
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory unit golden fmt-check codes man-check
+	@$(MAKE) --no-print-directory unit golden fmt-check codes man-check browser
 	@$(MAKE) --no-print-directory sanitize valgrind fuzz-short
 
 # fmt is idempotent, keeps comments and strings, and keeps the evaluation.
 fmt-check: $(BIN)
 	@tests/fmt-property.sh $(BIN)
+
+# The HTML report in headless Chromium: rendered DOM checked, screenshot saved.
+browser: $(BIN)
+	@tests/browser-test.sh $(BIN)
 
 # Every diagnostic code is documented and has a golden test.
 codes:

@@ -1,0 +1,40 @@
+#!/bin/sh
+# Opens `eval --format html` in headless Chromium and checks the rendered
+# DOM: the coverage matrix with a gap cell, progress bars, the signals, the
+# findings, and that plan text is escaped (a title holding <script> shows as
+# text, runs nothing).  Saves a screenshot to build/html-report.png.
+#
+# Usage: tests/browser-test.sh BINARY
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+cd "$(dirname "$0")/.." || exit 2
+browser=$(command -v chromium || command -v chromium-browser) || { echo "browser: skipped (no chromium)"; exit 0; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+sed 's/"Zorgzaam Hoogstraten 2025-2027"/"Zorgzaam <script>document.title=1<\/script> \& co"/' \
+	examples/hoogstraten.care > examples/.browser-test.care
+SOURCE_DATE_EPOCH=1767139200 "$bin" eval --format html examples/.browser-test.care > "$tmp/page.html" 2>/dev/null
+rm -f examples/.browser-test.care
+flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
+       --disable-component-update --disable-sync --user-data-dir=$tmp/profile"
+# shellcheck disable=SC2086
+timeout 120 "$browser" $flags --dump-dom "file://$tmp/page.html" > "$tmp/dom.html" 2>/dev/null
+# shellcheck disable=SC2086
+timeout 120 "$browser" $flags --window-size=1200,1400 --screenshot="$tmp/shot.png" "file://$tmp/page.html" >/dev/null 2>&1
+mkdir -p build && cp "$tmp/shot.png" build/html-report.png 2>/dev/null
+passed=0 failed=0
+expect() {
+	if grep -q -- "$2" "$tmp/dom.html"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1"; fi
+}
+expect "coverage matrix" '<table class="matrix">'
+expect "a gap cell" '<td class="gap">gap</td>'
+expect "a covered cell" '<td class="covered">covered</td>'
+expect "a signalled cell" 'signalled: ELZ Kempenland'
+expect "a progress bar" 'class="done" style="width:'
+expect "expected progress marker" 'class="expected"'
+expect "findings list" 'unaddressed\|not addressed'
+expect "escaped plan text" 'Zorgzaam &lt;script&gt;document.title=1&lt;/script&gt; &amp; co'
+if grep -q '<script' "$tmp/dom.html"; then failed=$((failed + 1)); echo "FAIL: a script element in the page"; else passed=$((passed + 1)); fi
+if [ -s build/html-report.png ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: no screenshot"; fi
+echo "browser: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
