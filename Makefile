@@ -57,7 +57,7 @@ UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN        := $(BUILD)/carenet
 
 .PHONY: all run check deps deps-check unit golden sanitize install uninstall clean \
-        codes man-check fmt-check fuzz fuzz-short fuzz-objects FORCE valgrind browser
+        codes man-check fmt-check fuzz fuzz-short fuzz-objects FORCE valgrind browser bench
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -200,6 +200,15 @@ valgrind:
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/nogc NOGC=1 all
 	@RUNNER="valgrind -q --error-exitcode=99 --leak-check=no" tests/run-cases.sh $(BUILD)/nogc/carenet \
 	  | sed 's/^golden:/valgrind:/'
+
+# ---- benchmark (not part of check) ------------------------------------------------------
+BENCH_SCAN := $(BUILD)/bench-scan
+
+$(BENCH_SCAN): tests/bench/scan.c $(OBJS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARNINGS) -o $@ $< $(OBJS) $(LDFLAGS) $(LDLIBS)
+
+bench: deps-check $(BIN) $(BENCH_SCAN)
+	@tests/bench/run.sh $(BIN) $(BENCH_SCAN)
 
 # ---- install -------------------------------------------------------------------------
 install: $(BIN)

@@ -1,0 +1,32 @@
+#!/bin/sh
+# make bench: carenet check on synthetic region plans of 1, 10 and 100 times
+# a base size (up to about a million lines), next to two peers on the same
+# plan: the token-only scan with carenet's own flex scanner (the front end's
+# ceiling), and jq answering the same coverage question (how many gaps, per
+# need and area) from the plan's `eval --format json` export.
+#
+# Usage: tests/bench/run.sh CARENET SCAN [BASE_MUNICIPALITIES]
+set -eu
+carenet=$1 scan=$2 base=${3:-17}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+seconds() { /usr/bin/time -f '%e %M' "$@" 2>&1 >/dev/null | tail -1; }
+printf '%-6s %10s %9s %9s %9s %10s %9s %9s %9s\n' scale lines MB check_s MB/s lines/s peak_MB scan_s jq_s
+for scale in 1 10 100; do
+	n=$((base * scale))
+	tests/bench/gen "$n" > "$tmp/plan.care"
+	lines=$(wc -l < "$tmp/plan.care")
+	bytes=$(wc -c < "$tmp/plan.care")
+	set -- $(seconds "$carenet" check "$tmp/plan.care")
+	check_s=$1 peak_kb=$2
+	set -- $(seconds "$scan" "$tmp/plan.care")
+	scan_s=$1
+	"$carenet" eval --format json "$tmp/plan.care" > "$tmp/plan.json" 2>/dev/null || true
+	set -- $(seconds jq '[.coverage[] | select(.status == "gap")] | length' "$tmp/plan.json")
+	jq_s=$1
+	awk -v s="$scale" -v l="$lines" -v b="$bytes" -v c="$check_s" -v p="$peak_kb" -v sc="$scan_s" -v j="$jq_s" \
+		'BEGIN { t = c > 0 ? c : 0.001; printf "%-6s %10d %9.1f %9.2f %9.1f %10.0f %9.0f %9.2f %9.2f\n", s "x", l, b / 1e6, c, b / 1e6 / t, l / t, p / 1024, sc, j }'
+done
+echo
+echo "peers: scan = token-only pass of carenet's flex scanner; jq = the gap count from eval --format json"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -srm)"
