@@ -1,0 +1,2 @@
+" carenet plan files: *.care
+autocmd BufRead,BufNewFile *.care set filetype=care
