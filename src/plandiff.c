@@ -15,6 +15,7 @@
 #include "format.h"
 #include "mem.h"
 #include "names.h"
+#include "report.h"
 
 typedef struct {
 	StrBuf *out;
@@ -64,22 +65,6 @@ static void index_world(const World *w, Table *needs, Vec *need_list, Table *act
 	}
 }
 
-static const char *status_text(const Coverage *c)
-{
-	StrBuf b = { 0 };
-	buf_init(&b);
-	if (c->status == COVER_COVERED) {
-		buf_puts(&b, "covered by ");
-		for (size_t i = 0; i < c->actions.len; i++)
-			buf_printf(&b, "%s%s", i ? ", " : "", entity_name(&VEC_AT(c->actions, Action, i)->base));
-	} else if (c->status == COVER_SIGNALLED) {
-		buf_printf(&b, "signalled to %s", entity_title(&c->body->base));
-	} else {
-		buf_puts(&b, "gap");
-	}
-	return b.data;
-}
-
 static const Coverage *coverage_of(const Need *n, const char *area)
 {
 	for (size_t i = 0; i < n->areas.len; i++) {
@@ -118,16 +103,16 @@ static void diff_coverage(Diff *d, const Vec *new_list, const Table *old_needs)
 			const Coverage *was = before ? coverage_of(before, area) : NULL;
 			bool new_gap = now->status == COVER_GAP && (!was || was->status != COVER_GAP);
 			if (was && was->status != COVER_GAP && now->status == COVER_GAP)
-				line(d, "! %s in %s: %s -> gap (a new gap)", entity_name(&n->base), area, status_text(was));
+				line(d, "! %s in %s: %s -> gap (a new gap)", entity_name(&n->base), area, report_coverage_text(was));
 			else if (!was && new_gap)
 				line(d, "! %s in %s: gap (a new gap)", entity_name(&n->base), area);
 			else if (was && was->status == COVER_GAP && now->status != COVER_GAP)
-				line(d, "%s in %s: gap -> %s", entity_name(&n->base), area, status_text(now));
+				line(d, "%s in %s: gap -> %s", entity_name(&n->base), area, report_coverage_text(now));
 			else if (!was && before)
-				line(d, "+ %s now also in %s: %s", entity_name(&n->base), area, status_text(now));
-			else if (was && strcmp(status_text(was), status_text(now)) != 0)
-				line(d, "%s in %s: %s -> %s", entity_name(&n->base), area, status_text(was),
-				     status_text(now));
+				line(d, "+ %s now also in %s: %s", entity_name(&n->base), area, report_coverage_text(now));
+			else if (was && strcmp(report_coverage_text(was), report_coverage_text(now)) != 0)
+				line(d, "%s in %s: %s -> %s", entity_name(&n->base), area, report_coverage_text(was),
+				     report_coverage_text(now));
 			if (new_gap) {
 				d->opened_gap = true;
 				d->new_gaps++;

@@ -143,7 +143,7 @@ static void text_plan_header(const Module *m, StrBuf *out)
 		buf_printf(out, "  owner: %s\n", p->owner);
 }
 
-static const char *coverage_detail(const Coverage *c)
+const char *report_coverage_text(const Coverage *c)
 {
 	StrBuf b = { 0 };
 	buf_init(&b);
@@ -208,7 +208,7 @@ static void text_areas(const Module *m, StrBuf *out)
 			if (n->priority)
 				buf_printf(b, " [%s]", priority_word(n->priority));
 			buf_pad(b, start, 34);
-			buf_printf(b, " %s\n", coverage_detail(cov));
+			buf_printf(b, " %s\n", report_coverage_text(cov));
 		}
 	}
 	buf_puts(out, "\nNeeds by area\n");
@@ -697,7 +697,7 @@ void report_eval_markdown(const World *w, StrBuf *out)
 					buf_printf(out, "| %s | %s | %s | %s |\n", md(entity_title(&n->base)),
 						   md(entity_title(&cov->area->base)),
 						   cov->status == COVER_GAP ? "**gap**" : cover_word(cov->status),
-						   md(coverage_detail(cov)));
+						   md(report_coverage_text(cov)));
 				}
 			}
 			buf_putc(out, '\n');

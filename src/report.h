@@ -10,6 +10,8 @@
 #include "buf.h"
 #include "model.h"
 
+/* "covered by visits", "signalled to ELZ Kempenland", "GAP: not addressed" */
+const char *report_coverage_text(const Coverage *c);
 void report_eval_text(const World *w, StrBuf *out);
 void report_eval_markdown(const World *w, StrBuf *out);
 void report_eval_json(const World *w, StrBuf *out);
