@@ -16,13 +16,14 @@ static void check_lead(World *w, Action *a)
 	Vec places = action_places(a);
 	StrBuf missing = { 0 };
 	buf_init(&missing);
+	PairSet listed = { 0 };
 	size_t count = 0;
 	for (size_t i = 0; i < places.len; i++) {
 		Place *p = places.items[i];
 		bool served = false;
 		for (size_t s = 0; s < a->lead->serves.len && !served; s++)
 			served = place_within(p, a->lead->serves.items[s]);
-		if (!served && !strstr(missing.data, mem_printf("'%s'", entity_name(&p->base)))) {
+		if (!served && pairset_add(&listed, p, NULL)) {
 			buf_printf(&missing, "%s'%s'", count ? ", " : "", entity_name(&p->base));
 			count++;
 		}
@@ -106,11 +107,8 @@ static void check_module(World *w, Module *m)
 
 void checks_run(World *w)
 {
-	for (size_t i = 0; i < w->modules.len; i++) {
-		Module *m = VEC_AT(w->modules, Module, i);
-		if (!m->is_stdlib)
-			check_module(w, m);
-	}
+	FOR_USER_MODULES(w, m)
+		check_module(w, m);
 }
 
 void analysis_run(World *w)

@@ -44,7 +44,7 @@ static bool provided_locally(const PairSet *provided, const Capability *cap, con
 }
 
 /* The hint of spec 5.1: the signal that would address a gap. */
-static void hint_signal(World *w, Diagnostic *d, const PairSet *provided, Need *n, Coverage *c)
+static void hint_signal(Diagnostic *d, const PairSet *provided, Need *n, Coverage *c)
 {
 	/* a signal for this area exists already: its own error says why it does not count */
 	for (size_t i = 0; i < n->signals.len; i++) {
@@ -59,7 +59,6 @@ static void hint_signal(World *w, Diagnostic *d, const PairSet *provided, Need *
 			continue;
 		int count;
 		Body *b = escalate_find(cap->handled_by, c->area->municipality, &count);
-		(void)w;
 		if (b)
 			diag_note(d, (SrcLoc){ 0 },
 				  "hint: no actor serving %s provides %s; signal it: signal %s to %s (reaches %s)",
@@ -86,7 +85,7 @@ static void report_gap(World *w, const PairSet *provided, Need *n, Coverage *c)
 			  : "action '%s' addresses it but does not run in %s",
 			  entity_name(&a->base), entity_name(&c->area->base));
 	}
-	hint_signal(w, d, provided, n, c);
+	hint_signal(d, provided, n, c);
 }
 
 static void classify(World *w, const PairSet *runs_in, const PairSet *provided, Need *n, Coverage *c)

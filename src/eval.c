@@ -59,7 +59,7 @@ static bool eval_let(World *w, Let *let, const Expr *use, Value *out)
 	return ok;
 }
 
-static bool group_size(World *w, Module *m, Place *p, Group *g, SrcLoc loc, double *out, int depth);
+static bool group_size(World *w, Place *p, Group *g, double *out, int depth);
 
 /* Evaluate a declared figure once, so its errors are reported once. */
 static bool memo_number(World *w, Module *m, const Expr *e, const char *what, int *state,
@@ -71,14 +71,14 @@ static bool memo_number(World *w, Module *m, const Expr *e, const char *what, in
 	return *state == 1;
 }
 
-static bool sum_children(World *w, Module *m, Place *p, Group *g, SrcLoc loc, double *out, int depth)
+static bool sum_children(World *w, Place *p, Group *g, double *out, int depth)
 {
 	if (p->children.len == 0)
 		return false;
 	double total = 0;
 	for (size_t i = 0; i < p->children.len; i++) {
 		double part;
-		if (!group_size(w, m, VEC_AT(p->children, Place, i), g, loc, &part, depth + 1))
+		if (!group_size(w, VEC_AT(p->children, Place, i), g, &part, depth + 1))
 			return false;
 		total += part;
 	}
@@ -87,7 +87,7 @@ static bool sum_children(World *w, Module *m, Place *p, Group *g, SrcLoc loc, do
 }
 
 /* g NULL: the population.  Own figure first, else the sum of the areas'. */
-static bool group_size(World *w, Module *m, Place *p, Group *g, SrcLoc loc, double *out, int depth)
+static bool group_size(World *w, Place *p, Group *g, double *out, int depth)
 {
 	if (depth > 64)
 		return false;
@@ -100,13 +100,12 @@ static bool group_size(World *w, Module *m, Place *p, Group *g, SrcLoc loc, doub
 			return memo_number(w, p->base.decl->module, gs->size, "a group size", &gs->state,
 					   &gs->value, out);
 	}
-	(void)m;
-	return sum_children(w, m, p, g, loc, out, depth);
+	return sum_children(w, p, g, out, depth);
 }
 
 bool eval_group_size(World *w, Place *p, Group *g, double *out)
 {
-	return group_size(w, p->base.decl->module, p, g, p->base.decl->loc, out, 0);
+	return group_size(w, p, g, out, 0);
 }
 
 bool eval_place_property(World *w, Module *m, Place *p, const char *prop, SrcLoc loc, double *out)
@@ -120,7 +119,7 @@ bool eval_place_property(World *w, Module *m, Place *p, const char *prop, SrcLoc
 			return false;
 		}
 	}
-	if (group_size(w, m, p, g, loc, out, 0))
+	if (group_size(w, p, g, out, 0))
 		return true;
 	diag_report(w->diags, DIAG_E602, loc, "%s '%s' declares no %s%s", entity_noun(&p->base),
 		    entity_name(&p->base), g ? "size for group " : "population", g ? prop : "");
@@ -138,8 +137,9 @@ static bool eval_ref(World *w, Module *m, const Expr *e, Value *out)
 		Entity *place = names_find(w, m, NS_PLACE, ref->parts[0].text);
 		if (place) {
 			diag_report(w->diags, DIAG_E605, e->loc,
-				    "'%s' is %s %s, not a number; write %s.population or %s.GROUP",
-				    ref->parts[0].text, strchr("aeiou", entity_noun(place)[0]) ? "an" : "a", entity_noun(place), ref->parts[0].text, ref->parts[0].text);
+				    "'%s' is %s, not a number; write %s.population or %s.GROUP",
+				    ref->parts[0].text, with_article(entity_noun(place)), ref->parts[0].text,
+				    ref->parts[0].text);
 			return false;
 		}
 		names_resolve(w, m, ref, NS_BIT(NS_LET), "an expression");

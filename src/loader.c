@@ -222,15 +222,12 @@ void world_load_prelude(World *w)
 
 void world_load_root_source(World *w, Source *src)
 {
-	Module *m = load_source(w, src, src->path, src->path, false);
-	vec_push(&w->roots, m);
+	load_source(w, src, src->path, src->path, false);
 }
 
 bool world_load_root(World *w, const char *path)
 {
 	size_t errors = w->diags->errors;
 	Module *m = load_module(w, path, path, false, (SrcLoc){ 0 });
-	if (m)
-		vec_push(&w->roots, m);
 	return m != NULL || w->diags->errors == errors;
 }

@@ -53,6 +53,7 @@ typedef struct Place {
 	bool has_need;               /* a need lies in it or in one of its areas */
 	int containment_state;       /* cycle detection */
 	Vec bodies;                  /* bodies with this municipality among their members */
+	Vec coverages;               /* of Coverage: the need-areas that name this place */
 } Place;
 
 typedef struct Group {
@@ -110,6 +111,7 @@ typedef struct Signal Signal;
 
 /* One need in one of its areas. */
 typedef struct {
+	Need *need;
 	Place *area;
 	SrcLoc loc;                  /* where the need names the area */
 	CoverStatus status;
@@ -177,7 +179,6 @@ struct Action {
 	ActionStatus status;
 	const char *description;
 	Vec indicators;              /* of Indicator */
-	Vec answers;                 /* of Signal it answers */
 };
 
 /* Where a signal goes for one area. */
@@ -229,13 +230,12 @@ struct Module {
 	Table names[NS_COUNT];       /* own declarations */
 	Table *visible;              /* own + imports, built on demand */
 	Plan *plan;
-	Vec needs, actions, signals, answers, actors, places, lets, bodies;
+	Vec needs, actions, signals, actors, places, lets, bodies;
 };
 
 typedef struct World {
 	DiagSink *diags;
 	Vec modules;                 /* load order */
-	Vec roots;                   /* the files named on the command line */
 	Table by_key;                /* canonical path -> Module */
 	Module *prelude;
 	Vec search_path;             /* of char*: stdlib directories */
@@ -245,9 +245,16 @@ typedef struct World {
 	long today;
 } World;
 
+/* Every module of the plans themselves, in load order (the stdlib's are skipped). */
+#define FOR_USER_MODULES(w, m)                                                  \
+	for (size_t mi_ = 0; mi_ < (w)->modules.len; mi_++)                     \
+		for (Module *m = VEC_AT((w)->modules, Module, mi_); m; m = NULL) \
+			if (!m->is_stdlib)
+
 const char *namespace_noun(Namespace ns);       /* "an area or municipality" */
 const char *entity_noun(const Entity *e);       /* "area", "municipality", ... */
 const char *entity_name(const Entity *e);       /* the ID */
 const char *entity_title(const Entity *e);      /* the display name, else the ID */
+const char *with_article(const char *noun);     /* "area" -> "an area" */
 
 #endif

@@ -43,9 +43,9 @@ const char *entity_title(const Entity *e)
 	return e->decl->title ? e->decl->title : e->decl->id.text;
 }
 
-static const char *article(const char *noun)
+const char *with_article(const char *noun)
 {
-	return strchr("aeiou", noun[0]) ? "an" : "a";
+	return mem_printf("%s %s", strchr("aeiou", noun[0]) ? "an" : "a", noun);
 }
 
 void names_define(World *w, Module *m, Entity *e)
@@ -61,12 +61,13 @@ void names_define(World *w, Module *m, Entity *e)
 	table_put(&m->names[e->ns], name, e);
 }
 
-/* Merge `from` into `into`; a different entity under the same name is ambiguous. */
-static void merge_visible(Table *into, const Table *from, Namespace ns)
+/* Merge `from` into `into`, except names in `shadow` (a file's own names win);
+   a different entity under the same name is ambiguous. */
+static void merge_visible(Table *into, const Table *from, const Table *shadow, Namespace ns)
 {
 	for (size_t i = 0; i < from->cap; i++) {
 		const TableSlot *slot = &from->slots[i];
-		if (!slot->key)
+		if (!slot->key || (shadow && table_get(shadow, slot->key)))
 			continue;
 		Entity *have = table_get(into, slot->key);
 		if (have == NULL) {
@@ -89,18 +90,10 @@ static Table *visible_names(Module *m)
 	Table *t = NEW_ARRAY(Table, NS_COUNT);
 	m->visible = t; /* set first: import cycles are reported, not followed */
 	for (int ns = 0; ns < NS_COUNT; ns++) {
-		merge_visible(&t[ns], &m->names[ns], (Namespace)ns);
-		/* own names shadow imported ones: merge imports only where absent */
+		merge_visible(&t[ns], &m->names[ns], NULL, (Namespace)ns);
 		for (size_t i = 0; i < m->imports.len; i++) {
-			Module *imp = VEC_AT(m->imports, Module, i);
-			Table *theirs = visible_names(imp);
-			Table only_new = { 0 };
-			for (size_t k = 0; k < theirs[ns].cap; k++) {
-				const TableSlot *slot = &theirs[ns].slots[k];
-				if (slot->key && !table_get(&m->names[ns], slot->key))
-					table_put(&only_new, slot->key, slot->value);
-			}
-			merge_visible(&t[ns], &only_new, (Namespace)ns);
+			Table *theirs = visible_names(VEC_AT(m->imports, Module, i));
+			merge_visible(&t[ns], &theirs[ns], &m->names[ns], (Namespace)ns);
 		}
 	}
 	return t;
@@ -269,8 +262,8 @@ static bool report_wrong_kind(World *w, Module *m, const Name *name, unsigned al
 		Entity *other = names_find(w, m, (Namespace)ns, name->text);
 		if (other) {
 			Diagnostic *d = diag_report(w->diags, DIAG_E404, name->loc,
-						    "'%s' is %s %s, but %s takes %s", name->text,
-						    article(entity_noun(other)), entity_noun(other), what,
+						    "'%s' is %s, but %s takes %s", name->text,
+						    with_article(entity_noun(other)), what,
 						    allowed_noun(allowed));
 			diag_note(d, other->decl->id.loc, "'%s' is declared here", name->text);
 			return true;

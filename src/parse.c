@@ -244,7 +244,7 @@ void lex_string_bad_escape(ParseCtx *pc, const char *text, SrcLoc loc)
 		    "invalid escape '%s' in a string (use \\\" \\\\ \\n \\t or \\u{XXXX})", shown);
 }
 
-void lex_string_unterminated(ParseCtx *pc, SrcLoc *loc, int triple)
+void lex_string_unterminated(ParseCtx *pc, int triple)
 {
 	SrcLoc at = { pc->src, pc->string_start, pc->string_start + (triple ? 3 : 1) };
 	if (triple)
@@ -252,7 +252,6 @@ void lex_string_unterminated(ParseCtx *pc, SrcLoc *loc, int triple)
 	else
 		diag_report(pc->diags, DIAG_E102, at,
 			    "unterminated string: a \"...\" string ends on the same line (use \"\"\"...\"\"\" for text over several lines)");
-	(void)loc;
 }
 
 const char *lex_curly_string(ParseCtx *pc, const char *text, SrcLoc loc)

@@ -26,7 +26,7 @@ int lex_string_append(ParseCtx *pc, const char *text, size_t len, SrcLoc loc);
 void lex_string_escape(ParseCtx *pc, char c);
 void lex_string_unicode(ParseCtx *pc, const char *text, SrcLoc loc);
 void lex_string_bad_escape(ParseCtx *pc, const char *text, SrcLoc loc);
-void lex_string_unterminated(ParseCtx *pc, SrcLoc *loc, int triple);
+void lex_string_unterminated(ParseCtx *pc, int triple);
 const char *lex_string_end(ParseCtx *pc, SrcLoc *loc);
 const char *lex_curly_string(ParseCtx *pc, const char *text, SrcLoc loc);
 

@@ -44,10 +44,7 @@ static void line(Diff *d, const char *fmt, ...)
 /* Index the user files' needs and actions by name, in source order. */
 static void index_world(const World *w, Table *needs, Vec *need_list, Table *actions, Vec *action_list)
 {
-	for (size_t i = 0; i < w->modules.len; i++) {
-		const Module *m = VEC_AT(w->modules, Module, i);
-		if (m->is_stdlib)
-			continue;
+	FOR_USER_MODULES(w, m) {
 		for (size_t k = 0; k < m->needs.len; k++) {
 			Need *n = VEC_AT(m->needs, Need, k);
 			if (!table_get(needs, entity_name(&n->base))) {
@@ -126,10 +123,7 @@ static void diff_coverage(Diff *d, const Vec *new_list, const Table *old_needs)
 /* "psychologist -> ELZ Kempenland" for each signal and body it reaches. */
 static void signal_keys(const World *w, Table *keys, Vec *order)
 {
-	for (size_t i = 0; i < w->modules.len; i++) {
-		const Module *m = VEC_AT(w->modules, Module, i);
-		if (m->is_stdlib)
-			continue;
+	FOR_USER_MODULES(w, m) {
 		for (size_t k = 0; k < m->signals.len; k++) {
 			const Signal *s = VEC_AT(m->signals, Signal, k);
 			for (size_t r = 0; s->need && r < s->routes.len; r++) {

@@ -37,11 +37,6 @@ static const char *priority_word(Priority p)
 	return words[p];
 }
 
-#define FOR_USER_MODULES(w, m)                                                  \
-	for (size_t mi_ = 0; mi_ < (w)->modules.len; mi_++)                     \
-		for (Module *m = VEC_AT((w)->modules, Module, mi_); m; m = NULL) \
-			if (!m->is_stdlib)
-
 typedef struct {
 	size_t needs, pairs, covered, signalled, gaps;
 	size_t actions, indicators, by_status[4];
@@ -161,18 +156,23 @@ const char *report_coverage_text(const Coverage *c)
 
 /* The places a module's needs lie in: its own places in source order, then
    places of other files (a municipality from the stdlib) as first named. */
-static Vec need_places(const Module *m)
+static bool names_a_need_of(const Place *p, const Module *m)
+{
+	for (size_t c = 0; c < p->coverages.len; c++)
+		if (VEC_AT(p->coverages, Coverage, c)->need->module == m)
+			return true;
+	return false;
+}
+
+Vec report_need_places(const Module *m)
 {
 	Vec places = { 0 };
-	PairSet listed = { 0 }, used = { 0 };
-	for (size_t k = 0; k < m->needs.len; k++) {
-		const Need *n = VEC_AT(m->needs, Need, k);
-		for (size_t c = 0; c < n->areas.len; c++)
-			pairset_add(&used, VEC_AT(n->areas, Coverage, c)->area, NULL);
+	PairSet listed = { 0 };
+	for (size_t i = 0; i < m->places.len; i++) {
+		Place *p = m->places.items[i];
+		if (names_a_need_of(p, m) && pairset_add(&listed, p, NULL))
+			vec_push(&places, p);
 	}
-	for (size_t i = 0; i < m->places.len; i++)
-		if (pairset_has(&used, m->places.items[i], NULL) && pairset_add(&listed, m->places.items[i], NULL))
-			vec_push(&places, m->places.items[i]);
 	for (size_t k = 0; k < m->needs.len; k++) {
 		const Need *n = VEC_AT(m->needs, Need, k);
 		for (size_t c = 0; c < n->areas.len; c++) {
@@ -184,38 +184,27 @@ static Vec need_places(const Module *m)
 	return places;
 }
 
-/* Per area, its needs (source order) and their status.  One pass over the
-   needs files each coverage under its area, so this stays linear. */
+/* Per area, the needs of this file that lie in it (source order) and their status. */
 static void text_areas(const Module *m, StrBuf *out)
 {
-	Vec places = need_places(m);
-	if (places.len == 0)
-		return;
-	Table lines = { 0 };
-	for (size_t k = 0; k < m->needs.len; k++) {
-		const Need *n = VEC_AT(m->needs, Need, k);
-		for (size_t c = 0; c < n->areas.len; c++) {
-			const Coverage *cov = VEC_AT(n->areas, Coverage, c);
-			const char *key = mem_printf("%p", (void *)cov->area);
-			StrBuf *b = table_get(&lines, key);
-			if (!b) {
-				b = NEW(StrBuf);
-				buf_init(b);
-				table_put(&lines, key, b);
-			}
-			size_t start = b->len;
-			buf_printf(b, "    %s", entity_name(&n->base));
-			if (n->priority)
-				buf_printf(b, " [%s]", priority_word(n->priority));
-			buf_pad(b, start, 34);
-			buf_printf(b, " %s\n", report_coverage_text(cov));
-		}
-	}
-	buf_puts(out, "\nNeeds by area\n");
+	Vec places = report_need_places(m);
+	if (places.len)
+		buf_puts(out, "\nNeeds by area\n");
 	for (size_t i = 0; i < places.len; i++) {
 		const Place *p = places.items[i];
 		buf_printf(out, "  %s (%s)\n", entity_title(&p->base), entity_name(&p->base));
-		buf_puts(out, ((StrBuf *)table_get(&lines, mem_printf("%p", (void *)p)))->data);
+		for (size_t c = 0; c < p->coverages.len; c++) {
+			const Coverage *cov = VEC_AT(p->coverages, Coverage, c);
+			const Need *n = cov->need;
+			if (n->module != m)
+				continue; /* a stdlib municipality carries the needs of every plan */
+			size_t start = out->len;
+			buf_printf(out, "    %s", entity_name(&n->base));
+			if (n->priority)
+				buf_printf(out, " [%s]", priority_word(n->priority));
+			buf_pad(out, start, 34);
+			buf_printf(out, " %s\n", report_coverage_text(cov));
+		}
 	}
 }
 
@@ -669,7 +658,10 @@ static const char *md(const char *s)
 	StrBuf b = { 0 };
 	buf_init(&b);
 	for (; *s; s++)
-		buf_puts(&b, *s == '|' ? "\\|" : *s == '\n' ? " " : (char[]){ *s, 0 });
+		if (*s == '|')
+			buf_puts(&b, "\\|");
+		else
+			buf_putc(&b, *s == '\n' ? ' ' : *s);
 	return b.data;
 }
 

@@ -12,6 +12,8 @@
 
 /* "covered by visits", "signalled to ELZ Kempenland", "GAP: not addressed" */
 const char *report_coverage_text(const Coverage *c);
+/* The places a module's needs lie in, its own first, in source order. */
+Vec report_need_places(const Module *m);
 void report_eval_text(const World *w, StrBuf *out);
 void report_eval_markdown(const World *w, StrBuf *out);
 void report_eval_json(const World *w, StrBuf *out);

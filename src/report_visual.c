@@ -42,10 +42,7 @@ void report_eval_dot(const World *w, StrBuf *out)
 	static const char *status_colour[] = { "red", "darkgreen", "darkorange" };
 	buf_puts(out, "digraph carenet {\n  rankdir=LR;\n  node [fontname=\"sans-serif\", fontsize=10];\n");
 	PairSet drawn = { 0 };
-	for (size_t mi = 0; mi < w->modules.len; mi++) {
-		const Module *m = VEC_AT(w->modules, Module, mi);
-		if (m->is_stdlib)
-			continue;
+	FOR_USER_MODULES(w, m) {
 		for (size_t i = 0; i < m->needs.len; i++) {
 			const Need *n = VEC_AT(m->needs, Need, i);
 			dot_node(out, "need", &n->base, "shape=ellipse, style=filled, fillcolor=lightyellow");
@@ -115,16 +112,7 @@ static const char html_style[] =
 /* The coverage matrix of one module: a row per area, a column per need. */
 static void html_matrix(const Module *m, StrBuf *out)
 {
-	Vec places = { 0 };
-	PairSet seen = { 0 };
-	for (size_t i = 0; i < m->needs.len; i++) {
-		const Need *n = VEC_AT(m->needs, Need, i);
-		for (size_t c = 0; c < n->areas.len; c++) {
-			Place *p = VEC_AT(n->areas, Coverage, c)->area;
-			if (pairset_add(&seen, p, NULL))
-				vec_push(&places, p);
-		}
-	}
+	Vec places = report_need_places(m);
 	buf_puts(out, "<h2>Coverage</h2>\n<table class=\"matrix\"><tr><th>Area</th>");
 	for (size_t i = 0; i < m->needs.len; i++) {
 		buf_puts(out, "<th>");
@@ -240,10 +228,7 @@ void report_eval_html(const World *w, StrBuf *out)
 {
 	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
 		   "<title>carenet</title><style>%s</style></head><body>\n", html_style);
-	for (size_t mi = 0; mi < w->modules.len; mi++) {
-		const Module *m = VEC_AT(w->modules, Module, mi);
-		if (m->is_stdlib)
-			continue;
+	FOR_USER_MODULES(w, m) {
 		buf_puts(out, "<section class=\"plan\"><h1>");
 		html_text(out, m->plan ? entity_title(&m->plan->base) : m->src->path);
 		buf_puts(out, "</h1>\n");

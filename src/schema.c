@@ -190,11 +190,6 @@ typedef struct {
 	const char *noun;            /* "an area" */
 } Ctx;
 
-static const char *with_article(const char *noun)
-{
-	return mem_printf("%s %s", strchr("aeiou", noun[0]) ? "an" : "a", noun);
-}
-
 static bool item_is_plain(const Item *it)
 {
 	return !it->key && !it->upper && !it->extras && !it->block;
@@ -550,7 +545,9 @@ static void build_need(Ctx *c, Need *need, const Props *props)
 	resolve_list(c, props, "in", &places, &locs);
 	for (size_t i = 0; i < places.len; i++) {
 		Coverage *cov = NEW(Coverage);
+		cov->need = need;
 		cov->area = places.items[i];
+		vec_push(&cov->area->coverages, cov);
 		cov->loc = *(SrcLoc *)locs.items[i];
 		cov->area->has_need = true;
 		vec_push(&need->areas, cov);
@@ -705,7 +702,6 @@ static void build_answer(Ctx *c)
 	for (size_t i = 0; i < need->signals.len; i++) {
 		Signal *sig = VEC_AT(need->signals, Signal, i);
 		sig->answered_by = action;
-		vec_push(&action->answers, sig);
 	}
 }
 
