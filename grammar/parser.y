@@ -66,6 +66,7 @@ static void cn_error(SrcLoc *loc, void *scanner, ParseCtx *pc, const char *msg);
 	Block *block;
 	Property *prop;
 	Vec vec;
+	AstList list;
 	DeclKind kind;
 }
 
@@ -96,7 +97,8 @@ static void cn_error(SrcLoc *loc, void *scanner, ParseCtx *pc, const char *msg);
 %type <item> item
 %type <block> block opt_block
 %type <prop> prop
-%type <vec> items opt_items ref_list signal_areas args opt_args prop_list opt_literals literals
+%type <vec> ref_list signal_areas args opt_args opt_literals literals
+%type <list> items opt_items prop_list
 
 %%
 
@@ -167,20 +169,20 @@ ref_list
 /* block -> '{' { prop NL } [prop] '}' */
 block
 	: '{' prop_list '}'             { $$ = pa_block(@$, $2); }
-	| '{' prop_list prop '}'        { vec_push(&$2, $3); $$ = pa_block(@$, $2); }
+	| '{' prop_list prop '}'        { $$ = pa_block(@$, pa_props_add($2, $3)); }
 	| '{' prop_list error '}'       { $$ = pa_block(@$, $2); }
 	;
 
 prop_list
-	: %empty                  { $$ = (Vec){ 0 }; }
+	: %empty                  { $$ = (AstList){ 0 }; }
 	| prop_list NL
-	| prop_list prop NL       { $$ = $1; vec_push(&$$, $2); }
+	| prop_list prop NL       { $$ = pa_props_add($1, $2); }
 	| prop_list error NL      { $$ = $1; yyerrok; }
 	;
 
 /* prop -> name [item { ',' item }] */
 prop
-	: prop_name opt_items  { $$ = pa_prop($1, $2, @$); }
+	: prop_name opt_items  { $$ = pa_prop($1, $2); }
 	;
 
 /* Inside a block every word may name a property: `kind`, `group`, `in`, ... */
@@ -190,13 +192,13 @@ prop_name
 	;
 
 opt_items
-	: %empty  { $$ = (Vec){ 0 }; }
+	: %empty  { $$ = (AstList){ 0 }; }
 	| items
 	;
 
 items
-	: item            { $$ = (Vec){ 0 }; vec_push(&$$, $1); }
-	| items ',' item  { $$ = $1; vec_push(&$$, $3); }
+	: item            { $$ = pa_items_add((AstList){ 0 }, $1); }
+	| items ',' item  { $$ = pa_items_add($1, $3); }
 	;
 
 /* item -> expr {literal} [block] | expr ':' expr | expr ('..' | 'to') expr */

@@ -18,7 +18,7 @@ const char *decl_kind_name(DeclKind kind)
 
 static Expr *new_expr(ExprKind kind, SrcLoc loc)
 {
-	Expr *e = NEW(Expr);
+	Expr *e = NEW_TREE_NODE(Expr);
 	e->kind = kind;
 	e->loc = loc;
 	e->depth = 1;
@@ -28,8 +28,8 @@ static Expr *new_expr(ExprKind kind, SrcLoc loc)
 Expr *ast_number(SrcLoc loc, double value, bool percent)
 {
 	Expr *e = new_expr(EXPR_NUMBER, loc);
-	e->u.number.value = value;
-	e->u.number.percent = percent;
+	e->u.number = value;
+	e->percent = percent;
 	return e;
 }
 
@@ -57,8 +57,8 @@ Expr *ast_ref_expr(Ref *ref)
 Expr *ast_unary(SrcLoc loc, Op op, Expr *a)
 {
 	Expr *e = new_expr(EXPR_UNARY, loc_span(loc, a->loc));
-	e->u.op.op = op;
-	e->u.op.a = a;
+	e->op = (unsigned char)op;
+	e->u.operands.a = a;
 	e->depth = a->depth + 1;
 	return e;
 }
@@ -66,9 +66,9 @@ Expr *ast_unary(SrcLoc loc, Op op, Expr *a)
 Expr *ast_binary(Op op, Expr *a, Expr *b)
 {
 	Expr *e = new_expr(EXPR_BINARY, loc_span(a->loc, b->loc));
-	e->u.op.op = op;
-	e->u.op.a = a;
-	e->u.op.b = b;
+	e->op = (unsigned char)op;
+	e->u.operands.a = a;
+	e->u.operands.b = b;
 	e->depth = (a->depth > b->depth ? a->depth : b->depth) + 1;
 	return e;
 }
@@ -76,7 +76,7 @@ Expr *ast_binary(Op op, Expr *a, Expr *b)
 Expr *ast_call(Name name, Vec args, SrcLoc loc)
 {
 	Expr *e = new_expr(EXPR_CALL, loc);
-	e->u.call = NEW(Call);
+	e->u.call = NEW_TREE_NODE(Call);
 	e->u.call->name = name;
 	e->u.call->args = args;
 	for (size_t i = 0; i < args.len; i++) {
@@ -92,25 +92,43 @@ Expr *ast_error(SrcLoc loc)
 	return new_expr(EXPR_ERROR, loc);
 }
 
+/* A reference and its parts in one node: most references are one name. */
+static Ref *new_ref(int count)
+{
+	Ref *r = mem_tree_alloc(sizeof(Ref) + mem_array_size((size_t)count, sizeof(Name)));
+	r->parts = (Name *)(r + 1);
+	r->count = count;
+	return r;
+}
+
 Ref *ast_ref(Name first)
 {
-	Ref *r = NEW(Ref);
-	r->parts = NEW_ARRAY(Name, 1);
+	Ref *r = new_ref(1);
 	r->parts[0] = first;
-	r->count = 1;
 	r->loc = first.loc;
 	return r;
 }
 
 Ref *ast_ref_append(Ref *ref, Name next)
 {
-	Name *parts = NEW_ARRAY(Name, (size_t)ref->count + 1);
-	memcpy(parts, ref->parts, sizeof(Name) * (size_t)ref->count);
-	parts[ref->count] = next;
-	ref->parts = parts;
-	ref->count++;
-	ref->loc = loc_span(ref->loc, next.loc);
-	return ref;
+	Ref *r = new_ref(ref->count + 1);
+	memcpy(r->parts, ref->parts, sizeof(Name) * (size_t)ref->count);
+	r->parts[ref->count] = next;
+	r->loc = loc_span(ref->loc, next.loc);
+	return r;
+}
+
+SrcLoc item_loc(const Item *it)
+{
+	return it->shape ? it->shape->loc : it->value->loc;
+}
+
+SrcLoc property_loc(const Property *p)
+{
+	const Item *last = p->items;
+	while (last && last->next)
+		last = last->next;
+	return last ? loc_span(p->name.loc, item_loc(last)) : p->name.loc;
 }
 
 const char *ast_ref_text(const Ref *ref)

@@ -55,17 +55,19 @@ typedef struct Call {
 	Vec args;        /* of Expr */
 } Call;
 
-/* Kept small: a region-wide plan has millions of these. */
+/* Kept small: a region-wide plan has millions of these (40 bytes). */
 struct Expr {
-	ExprKind kind;
 	SrcLoc loc;
-	int depth;
+	unsigned char kind;    /* ExprKind */
+	unsigned char op;      /* Op, for EXPR_UNARY and EXPR_BINARY */
+	bool percent;          /* EXPR_NUMBER written with '%' */
+	int depth;             /* 1 for a leaf; checked against AST_MAX_EXPR_DEPTH */
 	union {
-		struct { double value; bool percent; } number;
+		double number;
 		Date date;
 		const char *string;
 		Ref *ref;
-		struct { Op op; Expr *a, *b; } op;           /* b NULL for unary */
+		struct { Expr *a, *b; } operands;              /* b NULL for unary */
 		struct Call *call;                             /* rare: kept out of line */
 	} u;
 };
@@ -74,33 +76,54 @@ typedef struct Block Block;
 
 typedef enum { RANGE_NONE, RANGE_DOTS, RANGE_TO } RangeKind;
 
+/* What an item has beyond a plain value; most items have none of it. */
+typedef struct {
+	SrcLoc loc;      /* the whole item */
+	Expr *key;       /* for key: value; the item's `value` holds the value */
+	Expr *upper;
+	RangeKind range;
+	Expr **extras;   /* literals after the value */
+	int extra_count;
+	Block *block;
+} ItemShape;
+
 /*
  * One comma-separated value of a property:
  *   value                       kind local_service_centre
  *   value literal... [block]    group living_alone_75plus 160 / indicator r "R" { }
  *   key: value                  measure 2025-06: 40
  *   value .. upper / to upper   period 2025-01 .. 2027-12 / from 2025-03 to 2026-12
+ * A property's items are a list in source order.
  */
-typedef struct {
-	SrcLoc loc;
+typedef struct Item {
 	Expr *value;
-	Expr *key;       /* for key: value; `value` holds the value */
-	Expr *upper;
-	RangeKind range;
-	Vec *extras;     /* of Expr: literals after the value; NULL when none */
-	Block *block;
+	const ItemShape *shape;  /* NULL for a plain value */
+	const struct Item *next;
 } Item;
 
-typedef struct {
+/* The source range of an item: its value's, or the whole shape's. */
+SrcLoc item_loc(const Item *it);
+
+typedef struct Property {
 	Name name;
-	Vec items;       /* of Item */
-	SrcLoc loc;
+	const Item *items;       /* in source order */
+	int count;
+	const struct Property *next;
 } Property;
 
+/* The source range of a property, from its name to its last item. */
+SrcLoc property_loc(const Property *p);
+
 struct Block {
-	Vec props;       /* of Property */
+	const Property *props;   /* in source order */
 	SrcLoc loc;
 };
+
+/* A list under construction in the grammar: head, tail and length. */
+typedef struct {
+	void *head, *tail;
+	int count;
+} AstList;
 
 typedef enum {
 	DECL_IMPORT,

@@ -45,8 +45,33 @@ static bool write_all(FILE *f, const StrBuf *b)
 	return fflush(f) == 0;
 }
 
+/*
+ * CARENET_TIMES=1 prints how long each phase took to standard error: the
+ * first thing to look at when a large plan is slow (docs/performance.md).
+ */
+static void phase_done(const char *phase)
+{
+	static double last;
+	static int enabled = -1;
+	if (enabled < 0) {
+		const char *env = getenv("CARENET_TIMES");
+		enabled = env && *env && strcmp(env, "0") != 0;
+	}
+	if (!enabled)
+		return;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	double now = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	if (last > 0)
+		fprintf(stderr, "carenet: %-10s %7.3f s  allocated %6zu MB  heap %6zu MB  collections %zu\n",
+			phase, now - last, mem_allocated_bytes() >> 20, mem_heap_bytes() >> 20,
+			mem_collections());
+	last = now;
+}
+
 static void load_files(World *w, const char **files, int count, bool *io_failed)
 {
+	phase_done("start");
 	world_load_prelude(w);
 	if (!w->prelude) {
 		*io_failed = true; /* an installation problem: nothing else can be checked */
@@ -55,9 +80,13 @@ static void load_files(World *w, const char **files, int count, bool *io_failed)
 	for (int i = 0; i < count; i++)
 		if (strcmp(files[i], "/dev/null") != 0 && !world_load_root(w, files[i]))
 			*io_failed = true; /* /dev/null: git's side of an added or deleted file */
+	phase_done("parse");
 	schema_build(w);
+	phase_done("schema");
 	eval_all(w);
+	phase_done("eval");
 	analysis_run(w);
+	phase_done("analysis");
 }
 
 static void render_diagnostics(const DiagSink *sink, Format format, StrBuf *out)
@@ -121,6 +150,7 @@ int driver_run(const Options *opts)
 	case CMD_FMT: case CMD_DIFF:
 		break;
 	}
+	phase_done("report");
 	/* diagnostics first, then the report: the same bytes in the same order every run */
 	if (!write_all(stderr, &err) || !write_all(stdout, &out)) {
 		fprintf(stderr, "carenet: cannot write the output\n");

@@ -172,24 +172,24 @@ static bool eval_ref(World *w, Module *m, const Expr *e, Value *out)
 static bool eval_binary(World *w, Module *m, const Expr *e, Value *out)
 {
 	Value a, b;
-	bool left_ok = eval_expr(w, m, e->u.op.a, &a);
-	bool right_ok = eval_expr(w, m, e->u.op.b, &b); /* both sides, so both errors show */
+	bool left_ok = eval_expr(w, m, e->u.operands.a, &a);
+	bool right_ok = eval_expr(w, m, e->u.operands.b, &b); /* both sides, so both errors show */
 	if (!left_ok || !right_ok)
 		return false;
-	const char *what = mem_printf("each side of '%s'", op_text(e->u.op.op));
+	const char *what = mem_printf("each side of '%s'", op_text(e->op));
 	if (a.kind != VAL_NUMBER)
-		return type_error(w, e->u.op.a, what, value_noun(&a));
+		return type_error(w, e->u.operands.a, what, value_noun(&a));
 	if (b.kind != VAL_NUMBER)
-		return type_error(w, e->u.op.b, what, value_noun(&b));
+		return type_error(w, e->u.operands.b, what, value_noun(&b));
 	double x = a.number, y = b.number, r = 0;
 	bool percent = false;
-	switch (e->u.op.op) {
+	switch (e->op) {
 	case OP_ADD: r = x + y; percent = a.percent && b.percent; break;
 	case OP_SUB: r = x - y; percent = a.percent && b.percent; break;
 	case OP_MUL: r = x * y; break;
 	case OP_DIV:
 		if (y == 0) {
-			diag_report(w->diags, DIAG_E601, e->u.op.b->loc, "division by zero");
+			diag_report(w->diags, DIAG_E601, e->u.operands.b->loc, "division by zero");
 			return false;
 		}
 		r = x / y;
@@ -268,7 +268,7 @@ bool eval_expr(World *w, Module *m, const Expr *e, Value *out)
 	}
 	switch (e->kind) {
 	case EXPR_NUMBER:
-		*out = (Value){ .kind = VAL_NUMBER, .number = e->u.number.value, .percent = e->u.number.percent };
+		*out = (Value){ .kind = VAL_NUMBER, .number = e->u.number, .percent = e->percent };
 		return true;
 	case EXPR_DATE:
 		*out = (Value){ .kind = VAL_DATE, .date = e->u.date };
@@ -280,10 +280,10 @@ bool eval_expr(World *w, Module *m, const Expr *e, Value *out)
 		return eval_ref(w, m, e, out);
 	case EXPR_UNARY: {
 		Value a;
-		if (!eval_expr(w, m, e->u.op.a, &a))
+		if (!eval_expr(w, m, e->u.operands.a, &a))
 			return false;
 		if (a.kind != VAL_NUMBER)
-			return type_error(w, e->u.op.a, "the operand of '-'", value_noun(&a));
+			return type_error(w, e->u.operands.a, "the operand of '-'", value_noun(&a));
 		*out = a;
 		out->number = -a.number;
 		return true;

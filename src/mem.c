@@ -70,6 +70,86 @@ void mem_reset(void)
 {
 }
 
+/* A chunk being filled; full chunks stay reachable through `chunks`. */
+typedef struct {
+	char *next, *end;
+	size_t chunk_size;
+} Arena;
+
+enum { ARENA_FIRST_CHUNK = 16 * 1024, ARENA_MAX_CHUNK = 1024 * 1024, ARENA_ALIGN = 8 };
+
+static Arena tree_nodes, tree_strings;
+static void **chunks;     /* a collected array of every chunk: static, so a root */
+static size_t chunk_count, chunk_cap;
+
+static void keep_chunk(void *chunk)
+{
+	if (chunk_count == chunk_cap) {
+		size_t cap = chunk_cap ? chunk_cap * 2 : 64;
+		void **grown = mem_alloc(mem_array_size(cap, sizeof *grown));
+		if (chunk_count)
+			memcpy(grown, chunks, chunk_count * sizeof *grown);
+		chunks = grown;
+		chunk_cap = cap;
+	}
+	chunks[chunk_count++] = chunk;
+}
+
+static void *arena_take(Arena *a, size_t size, int atomic)
+{
+	size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	if (size > ARENA_MAX_CHUNK / 8) /* a big node goes alone */
+		return atomic ? mem_alloc_atomic(size) : mem_alloc(size);
+	if ((size_t)(a->end - a->next) < size) {
+		/* Chunks grow, so a small plan stays small. */
+		a->chunk_size = a->chunk_size ? a->chunk_size * 2 : ARENA_FIRST_CHUNK;
+		if (a->chunk_size > ARENA_MAX_CHUNK)
+			a->chunk_size = ARENA_MAX_CHUNK;
+		while (a->chunk_size < size)
+			a->chunk_size *= 2;
+		char *chunk = atomic ? mem_alloc_atomic(a->chunk_size) : mem_alloc(a->chunk_size);
+		keep_chunk(chunk);
+		a->next = chunk;
+		a->end = chunk + a->chunk_size;
+	}
+	void *p = a->next;
+	a->next += size;
+	return p;
+}
+
+void *mem_tree_alloc(size_t size)
+{
+	return arena_take(&tree_nodes, size, 0); /* collected chunks come zeroed */
+}
+
+char *mem_tree_strndup(const char *s, size_t n)
+{
+	char *copy = arena_take(&tree_strings, n + 1, 1);
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	return copy;
+}
+
+size_t mem_allocated_bytes(void)
+{
+	return GC_get_total_bytes();
+}
+
+size_t mem_heap_bytes(void)
+{
+	return GC_get_heap_size();
+}
+
+size_t mem_collections(void)
+{
+	return (size_t)GC_get_gc_no();
+}
+
+void mem_collect(void)
+{
+	GC_gcollect();
+}
+
 #else
 
 /* Every block is chained behind a header so mem_reset can free them all. */
@@ -116,6 +196,35 @@ void mem_reset(void)
 		free(chunks);
 		chunks = next;
 	}
+}
+
+void *mem_tree_alloc(size_t size)
+{
+	return mem_alloc(size);
+}
+
+char *mem_tree_strndup(const char *s, size_t n)
+{
+	return mem_strndup(s, n);
+}
+
+size_t mem_allocated_bytes(void)
+{
+	return 0;
+}
+
+size_t mem_heap_bytes(void)
+{
+	return 0;
+}
+
+size_t mem_collections(void)
+{
+	return 0;
+}
+
+void mem_collect(void)
+{
 }
 
 #endif

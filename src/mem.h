@@ -27,6 +27,28 @@ void mem_free_root(void *ptr);
    this between inputs).  With the collector it does nothing. */
 void mem_reset(void);
 
+/*
+ * The tree arena: bump allocation inside large collected chunks, for the
+ * syntax tree.  A region-wide plan has millions of small nodes that all
+ * live until the end of the run; as separate collected objects each would
+ * cost an allocator call, free-list upkeep and a rounding up to the
+ * collector's granule.  Chunks are ordinary collected objects, kept alive by
+ * a list the collector sees, so what the nodes point at is scanned and kept.
+ * Nothing in the arena is freed before the process ends.  Without the
+ * collector these are plain mem_alloc calls, so sanitizers see every node.
+ */
+void *mem_tree_alloc(size_t size);              /* zeroed; may hold pointers */
+char *mem_tree_strndup(const char *s, size_t n); /* in pointer-free chunks */
+#define NEW_TREE_NODE(T) ((T *)mem_tree_alloc(sizeof(T)))
+
+/* Bytes allocated so far and the size of the heap (0 without the collector);
+   for CARENET_TIMES. */
+size_t mem_allocated_bytes(void);
+size_t mem_heap_bytes(void);
+size_t mem_collections(void);
+/* Collect now (tests); nothing without the collector. */
+void mem_collect(void);
+
 /* count * size with overflow checked (aborts with a message on overflow). */
 size_t mem_array_size(size_t count, size_t size);
 

@@ -114,7 +114,6 @@ typedef struct {
 	int token;
 } Keyword;
 
-/* Sorted for bsearch. */
 static const Keyword keywords[] = {
 	{ "action", ACTION }, { "actor", ACTOR }, { "answer", ANSWER }, { "area", AREA },
 	{ "block", BLOCK }, { "body", BODY }, { "capability", CAPABILITY }, { "group", GROUP },
@@ -123,18 +122,42 @@ static const Keyword keywords[] = {
 	{ "to", TO }, { "with", WITH },
 };
 
-static int compare_keyword(const void *key, const void *entry)
+/* A word of the file, stored once: its text and its token (a keyword's or IDENT). */
+typedef struct {
+	const char *text;
+	int token;
+} Word;
+
+/*
+ * Every name is interned per file: a region plan repeats the same few
+ * thousand names millions of times, so one copy each saves memory, and the
+ * keyword test is the same hash lookup.
+ */
+static const Word *intern_word(ParseCtx *pc, const char *text, size_t len)
 {
-	return strcmp(key, *(const char *const *)entry);
+	if (pc->words.count == 0)
+		for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
+			Word *w = NEW_TREE_NODE(Word);
+			w->text = keywords[i].word;
+			w->token = keywords[i].token;
+			table_put(&pc->words, w->text, w);
+		}
+	const Word *found = table_get(&pc->words, text);
+	if (found)
+		return found;
+	Word *w = NEW_TREE_NODE(Word);
+	w->text = mem_tree_strndup(text, len);
+	w->token = IDENT;
+	table_put(&pc->words, w->text, w);
+	return w;
 }
 
-int lex_identifier(const char *text, SrcLoc loc, Name *out)
+int lex_identifier(ParseCtx *pc, const char *text, size_t len, SrcLoc loc, Name *out)
 {
-	out->text = mem_strdup(text);
+	const Word *w = intern_word(pc, text, len);
+	out->text = w->text;
 	out->loc = loc;
-	const void *hit = bsearch(text, keywords, sizeof keywords / sizeof keywords[0],
-				  sizeof keywords[0], compare_keyword);
-	return hit ? ((const Keyword *)hit)->token : IDENT;
+	return w->token;
 }
 
 void lex_date(ParseCtx *pc, const char *text, SrcLoc loc, Date *out)
@@ -207,7 +230,12 @@ void lex_bad_character(ParseCtx *pc, const char *text, SrcLoc loc)
 
 void lex_string_begin(ParseCtx *pc, uint32_t start)
 {
-	buf_init(&pc->string);
+	if (pc->string.data) { /* one buffer for every string of the file */
+		pc->string.len = 0;
+		pc->string.data[0] = '\0';
+	} else {
+		buf_init(&pc->string);
+	}
 	pc->string_start = start;
 }
 
@@ -267,14 +295,14 @@ const char *lex_string_end(ParseCtx *pc, SrcLoc *loc)
 	loc->src = pc->src;
 	loc->start = pc->string_start;
 	loc->end = pc->offset;
-	return pc->string.data;
+	return mem_tree_strndup(pc->string.data, pc->string.len);
 }
 
 /* ---- grammar actions ------------------------------------------------------- */
 
 static Decl *new_decl(ParseCtx *pc, DeclKind kind, SrcLoc loc)
 {
-	Decl *d = NEW(Decl);
+	Decl *d = NEW_TREE_NODE(Decl);
 	d->kind = kind;
 	d->loc = loc;
 	d->keyword_loc = loc;
@@ -325,48 +353,87 @@ void pa_decl(ParseCtx *pc, DeclKind kind, SrcLoc loc, SrcLoc keyword_loc, Name i
 	d->body = body;
 }
 
-Block *pa_block(SrcLoc loc, Vec props)
+Block *pa_block(SrcLoc loc, AstList props)
 {
-	Block *b = NEW(Block);
+	Block *b = NEW_TREE_NODE(Block);
 	b->loc = loc;
-	b->props = props;
+	b->props = props.head;
 	return b;
 }
 
-Property *pa_prop(Name name, Vec items, SrcLoc loc)
+AstList pa_props_add(AstList list, Property *p)
 {
-	Property *p = NEW(Property);
+	if (list.tail)
+		((Property *)list.tail)->next = p;
+	else
+		list.head = p;
+	list.tail = p;
+	list.count++;
+	return list;
+}
+
+AstList pa_items_add(AstList list, Item *it)
+{
+	if (list.tail)
+		((Item *)list.tail)->next = it;
+	else
+		list.head = it;
+	list.tail = it;
+	list.count++;
+	return list;
+}
+
+Property *pa_prop(Name name, AstList items)
+{
+	Property *p = NEW_TREE_NODE(Property);
 	p->name = name;
-	p->items = items;
-	p->loc = loc;
+	p->items = items.head;
+	p->count = items.count;
 	return p;
+}
+
+static Item *new_item(Expr *value)
+{
+	Item *it = NEW_TREE_NODE(Item);
+	it->value = value;
+	return it;
 }
 
 Item *pa_item(SrcLoc loc, Expr *value, Vec literals, Block *block)
 {
-	Item *it = NEW(Item);
-	it->loc = loc;
-	it->value = value;
-	if (literals.len) {
-		it->extras = NEW(Vec);
-		*it->extras = literals;
+	Item *it = new_item(value);
+	if (literals.len || block) {
+		ItemShape *shape = NEW_TREE_NODE(ItemShape);
+		shape->loc = loc;
+		shape->extra_count = (int)literals.len;
+		if (literals.len) {
+			shape->extras = mem_tree_alloc(mem_array_size(literals.len, sizeof(Expr *)));
+			memcpy(shape->extras, literals.items, literals.len * sizeof(Expr *));
+		}
+		shape->block = block;
+		it->shape = shape;
 	}
-	it->block = block;
 	return it;
 }
 
 Item *pa_item_keyed(SrcLoc loc, Expr *key, Expr *value)
 {
-	Item *it = pa_item(loc, value, (Vec){ 0 }, NULL);
-	it->key = key;
+	Item *it = new_item(value);
+	ItemShape *shape = NEW_TREE_NODE(ItemShape);
+	shape->loc = loc;
+	shape->key = key;
+	it->shape = shape;
 	return it;
 }
 
 Item *pa_item_range(SrcLoc loc, Expr *low, RangeKind range, Expr *high)
 {
-	Item *it = pa_item(loc, low, (Vec){ 0 }, NULL);
-	it->range = range;
-	it->upper = high;
+	Item *it = new_item(low);
+	ItemShape *shape = NEW_TREE_NODE(ItemShape);
+	shape->loc = loc;
+	shape->range = range;
+	shape->upper = high;
+	it->shape = shape;
 	return it;
 }
 

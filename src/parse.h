@@ -12,6 +12,7 @@
 
 #include "ast.h"
 #include "diag.h"
+#include "table.h"
 
 /* Braces and parentheses nest at most this deep (E108). */
 #define PARSE_MAX_NESTING 64
@@ -32,6 +33,7 @@ typedef struct ParseCtx {
 	SrcLoc open_braces[PARSE_MAX_NESTING + 1];
 	StrBuf string;           /* the string literal being scanned */
 	uint32_t string_start;
+	Table words;             /* interned names and keywords (parse.c) */
 	Vec decls;               /* result: Decl* in source order */
 } ParseCtx;
 

@@ -15,7 +15,7 @@ void lex_begin(ParseCtx *pc, const char *text, size_t len);
 void lex_end(ParseCtx *pc);
 int lex_token(ParseCtx *pc, int token);
 int lex_newline_ends_statement(ParseCtx *pc);
-int lex_identifier(const char *text, SrcLoc loc, Name *out);
+int lex_identifier(ParseCtx *pc, const char *text, size_t len, SrcLoc loc, Name *out);
 void lex_date(ParseCtx *pc, const char *text, SrcLoc loc, Date *out);
 void lex_number(ParseCtx *pc, const char *text, SrcLoc loc, double *value, bool *percent);
 int lex_open(ParseCtx *pc, SrcLoc loc, int brace);
@@ -37,8 +37,10 @@ void pa_signal(ParseCtx *pc, SrcLoc loc, Ref *need, Vec areas, Ref *target, cons
 void pa_answer(ParseCtx *pc, SrcLoc loc, Ref *signal, Ref *action);
 void pa_decl(ParseCtx *pc, DeclKind kind, SrcLoc loc, SrcLoc keyword_loc, Name id,
 	     const char *title, SrcLoc title_loc, Ref *parent, Block *body);
-Block *pa_block(SrcLoc loc, Vec props);
-Property *pa_prop(Name name, Vec items, SrcLoc loc);
+Block *pa_block(SrcLoc loc, AstList props);
+AstList pa_props_add(AstList list, Property *p);
+AstList pa_items_add(AstList list, Item *it);
+Property *pa_prop(Name name, AstList items);
 Item *pa_item(SrcLoc loc, Expr *value, Vec literals, Block *block);
 Item *pa_item_keyed(SrcLoc loc, Expr *key, Expr *value);
 Item *pa_item_range(SrcLoc loc, Expr *low, RangeKind range, Expr *high);

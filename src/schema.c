@@ -180,7 +180,7 @@ Entity *schema_create_entity(Decl *d)
 typedef struct {
 	const PropSpec *specs;
 	const Property *first[MAX_PROPS];
-	Vec items[MAX_PROPS];        /* all items, repeats merged */
+	const Item *items[MAX_PROPS];  /* the items that fit, repeats merged */
 } Props;
 
 typedef struct {
@@ -192,7 +192,7 @@ typedef struct {
 
 static bool item_is_plain(const Item *it)
 {
-	return !it->key && !it->upper && !it->extras && !it->block;
+	return it->shape == NULL;
 }
 
 static bool is_name_item(const Item *it)
@@ -232,6 +232,8 @@ static const char *type_example(const PropSpec *spec)
 
 static bool item_fits(const PropSpec *spec, const Item *it)
 {
+	static const ItemShape plain = { 0 };
+	const ItemShape *shape = it->shape ? it->shape : &plain;
 	switch (spec->type) {
 	case VT_NAME: case VT_NAMES: case VT_CHOICE:
 		return is_name_item(it);
@@ -244,17 +246,19 @@ static bool item_fits(const PropSpec *spec, const Item *it)
 	case VT_DATE:
 		return item_is_plain(it) && is_date(it->value);
 	case VT_PERIOD:
-		return it->range != RANGE_NONE && is_date(it->value) && is_date(it->upper);
+		return shape->range != RANGE_NONE && is_date(it->value) && is_date(shape->upper);
 	case VT_FROM:
 		return (item_is_plain(it) && is_date(it->value)) ||
-		       (it->range != RANGE_NONE && is_date(it->value) && is_date(it->upper));
+		       (shape->range != RANGE_NONE && is_date(it->value) && is_date(shape->upper));
 	case VT_GROUP_SIZES:
-		return !it->key && !it->upper && !it->block && ast_expr_as_name(it->value) && it->extras && it->extras->len == 1;
+		return !shape->key && !shape->upper && !shape->block && ast_expr_as_name(it->value) &&
+		       shape->extra_count == 1;
 	case VT_INDICATOR:
-		return !it->key && !it->upper && ast_expr_as_name(it->value) && it->block &&
-		       (!it->extras || (it->extras->len == 1 && VEC_AT(*it->extras, Expr, 0)->kind == EXPR_STRING));
+		return !shape->key && !shape->upper && ast_expr_as_name(it->value) && shape->block &&
+		       (shape->extra_count == 0 ||
+			(shape->extra_count == 1 && shape->extras[0]->kind == EXPR_STRING));
 	case VT_MEASURES:
-		return it->key && is_date(it->key) && !it->upper;
+		return shape->key && is_date(shape->key) && !shape->upper;
 	}
 	return false;
 }
@@ -285,21 +289,33 @@ static void report_unknown_property(Ctx *c, const Property *p, const PropSpec *s
 
 static void check_items(Ctx *c, const PropSpec *spec, const Property *p)
 {
-	if (p->items.len == 0) {
-		diag_report(c->w->diags, DIAG_E503, p->loc, "'%s' needs a value: %s", spec->name,
+	if (p->count == 0) {
+		diag_report(c->w->diags, DIAG_E503, property_loc(p), "'%s' needs a value: %s", spec->name,
 			    type_example(spec));
 		return;
 	}
-	if (single_valued(spec->type) && p->items.len > 1) {
-		diag_report(c->w->diags, DIAG_E503, VEC_AT(p->items, Item, 1)->loc,
+	if (single_valued(spec->type) && p->count > 1) {
+		diag_report(c->w->diags, DIAG_E503, item_loc(p->items->next),
 			    "'%s' takes one value: %s", spec->name, type_example(spec));
 		return;
 	}
-	for (size_t i = 0; i < p->items.len; i++) {
-		const Item *it = VEC_AT(p->items, Item, i);
+	for (const Item *it = p->items; it; it = it->next)
 		if (!item_fits(spec, it))
-			diag_report(c->w->diags, DIAG_E503, it->loc, "'%s' takes %s", spec->name,
+			diag_report(c->w->diags, DIAG_E503, item_loc(it), "'%s' takes %s", spec->name,
 				    type_example(spec));
+}
+
+/* Append copies of the items of `p` that fit to the list ending at *tail. */
+static void append_fitting(const PropSpec *spec, const Property *p, const Item ***tail)
+{
+	for (const Item *it = p->items; it; it = it->next) {
+		if (!item_fits(spec, it))
+			continue;
+		Item *copy = NEW(Item);
+		copy->value = it->value;
+		copy->shape = it->shape;
+		**tail = copy;
+		*tail = &copy->next;
 	}
 }
 
@@ -310,8 +326,8 @@ static void check_block(Ctx *c, DeclKind kind, const Block *block, Props *out)
 	out->specs = props_of(kind);
 	if (!block)
 		return;
-	for (size_t i = 0; i < block->props.len; i++) {
-		const Property *p = VEC_AT(block->props, Property, i);
+	const Item **tails[MAX_PROPS] = { 0 }; /* where a list of our own goes on */
+	for (const Property *p = block->props; p; p = p->next) {
 		int index = -1;
 		for (int k = 0; out->specs[k].name; k++)
 			if (strcmp(out->specs[k].name, p->name.text) == 0)
@@ -330,18 +346,20 @@ static void check_block(Ctx *c, DeclKind kind, const Block *block, Props *out)
 		}
 		check_items(c, spec, p);
 		bool all_fit = true;
-		for (size_t k = 0; k < p->items.len; k++)
-			all_fit &= item_fits(spec, VEC_AT(p->items, Item, k));
+		for (const Item *it = p->items; it; it = it->next)
+			all_fit &= item_fits(spec, it);
 		if (!out->first[index] && all_fit) {
 			out->items[index] = p->items; /* the common case: share, do not copy */
 		} else {
-			Vec merged = { 0 };
-			for (size_t k = 0; k < out->items[index].len; k++)
-				vec_push(&merged, out->items[index].items[k]);
-			for (size_t k = 0; k < p->items.len; k++)
-				if (item_fits(spec, VEC_AT(p->items, Item, k)))
-					vec_push(&merged, p->items.items[k]);
-			out->items[index] = merged;
+			/* a repeat, or items to leave out: the list becomes our own */
+			if (!tails[index]) {
+				const Item *shared = out->items[index];
+				tails[index] = &out->items[index];
+				*tails[index] = NULL;
+				if (shared)
+					append_fitting(spec, out->first[index], &tails[index]);
+			}
+			append_fitting(spec, p, &tails[index]);
 		}
 		if (!out->first[index])
 			out->first[index] = p;
@@ -356,17 +374,16 @@ static int spec_index(const Props *props, const char *name)
 	return -1;
 }
 
-/* The items of a property, empty when absent or invalid. */
-static Vec prop_items(const Props *props, const char *name)
+/* The items of a property, NULL when absent or invalid. */
+static const Item *prop_items(const Props *props, const char *name)
 {
 	int k = spec_index(props, name);
-	return k < 0 ? (Vec){ 0 } : props->items[k];
+	return k < 0 ? NULL : props->items[k];
 }
 
 static const Item *prop_item(const Props *props, const char *name)
 {
-	Vec items = prop_items(props, name);
-	return items.len ? VEC_AT(items, Item, 0) : NULL;
+	return prop_items(props, name);
 }
 
 static const Property *prop_given(const Props *props, const char *name)
@@ -384,19 +401,17 @@ static Entity *resolve_prop(Ctx *c, const Props *props, const char *name)
 	return names_resolve(c->w, c->m, it->value->u.ref, props->specs[k].ns, props->specs[k].what);
 }
 
-/* Resolve every name of a VT_NAMES property into `out`; returns the items too. */
-static void resolve_list(Ctx *c, const Props *props, const char *name, Vec *out, Vec *locs)
+/* Resolve every name of a VT_NAMES property into `out`; `items` gets their items. */
+static void resolve_list(Ctx *c, const Props *props, const char *name, Vec *out, Vec *items)
 {
 	int k = spec_index(props, name);
-	Vec items = prop_items(props, name);
-	for (size_t i = 0; i < items.len; i++) {
-		const Item *it = VEC_AT(items, Item, i);
+	for (const Item *it = prop_items(props, name); it; it = it->next) {
 		Entity *e = names_resolve(c->w, c->m, it->value->u.ref, props->specs[k].ns,
 					  props->specs[k].what);
 		if (e) {
 			vec_push(out, e);
-			if (locs)
-				vec_push(locs, (void *)&it->loc);
+			if (items)
+				vec_push(items, (void *)it);
 		}
 	}
 }
@@ -414,7 +429,7 @@ static bool prop_date(const Props *props, const char *name, Date *out, SrcLoc *l
 		return false;
 	*out = it->value->u.date;
 	if (loc)
-		*loc = it->loc;
+		*loc = item_loc(it);
 	return true;
 }
 
@@ -435,7 +450,7 @@ static int prop_choice(Ctx *c, const Props *props, const char *name, int fallbac
 		buf_printf(&list, "%s%s", n ? ", " : "", choices[n]);
 	}
 	const char *close = word ? names_closest(word->text, choices, n) : NULL;
-	diag_report(c->w->diags, DIAG_E505, it->loc, "'%s' is not a valid %s (%s)%s%s%s",
+	diag_report(c->w->diags, DIAG_E505, item_loc(it), "'%s' is not a valid %s (%s)%s%s%s",
 		    word ? word->text : ast_ref_text(it->value->u.ref), name, list.data,
 		    close ? "; did you mean '" : "", close ? close : "", close ? "'?" : "");
 	return fallback;
@@ -464,7 +479,7 @@ static void build_plan(Ctx *c, Plan *plan, const Props *props)
 	plan->municipality = (Place *)resolve_prop(c, props, "municipality");
 	plan->body = (Body *)resolve_prop(c, props, "body");
 	if (plan->municipality && !plan->municipality->is_municipality)
-		diag_report(c->w->diags, DIAG_E404, prop_item(props, "municipality")->loc,
+		diag_report(c->w->diags, DIAG_E404, item_loc(prop_item(props, "municipality")),
 			    "'%s' is an area; a plan names its municipality",
 			    entity_name(&plan->municipality->base));
 	if (plan->body && !plan->body->plan)
@@ -473,10 +488,10 @@ static void build_plan(Ctx *c, Plan *plan, const Props *props)
 	if (period) {
 		plan->has_period = true;
 		plan->period_start = period->value->u.date;
-		plan->period_end = period->upper->u.date;
+		plan->period_end = period->shape->upper->u.date;
 		if (plan->period_start.year && plan->period_end.year &&
 		    date_first_day(plan->period_start) > date_last_day(plan->period_end))
-			diag_report(c->w->diags, DIAG_E508, period->loc, "the period ends before it starts");
+			diag_report(c->w->diags, DIAG_E508, item_loc(period), "the period ends before it starts");
 	}
 	plan->has_as_of = prop_date(props, "as_of", &plan->as_of, NULL);
 	plan->owner = prop_string(props, "owner");
@@ -488,17 +503,15 @@ static void build_place(Ctx *c, Place *place, const Props *props)
 	place->is_municipality = c->decl->kind == DECL_MUNICIPALITY;
 	const Item *pop = prop_item(props, "population");
 	place->population_expr = pop ? pop->value : NULL;
-	Vec sizes = prop_items(props, "group");
-	for (size_t i = 0; i < sizes.len; i++) {
-		const Item *it = VEC_AT(sizes, Item, i);
+	for (const Item *it = prop_items(props, "group"); it; it = it->next) {
 		Group *g = (Group *)names_resolve(c->w, c->m, it->value->u.ref, NS_BIT(NS_GROUP),
 						  "a group size");
 		if (!g)
 			continue;
 		GroupSize *gs = NEW(GroupSize);
 		gs->group = g;
-		gs->size = VEC_AT(*it->extras, Expr, 0);
-		gs->loc = it->loc;
+		gs->size = it->shape->extras[0];
+		gs->loc = item_loc(it);
 		vec_push(&place->group_sizes, gs);
 	}
 	if (place->is_municipality) {
@@ -541,14 +554,14 @@ static void build_actor(Ctx *c, Actor *actor, const Props *props)
 static void build_need(Ctx *c, Need *need, const Props *props)
 {
 	check_no_parent(c);
-	Vec places = { 0 }, locs = { 0 };
-	resolve_list(c, props, "in", &places, &locs);
+	Vec places = { 0 }, items = { 0 };
+	resolve_list(c, props, "in", &places, &items);
 	for (size_t i = 0; i < places.len; i++) {
 		Coverage *cov = NEW(Coverage);
 		cov->need = need;
 		cov->area = places.items[i];
 		vec_push(&cov->area->coverages, cov);
-		cov->loc = *(SrcLoc *)locs.items[i];
+		cov->loc = item_loc(items.items[i]);
 		cov->area->has_need = true;
 		vec_push(&need->areas, cov);
 	}
@@ -569,8 +582,8 @@ static void build_indicator(Ctx *c, Action *action, const Item *it)
 {
 	Indicator *ind = NEW(Indicator);
 	ind->id = *ast_expr_as_name(it->value);
-	ind->title = it->extras ? VEC_AT(*it->extras, Expr, 0)->u.string : ind->id.text;
-	ind->loc = it->loc;
+	ind->title = it->shape->extra_count ? it->shape->extras[0]->u.string : ind->id.text;
+	ind->loc = item_loc(it);
 	ind->action = action;
 	for (size_t i = 0; i < action->indicators.len; i++) {
 		Indicator *other = VEC_AT(action->indicators, Indicator, i);
@@ -581,7 +594,7 @@ static void build_indicator(Ctx *c, Action *action, const Item *it)
 		}
 	}
 	Props props;
-	check_block(c, DECL_INDICATOR, it->block, &props);
+	check_block(c, DECL_INDICATOR, it->shape->block, &props);
 	const Item *unit = prop_item(&props, "unit");
 	if (unit)
 		ind->unit = unit->value->kind == EXPR_STRING ? unit->value->u.string
@@ -595,13 +608,11 @@ static void build_indicator(Ctx *c, Action *action, const Item *it)
 			    "indicator '%s' needs a target (target 120, target 60%% * meer.population, ...)",
 			    ind->id.text);
 	ind->has_by = prop_date(&props, "by", &ind->by, NULL);
-	Vec measures = prop_items(&props, "measure");
-	for (size_t i = 0; i < measures.len; i++) {
-		const Item *m = VEC_AT(measures, Item, i);
+	for (const Item *m = prop_items(&props, "measure"); m; m = m->next) {
 		Measure *ms = NEW(Measure);
-		ms->date = m->key->u.date;
+		ms->date = m->shape->key->u.date;
 		ms->value_expr = m->value;
-		ms->loc = m->loc;
+		ms->loc = item_loc(m);
 		vec_push(&ind->measures, ms);
 	}
 	vec_push(&action->indicators, ind);
@@ -622,11 +633,11 @@ static void build_action(Ctx *c, Action *action, const Props *props)
 	if (from) {
 		action->has_from = true;
 		action->from = from->value->u.date;
-		action->from_loc = from->loc;
-		if (from->upper) {
+		action->from_loc = item_loc(from);
+		if (from->shape && from->shape->upper) {
 			action->has_to = true;
-			action->to = from->upper->u.date;
-			action->to_loc = from->loc;
+			action->to = from->shape->upper->u.date;
+			action->to_loc = item_loc(from);
 		}
 	}
 	Date to;
@@ -645,9 +656,8 @@ static void build_action(Ctx *c, Action *action, const Props *props)
 			    c->decl->id.text);
 	action->status = (ActionStatus)prop_choice(c, props, "status", STATUS_PLANNED);
 	action->description = prop_string(props, "description");
-	Vec indicators = prop_items(props, "indicator");
-	for (size_t i = 0; i < indicators.len; i++)
-		build_indicator(c, action, VEC_AT(indicators, Item, i));
+	for (const Item *it = prop_items(props, "indicator"); it; it = it->next)
+		build_indicator(c, action, it);
 	vec_push(&c->m->actions, action);
 }
 

@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -70,6 +71,32 @@ static void tables(void **state)
 	assert_false(pairset_has(&s, &b, &a));
 }
 
+/* Tree nodes: zeroed, aligned, kept alive by the arena, and what they point
+   at kept alive too, across collections. */
+static void tree_arena(void **state)
+{
+	(void)state;
+	enum { NODES = 20000 };
+	void ***nodes = mem_alloc(NODES * sizeof *nodes);
+	for (int i = 0; i < NODES; i++) {
+		void **node = mem_tree_alloc(3 * sizeof(void *) + (size_t)(i % 5));
+		assert_null(node[0]);
+		assert_int_equal((uintptr_t)node % 8, 0);
+		node[0] = mem_strdup("outside the arena");
+		node[1] = mem_tree_strndup("inside the arena, cut here", 16);
+		nodes[i] = node;
+	}
+	void *big = mem_tree_alloc(1 << 20); /* bigger than a chunk's share: alone */
+	memset(big, 1, 1 << 20);
+	mem_collect();
+	for (int i = 0; i < NODES; i++) /* would reuse anything wrongly freed */
+		mem_strdup("reused memory....");
+	for (int i = 0; i < NODES; i += 997) {
+		assert_string_equal(nodes[i][0], "outside the arena");
+		assert_string_equal(nodes[i][1], "inside the arena");
+	}
+}
+
 static void utf8(void **state)
 {
 	(void)state;
@@ -88,6 +115,7 @@ int main(void)
 		cmocka_unit_test(edit_distance_and_suggestions),
 		cmocka_unit_test(tables),
 		cmocka_unit_test(utf8),
+		cmocka_unit_test(tree_arena),
 	};
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }

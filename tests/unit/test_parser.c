@@ -64,14 +64,17 @@ static void nested_indicator_block(void **state)
 		      "  }\n"
 		      "}\n");
 	assert_int_equal(sink.errors, 0);
-	Property *ind = VEC_AT(VEC_AT(d, Decl, 0)->body->props, Property, 0);
+	const Property *ind = VEC_AT(d, Decl, 0)->body->props;
 	assert_string_equal(ind->name.text, "indicator");
-	Item *it = VEC_AT(ind->items, Item, 0);
-	assert_non_null(it->block);
-	assert_int_equal(it->extras->len, 1);
-	Property *measure = VEC_AT(it->block->props, Property, 1);
-	assert_int_equal(measure->items.len, 2);
-	assert_non_null(VEC_AT(measure->items, Item, 1)->key);
+	const Item *it = ind->items;
+	assert_non_null(it->shape);
+	assert_non_null(it->shape->block);
+	assert_int_equal(it->shape->extra_count, 1);
+	const Property *measure = it->shape->block->props->next;
+	assert_string_equal(measure->name.text, "measure");
+	assert_int_equal(measure->count, 2);
+	assert_non_null(measure->items->next->shape->key);
+	assert_null(measure->items->next->next);
 }
 
 static void continuation_lines(void **state)
@@ -83,8 +86,8 @@ static void continuation_lines(void **state)
 		      "plan p \"P\"\n{\n  period 2025-01 ..\n 2026-12\n}\n");
 	assert_int_equal(sink.errors, 0);
 	assert_int_equal(d.len, 4);
-	Property *in = VEC_AT(VEC_AT(d, Decl, 0)->body->props, Property, 0);
-	assert_int_equal(in->items.len, 3);
+	const Property *in = VEC_AT(d, Decl, 0)->body->props;
+	assert_int_equal(in->count, 3);
 }
 
 static void positions_are_exact(void **state)
@@ -96,11 +99,12 @@ static void positions_are_exact(void **state)
 	source_position(need->id.loc.src, need->id.loc.start, &line, &col);
 	assert_int_equal(line, 3);
 	assert_int_equal(col, 7);
-	Property *in = VEC_AT(need->body->props, Property, 0);
-	Item *it = VEC_AT(in->items, Item, 0);
-	source_position(it->loc.src, it->loc.start, &line, &col);
+	const Item *it = need->body->props->items;
+	SrcLoc at = item_loc(it);
+	source_position(at.src, at.start, &line, &col);
 	assert_int_equal(line, 4);
 	assert_int_equal(col, 6);
+	assert_int_equal(at.end - at.start, 4); /* "meer" */
 }
 
 static void recovery_reports_each_error(void **state)

@@ -56,20 +56,20 @@ static void spaced_minus_is_subtraction(void **state)
 	(void)state;
 	Expr *e = let_value("let x = 2025 - 3\n");
 	assert_int_equal(e->kind, EXPR_BINARY);
-	assert_int_equal(e->u.op.op, OP_SUB);
-	assert_true(e->u.op.a->u.number.value == 2025);
+	assert_int_equal(e->op, OP_SUB);
+	assert_true(e->u.operands.a->u.number == 2025);
 }
 
 static void numbers_percentages_and_groups(void **state)
 {
 	(void)state;
 	Expr *e = let_value("let x = 12_500");
-	assert_true(e->u.number.value == 12500);
+	assert_true(e->u.number == 12500);
 	e = let_value("let x = 60%");
-	assert_true(e->u.number.percent);
-	assert_true(e->u.number.value > 0.5999 && e->u.number.value < 0.6001);
+	assert_true(e->percent);
+	assert_true(e->u.number > 0.5999 && e->u.number < 0.6001);
 	e = let_value("let x = 12.5");
-	assert_true(e->u.number.value == 12.5);
+	assert_true(e->u.number == 12.5);
 	parse("let x = 12__5\n");
 	assert_true(has_code(DIAG_E105));
 	parse("let x = 99999999999999999999\n");
