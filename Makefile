@@ -203,12 +203,16 @@ valgrind:
 
 # ---- benchmark (not part of check) ------------------------------------------------------
 BENCH_SCAN := $(BUILD)/bench-scan
+BENCH_TOUCH := $(BUILD)/bench-touch
 
 $(BENCH_SCAN): tests/bench/scan.c $(OBJS)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARNINGS) -o $@ $< $(OBJS) $(LDFLAGS) $(LDLIBS)
 
-bench: deps-check $(BIN) $(BENCH_SCAN)
-	@tests/bench/run.sh $(BIN) $(BENCH_SCAN)
+$(BENCH_TOUCH): tests/bench/touch.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARNINGS) -o $@ $<
+
+bench: deps-check $(BIN) $(BENCH_SCAN) $(BENCH_TOUCH)
+	@tests/bench/run.sh $(BIN) $(BENCH_SCAN) $(BENCH_TOUCH)
 
 # ---- install -------------------------------------------------------------------------
 install: $(BIN)

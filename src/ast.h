@@ -7,6 +7,10 @@
  * table and fills the typed model (model.h).  Keeping the grammar generic
  * lets one table, not the grammar, say which properties exist, so a misspelt
  * property gets "did you mean" instead of a bare syntax error.
+ *
+ * A region plan has millions of nodes, so they are small and live in the
+ * tree arena (mem.h): lists are linked through `next`, and what only a few
+ * items have (a key, a range, literals, a block) is kept out of line.
  */
 #ifndef CARENET_AST_H
 #define CARENET_AST_H

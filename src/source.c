@@ -27,28 +27,41 @@ Source *source_from_text(const char *path, const char *text, size_t len)
 }
 
 /* Read all of a stream into collected memory; NULL with *why on failure.
-   `size_hint` (a regular file's size) avoids regrowing the buffer. */
+   `size_hint` (a regular file's size) avoids regrowing the buffer: with
+   room for the NUL and one byte more, the read that finds the end fits. */
 static Source *read_stream(FILE *f, const char *path, size_t size_hint, const char **why)
 {
-	StrBuf b = { mem_alloc_atomic(size_hint + 1), 0, size_hint + 1 };
-	b.data[0] = '\0';
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (b.len + n > SOURCE_MAX_BYTES) {
-			*why = "file too large (the limit is 256 MiB)";
-			return NULL;
+	size_t cap = size_hint + 2, len = 0;
+	char *text = mem_alloc_atomic(cap);
+	for (;;) {
+		if (len + 1 == cap) { /* keep room for the final NUL */
+			if (cap > SOURCE_MAX_BYTES) {
+				*why = "file too large (the limit is 256 MiB)";
+				return NULL;
+			}
+			char *bigger = mem_alloc_atomic(cap * 2);
+			memcpy(bigger, text, len);
+			text = bigger;
+			cap *= 2;
 		}
-		buf_put(&b, chunk, n);
+		size_t n = fread(text + len, 1, cap - 1 - len, f);
+		len += n;
+		if (n == 0)
+			break;
 	}
 	if (ferror(f)) {
 		*why = strerror(errno);
 		return NULL;
 	}
+	if (len > SOURCE_MAX_BYTES) {
+		*why = "file too large (the limit is 256 MiB)";
+		return NULL;
+	}
+	text[len] = '\0';
 	Source *src = NEW(Source);
 	src->path = mem_strdup(path);
-	src->text = b.data;
-	src->len = b.len;
+	src->text = text;
+	src->len = len;
 	src->id = next_source_id++;
 	return src;
 }

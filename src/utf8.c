@@ -4,11 +4,19 @@
  */
 #include "utf8.h"
 
+#include <string.h>
+
 size_t utf8_find_invalid(const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0;
 	while (i < len) {
+		/* plans are mostly ASCII: skip eight such bytes at a time */
+		uint64_t word;
+		if (i + 8 <= len && (memcpy(&word, s + i, 8), (word & 0x8080808080808080ULL) == 0)) {
+			i += 8;
+			continue;
+		}
 		unsigned char c = s[i];
 		if (c < 0x80) {
 			i++;

@@ -5,9 +5,12 @@
 # ceiling), and jq answering the same coverage question (how many gaps, per
 # need and area) from the plan's `eval --format json` export.
 #
-# Usage: tests/bench/run.sh CARENET SCAN [BASE_MUNICIPALITIES]
+# It also prints what fresh memory costs on the machine (TOUCH), since on a
+# virtual machine that, more than parsing, bounds the time of a large plan.
+#
+# Usage: tests/bench/run.sh CARENET SCAN TOUCH [BASE_MUNICIPALITIES]
 set -eu
-carenet=$1 scan=$2 base=${3:-17}
+carenet=$1 scan=$2 touch=$3 base=${4:-17}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 seconds() { /usr/bin/time -f '%e %M' "$@" 2>&1 >/dev/null | tail -1; }
@@ -29,4 +32,5 @@ for scale in 1 10 100; do
 done
 echo
 echo "peers: scan = token-only pass of carenet's flex scanner; jq = the gap count from eval --format json"
+echo "fresh memory: $("$touch") ms per 100 MB touched (tests/bench/touch.c)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -srm)"

@@ -104,6 +104,17 @@ static void utf8(void **state)
 	assert_int_equal(utf8_find_invalid("a\xC0\xAF", 3), 1);      /* overlong */
 	assert_int_equal(utf8_find_invalid("a\xED\xA0\x80", 4), 1);  /* surrogate */
 	assert_int_equal(utf8_find_invalid("a\xE2\x82", 3), 1);      /* truncated */
+	/* a bad byte or a valid sequence at every place of the eight-byte fast path */
+	char text[40];
+	for (size_t at = 0; at < 24; at++) {
+		memset(text, 'a', sizeof text);
+		text[at] = (char)0xFF;
+		assert_int_equal(utf8_find_invalid(text, sizeof text), at);
+		assert_int_equal(utf8_find_invalid(text, at), (size_t)-1);
+		memcpy(text + at, "\xC3\xA9", 2);
+		assert_int_equal(utf8_find_invalid(text, sizeof text), (size_t)-1);
+		assert_int_equal(utf8_find_invalid(text, at + 1), at); /* cut in the middle */
+	}
 }
 
 int main(void)
