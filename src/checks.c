@@ -14,8 +14,7 @@ static void check_lead(World *w, Action *a)
 	if (!a->lead)
 		return;
 	Vec places = action_places(a);
-	StrBuf missing = { 0 };
-	buf_init(&missing);
+	StrBuf missing = { 0 };   /* built only when a place is missing: most leads serve */
 	PairSet listed = { 0 };
 	size_t count = 0;
 	for (size_t i = 0; i < places.len; i++) {
@@ -24,6 +23,8 @@ static void check_lead(World *w, Action *a)
 		for (size_t s = 0; s < a->lead->serves.len && !served; s++)
 			served = place_within(p, a->lead->serves.items[s]);
 		if (!served && pairset_add(&listed, p, NULL)) {
+			if (!missing.data)
+				buf_init(&missing);
 			buf_printf(&missing, "%s'%s'", count ? ", " : "", entity_name(&p->base));
 			count++;
 		}

@@ -442,13 +442,13 @@ static int prop_choice(Ctx *c, const Props *props, const char *name, int fallbac
 	const Name *word = ast_expr_as_name(it->value);
 	const char *const *choices = props->specs[k].choices;
 	size_t n = 0;
-	StrBuf list = { 0 };
-	buf_init(&list);
-	for (; choices[n]; n++) {
+	for (; choices[n]; n++)
 		if (word && strcmp(word->text, choices[n]) == 0)
 			return (int)n;
-		buf_printf(&list, "%s%s", n ? ", " : "", choices[n]);
-	}
+	StrBuf list = { 0 };
+	buf_init(&list);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&list, "%s%s", i ? ", " : "", choices[i]);
 	const char *close = word ? names_closest(word->text, choices, n) : NULL;
 	diag_report(c->w->diags, DIAG_E505, item_loc(it), "'%s' is not a valid %s (%s)%s%s%s",
 		    word ? word->text : ast_ref_text(it->value->u.ref), name, list.data,
