@@ -48,6 +48,7 @@ static bool write_all(FILE *f, const StrBuf *b)
 /*
  * CARENET_TIMES=1 prints how long each phase took to standard error: the
  * first thing to look at when a large plan is slow (docs/performance.md).
+ * A NULL phase starts the clock.
  */
 static void phase_done(const char *phase)
 {
@@ -62,7 +63,7 @@ static void phase_done(const char *phase)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	double now = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-	if (last > 0)
+	if (phase)
 		fprintf(stderr, "carenet: %-10s %7.3f s  allocated %6zu MB  heap %6zu MB  collections %zu\n",
 			phase, now - last, mem_allocated_bytes() >> 20, mem_heap_bytes() >> 20,
 			mem_collections());
@@ -71,7 +72,7 @@ static void phase_done(const char *phase)
 
 static void load_files(World *w, const char **files, int count, bool *io_failed)
 {
-	phase_done("start");
+	phase_done(NULL);
 	world_load_prelude(w);
 	if (!w->prelude) {
 		*io_failed = true; /* an installation problem: nothing else can be checked */
