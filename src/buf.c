@@ -16,6 +16,12 @@ void buf_init(StrBuf *b)
 	b->data[0] = '\0';
 }
 
+void buf_clear(StrBuf *b)
+{
+	b->len = 0;
+	b->data[0] = '\0';
+}
+
 static void buf_reserve(StrBuf *b, size_t extra)
 {
 	if (b->data == NULL)

@@ -15,6 +15,8 @@ typedef struct {
 } StrBuf;
 
 void buf_init(StrBuf *b);
+/* Empty the buffer and keep its memory. */
+void buf_clear(StrBuf *b);
 void buf_putc(StrBuf *b, char c);
 void buf_put(StrBuf *b, const char *s, size_t n);
 void buf_puts(StrBuf *b, const char *s);

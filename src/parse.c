@@ -109,12 +109,13 @@ int lex_newline_ends_statement(ParseCtx *pc)
 	return !next_line_opens_block(pc);
 }
 
+/* A word of the file, stored once: its text and its token (a keyword's or IDENT). */
 typedef struct {
-	const char *word;
+	const char *text;
 	int token;
-} Keyword;
+} Word;
 
-static const Keyword keywords[] = {
+static const Word keywords[] = {
 	{ "action", ACTION }, { "actor", ACTOR }, { "answer", ANSWER }, { "area", AREA },
 	{ "block", BLOCK }, { "body", BODY }, { "capability", CAPABILITY }, { "group", GROUP },
 	{ "import", IMPORT }, { "in", IN }, { "kind", KIND }, { "let", LET },
@@ -122,26 +123,19 @@ static const Keyword keywords[] = {
 	{ "to", TO }, { "with", WITH },
 };
 
-/* A word of the file, stored once: its text and its token (a keyword's or IDENT). */
-typedef struct {
-	const char *text;
-	int token;
-} Word;
-
 /*
  * Every name is interned per file: a region plan repeats the same few
  * thousand names millions of times, so one copy each saves memory, and the
- * keyword test is the same hash lookup.
+ * keyword test is the same hash lookup.  The keywords go in first.
  */
+void lex_seed_words(ParseCtx *pc)
+{
+	for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
+		table_put(&pc->words, keywords[i].text, (void *)&keywords[i]);
+}
+
 static const Word *intern_word(ParseCtx *pc, const char *text, size_t len)
 {
-	if (pc->words.count == 0)
-		for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
-			Word *w = NEW_TREE_NODE(Word);
-			w->text = keywords[i].word;
-			w->token = keywords[i].token;
-			table_put(&pc->words, w->text, w);
-		}
 	const Word *found = table_get(&pc->words, text);
 	if (found)
 		return found;
@@ -230,12 +224,10 @@ void lex_bad_character(ParseCtx *pc, const char *text, SrcLoc loc)
 
 void lex_string_begin(ParseCtx *pc, uint32_t start)
 {
-	if (pc->string.data) { /* one buffer for every string of the file */
-		pc->string.len = 0;
-		pc->string.data[0] = '\0';
-	} else {
+	if (pc->string.data) /* one buffer for every string of the file */
+		buf_clear(&pc->string);
+	else
 		buf_init(&pc->string);
-	}
 	pc->string_start = start;
 }
 

@@ -15,6 +15,7 @@ void lex_begin(ParseCtx *pc, const char *text, size_t len);
 void lex_end(ParseCtx *pc);
 int lex_token(ParseCtx *pc, int token);
 int lex_newline_ends_statement(ParseCtx *pc);
+void lex_seed_words(ParseCtx *pc);
 int lex_identifier(ParseCtx *pc, const char *text, size_t len, SrcLoc loc, Name *out);
 void lex_date(ParseCtx *pc, const char *text, SrcLoc loc, Date *out);
 void lex_number(ParseCtx *pc, const char *text, SrcLoc loc, double *value, bool *percent);

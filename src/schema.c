@@ -374,16 +374,12 @@ static int spec_index(const Props *props, const char *name)
 	return -1;
 }
 
-/* The items of a property, NULL when absent or invalid. */
-static const Item *prop_items(const Props *props, const char *name)
+/* The first item of a property (the rest follow through `next`); NULL when
+   absent or invalid. */
+static const Item *prop_item(const Props *props, const char *name)
 {
 	int k = spec_index(props, name);
 	return k < 0 ? NULL : props->items[k];
-}
-
-static const Item *prop_item(const Props *props, const char *name)
-{
-	return prop_items(props, name);
 }
 
 static const Property *prop_given(const Props *props, const char *name)
@@ -405,7 +401,7 @@ static Entity *resolve_prop(Ctx *c, const Props *props, const char *name)
 static void resolve_list(Ctx *c, const Props *props, const char *name, Vec *out, Vec *items)
 {
 	int k = spec_index(props, name);
-	for (const Item *it = prop_items(props, name); it; it = it->next) {
+	for (const Item *it = prop_item(props, name); it; it = it->next) {
 		Entity *e = names_resolve(c->w, c->m, it->value->u.ref, props->specs[k].ns,
 					  props->specs[k].what);
 		if (e) {
@@ -503,7 +499,7 @@ static void build_place(Ctx *c, Place *place, const Props *props)
 	place->is_municipality = c->decl->kind == DECL_MUNICIPALITY;
 	const Item *pop = prop_item(props, "population");
 	place->population_expr = pop ? pop->value : NULL;
-	for (const Item *it = prop_items(props, "group"); it; it = it->next) {
+	for (const Item *it = prop_item(props, "group"); it; it = it->next) {
 		Group *g = (Group *)names_resolve(c->w, c->m, it->value->u.ref, NS_BIT(NS_GROUP),
 						  "a group size");
 		if (!g)
@@ -608,7 +604,7 @@ static void build_indicator(Ctx *c, Action *action, const Item *it)
 			    "indicator '%s' needs a target (target 120, target 60%% * meer.population, ...)",
 			    ind->id.text);
 	ind->has_by = prop_date(&props, "by", &ind->by, NULL);
-	for (const Item *m = prop_items(&props, "measure"); m; m = m->next) {
+	for (const Item *m = prop_item(&props, "measure"); m; m = m->next) {
 		Measure *ms = NEW(Measure);
 		ms->date = m->shape->key->u.date;
 		ms->value_expr = m->value;
@@ -656,7 +652,7 @@ static void build_action(Ctx *c, Action *action, const Props *props)
 			    c->decl->id.text);
 	action->status = (ActionStatus)prop_choice(c, props, "status", STATUS_PLANNED);
 	action->description = prop_string(props, "description");
-	for (const Item *it = prop_items(props, "indicator"); it; it = it->next)
+	for (const Item *it = prop_item(props, "indicator"); it; it = it->next)
 		build_indicator(c, action, it);
 	vec_push(&c->m->actions, action);
 }

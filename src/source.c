@@ -12,6 +12,7 @@
 #include "mem.h"
 
 static int next_source_id;
+static const char too_large[] = "file too large (the limit is 256 MiB)";
 
 Source *source_from_text(const char *path, const char *text, size_t len)
 {
@@ -35,10 +36,6 @@ static Source *read_stream(FILE *f, const char *path, size_t size_hint, const ch
 	char *text = mem_alloc_atomic(cap);
 	for (;;) {
 		if (len + 1 == cap) { /* keep room for the final NUL */
-			if (cap > SOURCE_MAX_BYTES) {
-				*why = "file too large (the limit is 256 MiB)";
-				return NULL;
-			}
 			char *bigger = mem_alloc_atomic(cap * 2);
 			memcpy(bigger, text, len);
 			text = bigger;
@@ -46,15 +43,15 @@ static Source *read_stream(FILE *f, const char *path, size_t size_hint, const ch
 		}
 		size_t n = fread(text + len, 1, cap - 1 - len, f);
 		len += n;
+		if (len > SOURCE_MAX_BYTES) {
+			*why = too_large;
+			return NULL;
+		}
 		if (n == 0)
 			break;
 	}
 	if (ferror(f)) {
 		*why = strerror(errno);
-		return NULL;
-	}
-	if (len > SOURCE_MAX_BYTES) {
-		*why = "file too large (the limit is 256 MiB)";
 		return NULL;
 	}
 	text[len] = '\0';
@@ -80,7 +77,7 @@ Source *source_load(const char *path, const char **why)
 		return NULL;
 	}
 	if (S_ISREG(st.st_mode) && (size_t)st.st_size > SOURCE_MAX_BYTES) {
-		*why = "file too large (the limit is 256 MiB)";
+		*why = too_large;
 		return NULL;
 	}
 	FILE *f = fopen(path, "rb");
