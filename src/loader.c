@@ -154,6 +154,21 @@ static void load_import(World *w, Module *m, Decl *d)
 		vec_push(&m->imports, imported);
 }
 
+/*
+ * What checking a file needs grows with its size: about 15 bytes of memory
+ * for every byte of source on a region-wide plan (docs/performance.md).
+ * Asking for it before the file is read lets the source, the tree and the
+ * model come from one piece of memory backed by huge pages.
+ */
+#define MEMORY_PER_SOURCE_BYTE 16
+
+static void reserve_memory_for(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		mem_reserve(mem_array_size((size_t)st.st_size, MEMORY_PER_SOURCE_BYTE));
+}
+
 static Module *load_module(World *w, const char *path, const char *name, bool is_stdlib,
 			   SrcLoc import_loc)
 {
@@ -166,6 +181,7 @@ static Module *load_module(World *w, const char *path, const char *name, bool is
 		}
 		return m;
 	}
+	reserve_memory_for(path);
 	const char *why = NULL;
 	Source *src = source_load(path, &why);
 	if (!src) {

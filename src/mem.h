@@ -41,6 +41,14 @@ void *mem_tree_alloc(size_t size);              /* zeroed; may hold pointers */
 char *mem_tree_strndup(const char *s, size_t n); /* in pointer-free chunks */
 #define NEW_TREE_NODE(T) ((T *)mem_tree_alloc(sizeof(T)))
 
+/* Hand back a large block nothing points at any more, so that it is reused
+   before the next collection; for the few buffers as large as the source. */
+void mem_give_back(void *block);
+
+/* Grow the heap now by about `bytes`, in one piece the kernel is advised to
+   back with huge pages; for a large plan, before it is read. */
+void mem_reserve(size_t bytes);
+
 /* Bytes allocated so far and the size of the heap (0 without the collector);
    for CARENET_TIMES. */
 size_t mem_allocated_bytes(void);

@@ -24,6 +24,7 @@ typedef struct ParseCtx {
 	Source *src;
 	DiagSink *diags;
 	void *scanner;
+	char *scan_copy;         /* the bytes flex scans (it writes into them) */
 	uint32_t offset;         /* byte offset of the next unread byte */
 	int last_token;          /* decides whether a newline ends a statement */
 	bool eof_newline_sent;

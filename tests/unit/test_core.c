@@ -3,6 +3,8 @@
  * tables, UTF-8.
  */
 #include <setjmp.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -97,6 +99,54 @@ static void tree_arena(void **state)
 	}
 }
 
+/* Whether the mapping holding `p` is advised to use huge pages ("hg" among
+   its VmFlags in /proc/self/smaps). */
+static bool mapping_uses_huge_pages(const void *p)
+{
+	FILE *f = fopen("/proc/self/smaps", "r");
+	if (!f)
+		return false;
+	char line[512];
+	bool inside = false, huge = false;
+	while (fgets(line, sizeof line, f)) {
+		unsigned long lo, hi;
+		if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2 && strchr(line, '-') < strchr(line, ' '))
+			inside = (uintptr_t)p >= lo && (uintptr_t)p < hi;
+		else if (inside && strncmp(line, "VmFlags:", 8) == 0)
+			huge = strstr(line, " hg") != NULL;
+	}
+	fclose(f);
+	return huge;
+}
+
+/* A reservation grows the heap at once, is not counted as the plan's
+   memory, and is advised to use huge pages where the kernel has them. */
+static void heap_reservation(void **state)
+{
+	(void)state;
+	if (mem_heap_bytes() == 0)
+		skip(); /* the sanitizer build has no collected heap */
+	size_t heap = mem_heap_bytes(), allocated = mem_allocated_bytes();
+	mem_reserve((size_t)64 << 20);
+	assert_true(mem_heap_bytes() >= heap + ((size_t)64 << 20));
+	assert_true(mem_allocated_bytes() - allocated < ((size_t)1 << 20));
+	size_t grown = mem_heap_bytes();
+	char *block = mem_alloc_atomic((size_t)8 << 20);
+	memset(block, 1, (size_t)8 << 20);
+	assert_int_equal(mem_heap_bytes(), grown); /* it came from the reservation */
+	FILE *thp = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+	if (thp) {
+		char mode[128] = "";
+		if (!fgets(mode, sizeof mode, thp))
+			mode[0] = '\0';
+		fclose(thp);
+		if (!strstr(mode, "[never]"))
+			assert_true(mapping_uses_huge_pages(block + ((size_t)4 << 20)));
+	}
+	mem_reserve(1000); /* too small to be worth it: nothing happens */
+	assert_int_equal(mem_heap_bytes(), grown);
+}
+
 static void utf8(void **state)
 {
 	(void)state;
@@ -127,6 +177,7 @@ int main(void)
 		cmocka_unit_test(tables),
 		cmocka_unit_test(utf8),
 		cmocka_unit_test(tree_arena),
+		cmocka_unit_test(heap_reservation),
 	};
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }
