@@ -50,6 +50,58 @@ static Severity effective_severity(const DiagSink *sink, DiagCode code)
 	return s;
 }
 
+static int compare_diagnostics(const void *pa, const void *pb)
+{
+	const Diagnostic *a = *(Diagnostic *const *)pa;
+	const Diagnostic *b = *(Diagnostic *const *)pb;
+	int ida = a->loc.src ? a->loc.src->id : -1;
+	int idb = b->loc.src ? b->loc.src->id : -1;
+	if (ida != idb)
+		return ida < idb ? -1 : 1;
+	if (a->loc.start != b->loc.start)
+		return a->loc.start < b->loc.start ? -1 : 1;
+	return a->seq < b->seq ? -1 : (a->seq > b->seq);
+}
+
+/*
+ * Past the cap, the diagnostics kept are the first by position, not the
+ * first reported, so what a run shows does not depend on the order in which
+ * the checks run.  Once full, the kept ones form a heap with the last by
+ * position on top, so each new diagnostic costs one comparison.
+ */
+static int after(const Diagnostic *a, const Diagnostic *b)
+{
+	return compare_diagnostics(&a, &b) > 0;
+}
+
+static void sift_down(DiagSink *sink, size_t i)
+{
+	Diagnostic **heap = (Diagnostic **)sink->diags.items;
+	size_t n = sink->diags.len;
+	for (;;) {
+		size_t last = i, left = 2 * i + 1, right = left + 1;
+		if (left < n && after(heap[left], heap[last]))
+			last = left;
+		if (right < n && after(heap[right], heap[last]))
+			last = right;
+		if (last == i)
+			return;
+		Diagnostic *t = heap[i];
+		heap[i] = heap[last];
+		heap[last] = t;
+		i = last;
+	}
+}
+
+/* Whether a diagnostic at `loc`, reported `seq`th, is among those kept. */
+static bool keep_room(const DiagSink *sink, SrcLoc loc, size_t seq)
+{
+	if (sink->diags.len < sink->max_kept)
+		return true;
+	Diagnostic probe = { .loc = loc, .seq = seq };
+	return after(sink->diags.items[0], &probe);
+}
+
 Diagnostic *diag_report(DiagSink *sink, DiagCode code, SrcLoc loc, const char *fmt, ...)
 {
 	Severity sev = effective_severity(sink, code);
@@ -59,7 +111,8 @@ Diagnostic *diag_report(DiagSink *sink, DiagCode code, SrcLoc loc, const char *f
 		sink->warnings++;
 	if (sev == SEV_ERROR && code_table[code].name[1] == '7')
 		sink->findings++;
-	if (sink->diags.len >= sink->max_kept) {
+	size_t seq = sink->errors + sink->warnings;
+	if (sink->max_kept == 0 || !keep_room(sink, loc, seq)) {
 		sink->dropped++;
 		return NULL;
 	}
@@ -67,7 +120,7 @@ Diagnostic *diag_report(DiagSink *sink, DiagCode code, SrcLoc loc, const char *f
 	d->severity = sev;
 	d->code = code;
 	d->loc = loc;
-	d->seq = sink->diags.len;
+	d->seq = seq;
 	va_list ap;
 	va_start(ap, fmt);
 	StrBuf msg = { 0 };
@@ -75,7 +128,16 @@ Diagnostic *diag_report(DiagSink *sink, DiagCode code, SrcLoc loc, const char *f
 	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
 	d->message = msg.data;
-	vec_push(&sink->diags, d);
+	if (sink->diags.len < sink->max_kept) {
+		vec_push(&sink->diags, d);
+		if (sink->diags.len == sink->max_kept)
+			for (size_t i = sink->max_kept / 2; i-- > 0;)
+				sift_down(sink, i);
+	} else {
+		sink->diags.items[0] = d; /* in place of the last by position */
+		sink->dropped++;
+		sift_down(sink, 0);
+	}
 	return d;
 }
 
@@ -98,19 +160,6 @@ void diag_note(Diagnostic *d, SrcLoc loc, const char *fmt, ...)
 int diag_has_errors(const DiagSink *sink)
 {
 	return sink->errors > 0;
-}
-
-static int compare_diagnostics(const void *pa, const void *pb)
-{
-	const Diagnostic *a = *(Diagnostic *const *)pa;
-	const Diagnostic *b = *(Diagnostic *const *)pb;
-	int ida = a->loc.src ? a->loc.src->id : -1;
-	int idb = b->loc.src ? b->loc.src->id : -1;
-	if (ida != idb)
-		return ida < idb ? -1 : 1;
-	if (a->loc.start != b->loc.start)
-		return a->loc.start < b->loc.start ? -1 : 1;
-	return a->seq < b->seq ? -1 : (a->seq > b->seq);
 }
 
 void diag_sort(DiagSink *sink)

@@ -75,6 +75,25 @@ static void werror_and_cap(void **state)
 	assert_non_null(strstr(out.data, "3 more diagnostics not shown"));
 }
 
+/* Past the cap the first by position are kept, whatever order they came in. */
+static void cap_keeps_first_by_position(void **state)
+{
+	(void)state;
+	src = source_from_text("p.care", "aaa bbb ccc ddd eee\n", 20);
+	DiagSink sink;
+	diag_sink_init(&sink);
+	sink.max_kept = 2;
+	const char *order[] = { "ddd", "bbb", "eee", "aaa", "ccc" };
+	for (int i = 0; i < 5; i++)
+		diag_report(&sink, DIAG_E401, at(order[i]), "unknown %s", order[i]);
+	assert_int_equal(sink.errors, 5);
+	assert_int_equal(sink.dropped, 3);
+	diag_sort(&sink);
+	assert_int_equal(sink.diags.len, 2);
+	assert_string_equal(VEC_AT(sink.diags, Diagnostic, 0)->message, "unknown aaa");
+	assert_string_equal(VEC_AT(sink.diags, Diagnostic, 1)->message, "unknown bbb");
+}
+
 static void github_and_json_escape(void **state)
 {
 	(void)state;
@@ -108,6 +127,7 @@ int main(void)
 		cmocka_unit_test(text_has_line_and_caret),
 		cmocka_unit_test(sorted_by_position_then_order),
 		cmocka_unit_test(werror_and_cap),
+		cmocka_unit_test(cap_keeps_first_by_position),
 		cmocka_unit_test(github_and_json_escape),
 		cmocka_unit_test(every_code_has_a_name),
 	};
