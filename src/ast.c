@@ -118,6 +118,50 @@ Ref *ast_ref_append(Ref *ref, Name next)
 	return r;
 }
 
+Ref *ast_ref_copy(const Ref *ref)
+{
+	if (!ref)
+		return NULL;
+	Ref *r = new_ref(ref->count);
+	memcpy(r->parts, ref->parts, sizeof(Name) * (size_t)ref->count);
+	r->loc = ref->loc;
+	return r;
+}
+
+Expr *ast_expr_copy(const Expr *e)
+{
+	if (!e)
+		return NULL;
+	Expr *copy = NEW_TREE_NODE(Expr);
+	*copy = *e;
+	if (e->depth > AST_MAX_EXPR_DEPTH) {
+		/* refused before anything looks inside (E108): keep only the root,
+		   and copying cannot overflow the stack */
+		copy->kind = EXPR_ERROR;
+		return copy;
+	}
+	switch (e->kind) {
+	case EXPR_REF:
+		copy->u.ref = ast_ref_copy(e->u.ref);
+		break;
+	case EXPR_UNARY: case EXPR_BINARY:
+		copy->u.operands.a = ast_expr_copy(e->u.operands.a);
+		copy->u.operands.b = ast_expr_copy(e->u.operands.b);
+		break;
+	case EXPR_CALL: {
+		Call *call = NEW_TREE_NODE(Call);
+		call->name = e->u.call->name;
+		for (size_t i = 0; i < e->u.call->args.len; i++)
+			vec_push(&call->args, ast_expr_copy(e->u.call->args.items[i]));
+		copy->u.call = call;
+		break;
+	}
+	default:
+		break; /* numbers, dates and strings hold no tree nodes */
+	}
+	return copy;
+}
+
 SrcLoc item_loc(const Item *it)
 {
 	return it->shape ? it->shape->loc : it->value->loc;

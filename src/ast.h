@@ -151,6 +151,14 @@ typedef enum {
 
 typedef struct Module Module;
 
+/* A name a declaration's block uses, kept to be resolved once every file is
+   read (schema.c); a group size keeps its size too. */
+typedef struct {
+	const Ref *ref;
+	const Expr *size;
+	unsigned char prop;  /* the property, by its index in the kind's table */
+} NameUse;
+
 typedef struct Decl {
 	DeclKind kind;
 	SrcLoc loc;          /* the whole declaration */
@@ -159,7 +167,9 @@ typedef struct Decl {
 	const char *title;   /* NULL when not given */
 	SrcLoc title_loc;
 	Ref *parent;         /* area ... in REF */
-	Block *body;
+	Block *body;         /* NULL once the schema has recorded it */
+	const NameUse *uses; /* recorded from the body */
+	int use_count;
 	Module *module;
 	/* let */
 	Expr *value;
@@ -191,6 +201,10 @@ Expr *ast_error(SrcLoc loc);
 Ref *ast_ref(Name first);
 Ref *ast_ref_append(Ref *ref, Name next);
 const char *ast_ref_text(const Ref *ref);
+
+/* Deep copies, into the tree arena as it is in use. */
+Ref *ast_ref_copy(const Ref *ref);
+Expr *ast_expr_copy(const Expr *e);
 
 /* A reference that is one plain name, or NULL. */
 const Name *ast_expr_as_name(const Expr *e);

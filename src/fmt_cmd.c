@@ -95,7 +95,7 @@ int fmt_run(const char **files, int count, bool check, bool write_back)
 		}
 		DiagSink sink;
 		diag_sink_init(&sink);
-		parse_source(src, &sink);
+		parse_source(src, &sink, NULL, NULL);
 		if (sink.errors) {
 			StrBuf err = { 0 };
 			buf_init(&err);

@@ -78,15 +78,13 @@ static const char *dir_of(const char *path)
 	return mem_strndup(path, (size_t)(slash - path) + (slash == path));
 }
 
-/* Make every entity of a freshly parsed module and name it. */
+/* Name the entities of a freshly parsed module (schema_record made them). */
 static void define_module_names(World *w, Module *m)
 {
 	for (size_t i = 0; i < m->decls.len; i++) {
 		Decl *d = VEC_AT(m->decls, Decl, i);
-		d->module = m;
-		Entity *e = schema_create_entity(d);
-		if (e && d->id.text[0])
-			names_define(w, m, e);
+		if (d->entity && d->id.text[0])
+			names_define(w, m, d->entity);
 	}
 }
 
@@ -211,7 +209,8 @@ static Module *load_source(World *w, Source *src, const char *key, const char *n
 	vec_push(&w->modules, m);
 	vec_push(&w->load_stack, m);
 
-	m->decls = parse_source(src, w->diags);
+	SchemaRecorder recorder = { w, m };
+	m->decls = parse_source(src, w->diags, schema_record, &recorder);
 	define_module_names(w, m);
 	for (size_t i = 0; i < m->decls.len; i++) {
 		Decl *d = VEC_AT(m->decls, Decl, i);

@@ -5,6 +5,7 @@
 #include "mem.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -118,8 +119,67 @@ static void *arena_take(Arena *a, size_t size, int atomic)
 	return p;
 }
 
+/* The scratch region: its chunks are filled, cleared and filled again. */
+enum { SCRATCH_CHUNK = 64 * 1024 };
+
+static struct {
+	bool on;
+	char **chunks;            /* collected array, reachable from here */
+	size_t count, cap, current;
+	char *next, *end;
+} scratch;
+
+static void *scratch_take(size_t size)
+{
+	size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	if (size > SCRATCH_CHUNK / 8)
+		return mem_alloc(size); /* alone; garbage once nothing points at it */
+	if ((size_t)(scratch.end - scratch.next) < size) {
+		if (scratch.next)
+			scratch.current++;
+		if (scratch.current == scratch.count) {
+			if (scratch.count == scratch.cap) {
+				size_t cap = scratch.cap ? scratch.cap * 2 : 16;
+				char **grown = mem_alloc(mem_array_size(cap, sizeof *grown));
+				if (scratch.count)
+					memcpy(grown, scratch.chunks, scratch.count * sizeof *grown);
+				scratch.chunks = grown;
+				scratch.cap = cap;
+			}
+			scratch.chunks[scratch.count++] = mem_alloc(SCRATCH_CHUNK);
+		}
+		scratch.next = scratch.chunks[scratch.current];
+		scratch.end = scratch.next + SCRATCH_CHUNK;
+	}
+	void *p = scratch.next;
+	scratch.next += size;
+	return p;
+}
+
+void mem_scratch_use(bool on)
+{
+	scratch.on = on;
+}
+
+/* Zero what was used, so nodes come zeroed and no stale pointer keeps
+   garbage alive. */
+void mem_scratch_clear(void)
+{
+	if (!scratch.next)
+		return;
+	for (size_t i = 0; i < scratch.current; i++)
+		memset(scratch.chunks[i], 0, SCRATCH_CHUNK);
+	memset(scratch.chunks[scratch.current], 0,
+	       (size_t)(scratch.next - scratch.chunks[scratch.current]));
+	scratch.current = 0;
+	scratch.next = scratch.chunks[0];
+	scratch.end = scratch.next + SCRATCH_CHUNK;
+}
+
 void *mem_tree_alloc(size_t size)
 {
+	if (scratch.on)
+		return scratch_take(size);
 	return arena_take(&tree_nodes, size, 0); /* collected chunks come zeroed */
 }
 
@@ -229,8 +289,29 @@ void mem_free_root(void *ptr)
 	free(ptr);
 }
 
+/* Scratch nodes are chained apart so mem_scratch_clear can free just them;
+   AddressSanitizer then reports any use of one after it. */
+static Chunk *scratch_chunks;
+static bool scratch_on;
+
+void mem_scratch_use(bool on)
+{
+	scratch_on = on;
+}
+
+void mem_scratch_clear(void)
+{
+	while (scratch_chunks) {
+		Chunk *next = scratch_chunks->next;
+		free(scratch_chunks);
+		scratch_chunks = next;
+	}
+}
+
 void mem_reset(void)
 {
+	mem_scratch_clear();
+	scratch_on = false;
 	while (chunks) {
 		Chunk *next = chunks->next;
 		free(chunks);
@@ -240,7 +321,12 @@ void mem_reset(void)
 
 void *mem_tree_alloc(size_t size)
 {
-	return mem_alloc(size);
+	if (!scratch_on)
+		return mem_alloc(size);
+	Chunk *c = checked(calloc(1, sizeof(Chunk) + size), sizeof(Chunk) + size);
+	c->next = scratch_chunks;
+	scratch_chunks = c;
+	return (char *)c + sizeof(Chunk);
 }
 
 char *mem_tree_strndup(const char *s, size_t n)

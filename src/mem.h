@@ -11,6 +11,7 @@
 #ifndef CARENET_MEM_H
 #define CARENET_MEM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Initialise the allocator; call first in main and in every test binary. */
@@ -40,6 +41,16 @@ void mem_reset(void);
 void *mem_tree_alloc(size_t size);              /* zeroed; may hold pointers */
 char *mem_tree_strndup(const char *s, size_t n); /* in pointer-free chunks */
 #define NEW_TREE_NODE(T) ((T *)mem_tree_alloc(sizeof(T)))
+
+/*
+ * The scratch region of the tree: while it is in use, mem_tree_alloc hands
+ * out nodes that mem_scratch_clear takes back (strings are never scratch).
+ * The loader's parser reads each declaration into scratch memory, the schema
+ * copies out what it keeps with the region out of use, and the region is
+ * cleared for the next declaration: a region plan's tree is never whole.
+ */
+void mem_scratch_use(bool on);
+void mem_scratch_clear(void);
 
 /* Hand back a large block nothing points at any more, so that it is reused
    before the next collection; for the few buffers as large as the source. */

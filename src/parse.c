@@ -48,18 +48,23 @@ long parse_check_encoding(Source *src, DiagSink *diags)
 	return (long)start;
 }
 
-Vec parse_source(Source *src, DiagSink *diags)
+Vec parse_source(Source *src, DiagSink *diags, DeclKeeper keep, void *keep_ctx)
 {
 	ParseCtx pc;
 	memset(&pc, 0, sizeof pc);
 	pc.src = src;
 	pc.diags = diags;
+	pc.keep = keep;
+	pc.keep_ctx = keep_ctx;
 	long start = parse_check_encoding(src, diags);
 	if (start < 0)
 		return pc.decls;
 	pc.offset = (uint32_t)start;
 	lex_begin(&pc, src->text + start, src->len - (size_t)start);
+	mem_scratch_use(keep != NULL);
 	cn_parse(pc.scanner, &pc);
+	mem_scratch_use(false);
+	mem_scratch_clear();
 	lex_end(&pc);
 	return pc.decls;
 }
@@ -139,7 +144,7 @@ static const Word *intern_word(ParseCtx *pc, const char *text, size_t len)
 	const Word *found = table_get(&pc->words, text);
 	if (found)
 		return found;
-	Word *w = NEW_TREE_NODE(Word);
+	Word *w = NEW(Word); /* not a tree node: it outlives every declaration */
 	w->text = mem_tree_strndup(text, len);
 	w->token = IDENT;
 	table_put(&pc->words, w->text, w);
@@ -292,57 +297,77 @@ const char *lex_string_end(ParseCtx *pc, SrcLoc *loc)
 
 /* ---- grammar actions ------------------------------------------------------- */
 
-static Decl *new_decl(ParseCtx *pc, DeclKind kind, SrcLoc loc)
+static Decl *new_decl(DeclKind kind, SrcLoc loc)
 {
 	Decl *d = NEW_TREE_NODE(Decl);
 	d->kind = kind;
 	d->loc = loc;
 	d->keyword_loc = loc;
 	d->id.text = "";
-	vec_push(&pc->decls, d);
 	return d;
+}
+
+/*
+ * A top-level statement is complete.  Bison reduces it with the newline
+ * after it as lookahead, and nothing else on its stack points into the
+ * tree, so the scratch memory can be cleared for the next one.
+ */
+static void finish_decl(ParseCtx *pc, Decl *d)
+{
+	if (pc->keep) {
+		mem_scratch_use(false);
+		d = pc->keep(d, pc->keep_ctx);
+		mem_scratch_clear();
+		mem_scratch_use(true);
+	}
+	vec_push(&pc->decls, d);
 }
 
 void pa_import(ParseCtx *pc, SrcLoc loc, const char *path, SrcLoc path_loc)
 {
-	Decl *d = new_decl(pc, DECL_IMPORT, loc);
+	Decl *d = new_decl(DECL_IMPORT, loc);
 	d->import_path = path;
 	d->title_loc = path_loc;
+	finish_decl(pc, d);
 }
 
 void pa_let(ParseCtx *pc, SrcLoc loc, Name name, Expr *value)
 {
-	Decl *d = new_decl(pc, DECL_LET, loc);
+	Decl *d = new_decl(DECL_LET, loc);
 	d->id = name;
 	d->value = value;
+	finish_decl(pc, d);
 }
 
 void pa_signal(ParseCtx *pc, SrcLoc loc, Ref *need, Vec areas, Ref *target, const char *message)
 {
-	Decl *d = new_decl(pc, DECL_SIGNAL, loc);
+	Decl *d = new_decl(DECL_SIGNAL, loc);
 	d->need = need;
 	d->areas = areas;
 	d->target = target;
 	d->message = message;
+	finish_decl(pc, d);
 }
 
 void pa_answer(ParseCtx *pc, SrcLoc loc, Ref *signal, Ref *action)
 {
-	Decl *d = new_decl(pc, DECL_ANSWER, loc);
+	Decl *d = new_decl(DECL_ANSWER, loc);
 	d->answered = signal;
 	d->action = action;
+	finish_decl(pc, d);
 }
 
 void pa_decl(ParseCtx *pc, DeclKind kind, SrcLoc loc, SrcLoc keyword_loc, Name id,
 	     const char *title, SrcLoc title_loc, Ref *parent, Block *body)
 {
-	Decl *d = new_decl(pc, kind, loc);
+	Decl *d = new_decl(kind, loc);
 	d->keyword_loc = keyword_loc;
 	d->id = id;
 	d->title = title;
 	d->title_loc = title_loc;
 	d->parent = parent;
 	d->body = body;
+	finish_decl(pc, d);
 }
 
 Block *pa_block(SrcLoc loc, AstList props)

@@ -19,6 +19,13 @@
 /* A line or a string longer than this is refused (E109). */
 #define PARSE_MAX_TOKEN_BYTES (1024 * 1024)
 
+/*
+ * Called with each declaration as soon as it is parsed; returns the one to
+ * keep.  With a keeper the tree is read into scratch memory that is cleared
+ * after each call (mem.h), so the keeper copies out what it keeps.
+ */
+typedef Decl *(*DeclKeeper)(Decl *parsed, void *ctx);
+
 /* Scanner and parser state for one file; lives on the driver's stack. */
 typedef struct ParseCtx {
 	Source *src;
@@ -36,10 +43,13 @@ typedef struct ParseCtx {
 	uint32_t string_start;
 	Table words;             /* interned names and keywords (parse.c) */
 	Vec decls;               /* result: Decl* in source order */
+	DeclKeeper keep;
+	void *keep_ctx;
 } ParseCtx;
 
-/* Parse a whole source; returns its declarations (partial on errors). */
-Vec parse_source(Source *src, DiagSink *diags);
+/* Parse a whole source; returns its declarations (partial on errors).
+   Without a keeper (NULL) the whole tree is kept: fmt and the tests. */
+Vec parse_source(Source *src, DiagSink *diags, DeclKeeper keep, void *keep_ctx);
 
 /*
  * Check encoding before scanning: a BOM is skipped, invalid UTF-8 and NUL

@@ -146,7 +146,7 @@ const char *schema_property_list(DeclKind kind)
 #define MAKE(T, namespace) \
 	do { T *x = NEW(T); x->base.ns = namespace; e = &x->base; } while (0)
 
-Entity *schema_create_entity(Decl *d)
+static Entity *schema_create_entity(Decl *d)
 {
 	Entity *e = NULL;
 	switch (d->kind) {
@@ -366,10 +366,10 @@ static void check_block(Ctx *c, DeclKind kind, const Block *block, Props *out)
 	}
 }
 
-static int spec_index(const Props *props, const char *name)
+static int spec_index(const PropSpec *specs, const char *name)
 {
-	for (int k = 0; props->specs[k].name; k++)
-		if (strcmp(props->specs[k].name, name) == 0)
+	for (int k = 0; specs[k].name; k++)
+		if (strcmp(specs[k].name, name) == 0)
 			return k;
 	return -1;
 }
@@ -378,38 +378,14 @@ static int spec_index(const Props *props, const char *name)
    absent or invalid. */
 static const Item *prop_item(const Props *props, const char *name)
 {
-	int k = spec_index(props, name);
+	int k = spec_index(props->specs, name);
 	return k < 0 ? NULL : props->items[k];
 }
 
 static const Property *prop_given(const Props *props, const char *name)
 {
-	int k = spec_index(props, name);
+	int k = spec_index(props->specs, name);
 	return k < 0 ? NULL : props->first[k];
-}
-
-static Entity *resolve_prop(Ctx *c, const Props *props, const char *name)
-{
-	int k = spec_index(props, name);
-	const Item *it = prop_item(props, name);
-	if (!it)
-		return NULL;
-	return names_resolve(c->w, c->m, it->value->u.ref, props->specs[k].ns, props->specs[k].what);
-}
-
-/* Resolve every name of a VT_NAMES property into `out`; `items` gets their items. */
-static void resolve_list(Ctx *c, const Props *props, const char *name, Vec *out, Vec *items)
-{
-	int k = spec_index(props, name);
-	for (const Item *it = prop_item(props, name); it; it = it->next) {
-		Entity *e = names_resolve(c->w, c->m, it->value->u.ref, props->specs[k].ns,
-					  props->specs[k].what);
-		if (e) {
-			vec_push(out, e);
-			if (items)
-				vec_push(items, (void *)it);
-		}
-	}
 }
 
 static const char *prop_string(const Props *props, const char *name)
@@ -431,7 +407,7 @@ static bool prop_date(const Props *props, const char *name, Date *out, SrcLoc *l
 
 static int prop_choice(Ctx *c, const Props *props, const char *name, int fallback)
 {
-	int k = spec_index(props, name);
+	int k = spec_index(props->specs, name);
 	const Item *it = prop_item(props, name);
 	if (!it)
 		return fallback;
@@ -452,7 +428,52 @@ static int prop_choice(Ctx *c, const Props *props, const char *name, int fallbac
 	return fallback;
 }
 
-/* ---- builders ---------------------------------------------------------------- */
+/* A number expression, copied out of the block (which is not kept). */
+static Expr *prop_expr(const Props *props, const char *name)
+{
+	const Item *it = prop_item(props, name);
+	return it ? ast_expr_copy(it->value) : NULL;
+}
+
+/* ---- recording: what a block says that needs no other declaration ------------ */
+
+static bool is_name_type(ValueType t)
+{
+	return t == VT_NAME || t == VT_NAMES || t == VT_GROUP_SIZES;
+}
+
+/* Keep the names of a block, by property and in source order, with copies
+   of their references: they are resolved once every file is read. */
+static void record_names(Decl *d, const Props *props)
+{
+	int count = 0;
+	for (int k = 0; props->specs[k].name; k++)
+		if (is_name_type(props->specs[k].type))
+			for (const Item *it = props->items[k]; it; it = it->next) {
+				count++;
+				if (props->specs[k].type == VT_NAME)
+					break; /* one value: a second was reported */
+			}
+	if (count == 0)
+		return;
+	NameUse *uses = mem_tree_alloc(mem_array_size((size_t)count, sizeof *uses));
+	int n = 0;
+	for (int k = 0; props->specs[k].name; k++) {
+		if (!is_name_type(props->specs[k].type))
+			continue;
+		for (const Item *it = props->items[k]; it; it = it->next) {
+			uses[n].ref = ast_ref_copy(it->value->u.ref);
+			uses[n].size = props->specs[k].type == VT_GROUP_SIZES
+					       ? ast_expr_copy(it->shape->extras[0]) : NULL;
+			uses[n].prop = (unsigned char)k;
+			n++;
+			if (props->specs[k].type == VT_NAME)
+				break;
+		}
+	}
+	d->uses = uses;
+	d->use_count = n;
+}
 
 static void check_no_parent(Ctx *c)
 {
@@ -462,24 +483,9 @@ static void check_no_parent(Ctx *c)
 			    c->noun);
 }
 
-static void build_plan(Ctx *c, Plan *plan, const Props *props)
+static void record_plan(Ctx *c, Plan *plan, const Props *props)
 {
-	if (c->m->plan) {
-		Diagnostic *d = diag_report(c->w->diags, DIAG_E506, c->decl->id.loc,
-					    "a file holds at most one plan; '%s' is the second",
-					    c->decl->id.text);
-		diag_note(d, c->m->plan->base.decl->id.loc, "the first plan is here");
-		return;
-	}
-	c->m->plan = plan;
-	plan->municipality = (Place *)resolve_prop(c, props, "municipality");
-	plan->body = (Body *)resolve_prop(c, props, "body");
-	if (plan->municipality && !plan->municipality->is_municipality)
-		diag_report(c->w->diags, DIAG_E404, item_loc(prop_item(props, "municipality")),
-			    "'%s' is an area; a plan names its municipality",
-			    entity_name(&plan->municipality->base));
-	if (plan->body && !plan->body->plan)
-		plan->body->plan = plan;
+	check_no_parent(c);
 	const Item *period = prop_item(props, "period");
 	if (period) {
 		plan->has_period = true;
@@ -494,22 +500,9 @@ static void build_plan(Ctx *c, Plan *plan, const Props *props)
 	plan->description = prop_string(props, "description");
 }
 
-static void build_place(Ctx *c, Place *place, const Props *props)
+static void record_place(Ctx *c, Place *place, const Props *props)
 {
-	place->is_municipality = c->decl->kind == DECL_MUNICIPALITY;
-	const Item *pop = prop_item(props, "population");
-	place->population_expr = pop ? pop->value : NULL;
-	for (const Item *it = prop_item(props, "group"); it; it = it->next) {
-		Group *g = (Group *)names_resolve(c->w, c->m, it->value->u.ref, NS_BIT(NS_GROUP),
-						  "a group size");
-		if (!g)
-			continue;
-		GroupSize *gs = NEW(GroupSize);
-		gs->group = g;
-		gs->size = it->shape->extras[0];
-		gs->loc = item_loc(it);
-		vec_push(&place->group_sizes, gs);
-	}
+	place->population_expr = prop_expr(props, "population");
 	if (place->is_municipality) {
 		place->municipality = place;
 		check_no_parent(c);
@@ -517,64 +510,30 @@ static void build_place(Ctx *c, Place *place, const Props *props)
 		diag_report(c->w->diags, DIAG_E504, c->decl->id.loc,
 			    "area '%s' needs the municipality or area it lies in: area %s \"...\" in MUNICIPALITY",
 			    c->decl->id.text, c->decl->id.text);
-	} else {
-		place->parent = (Place *)names_resolve(c->w, c->m, c->decl->parent, PLACE,
-						       "the place an area lies in");
-		if (place->parent)
-			vec_push(&place->parent->children, place);
 	}
-	vec_push(&c->m->places, place);
 }
 
-static void build_body(Ctx *c, Body *body, const Props *props)
+static void record_body(Ctx *c, const Props *props)
 {
 	check_no_parent(c);
-	body->kind = (Kind *)resolve_prop(c, props, "kind");
 	if (!prop_given(props, "kind"))
 		diag_report(c->w->diags, DIAG_E504, c->decl->id.loc,
 			    "body '%s' needs a kind (kind primary_care_zone, ...)", c->decl->id.text);
-	resolve_list(c, props, "members", &body->members, NULL);
-	body->escalates_to = resolve_prop(c, props, "escalates_to");
-	vec_push(&c->m->bodies, body);
 }
 
-static void build_actor(Ctx *c, Actor *actor, const Props *props)
+static void record_need(Ctx *c, Need *need, const Props *props)
 {
 	check_no_parent(c);
-	actor->kind = (Kind *)resolve_prop(c, props, "kind");
-	resolve_list(c, props, "serves", &actor->serves, NULL);
-	resolve_list(c, props, "provides", &actor->provides, NULL);
-	vec_push(&c->m->actors, actor);
-}
-
-static void build_need(Ctx *c, Need *need, const Props *props)
-{
-	check_no_parent(c);
-	Vec places = { 0 }, items = { 0 };
-	resolve_list(c, props, "in", &places, &items);
-	for (size_t i = 0; i < places.len; i++) {
-		Coverage *cov = NEW(Coverage);
-		cov->need = need;
-		cov->area = places.items[i];
-		vec_push(&cov->area->coverages, cov);
-		cov->loc = item_loc(items.items[i]);
-		cov->area->has_need = true;
-		vec_push(&need->areas, cov);
-	}
 	if (!prop_given(props, "in"))
 		diag_report(c->w->diags, DIAG_E504, c->decl->id.loc,
 			    "need '%s' does not say where it is: add 'in AREA, ...' to its block",
 			    c->decl->id.text);
-	need->group = (Group *)resolve_prop(c, props, "group");
-	need->block = (FrameworkBlock *)resolve_prop(c, props, "block");
-	resolve_list(c, props, "requires", &need->requires, NULL);
 	need->priority = (Priority)(prop_choice(c, props, "priority", -1) + 1);
 	need->evidence = prop_string(props, "evidence");
 	need->description = prop_string(props, "description");
-	vec_push(&c->m->needs, need);
 }
 
-static void build_indicator(Ctx *c, Action *action, const Item *it)
+static void record_indicator(Ctx *c, Action *action, const Item *it)
 {
 	Indicator *ind = NEW(Indicator);
 	ind->id = *ast_expr_as_name(it->value);
@@ -595,11 +554,9 @@ static void build_indicator(Ctx *c, Action *action, const Item *it)
 	if (unit)
 		ind->unit = unit->value->kind == EXPR_STRING ? unit->value->u.string
 							      : ast_expr_as_name(unit->value)->text;
-	const Item *baseline = prop_item(&props, "baseline");
-	const Item *target = prop_item(&props, "target");
-	ind->baseline_expr = baseline ? baseline->value : NULL;
-	ind->target_expr = target ? target->value : NULL;
-	if (!target)
+	ind->baseline_expr = prop_expr(&props, "baseline");
+	ind->target_expr = prop_expr(&props, "target");
+	if (!ind->target_expr)
 		diag_report(c->w->diags, DIAG_E504, ind->id.loc,
 			    "indicator '%s' needs a target (target 120, target 60%% * meer.population, ...)",
 			    ind->id.text);
@@ -607,24 +564,16 @@ static void build_indicator(Ctx *c, Action *action, const Item *it)
 	for (const Item *m = prop_item(&props, "measure"); m; m = m->next) {
 		Measure *ms = NEW(Measure);
 		ms->date = m->shape->key->u.date;
-		ms->value_expr = m->value;
+		ms->value_expr = ast_expr_copy(m->value);
 		ms->loc = item_loc(m);
 		vec_push(&ind->measures, ms);
 	}
 	vec_push(&action->indicators, ind);
 }
 
-static void build_action(Ctx *c, Action *action, const Props *props)
+static void record_action(Ctx *c, Action *action, const Props *props)
 {
 	check_no_parent(c);
-	resolve_list(c, props, "addresses", &action->addresses, NULL);
-	for (size_t i = 0; i < action->addresses.len; i++)
-		vec_push(&VEC_AT(action->addresses, Need, i)->actions, action);
-	resolve_list(c, props, "in", &action->places, NULL);
-	action->lead = (Actor *)resolve_prop(c, props, "lead");
-	if (action->lead)
-		action->lead->leads = true;
-	resolve_list(c, props, "partners", &action->partners, NULL);
 	const Item *from = prop_item(props, "from");
 	if (from) {
 		action->has_from = true;
@@ -653,7 +602,201 @@ static void build_action(Ctx *c, Action *action, const Props *props)
 	action->status = (ActionStatus)prop_choice(c, props, "status", STATUS_PLANNED);
 	action->description = prop_string(props, "description");
 	for (const Item *it = prop_item(props, "indicator"); it; it = it->next)
-		build_indicator(c, action, it);
+		record_indicator(c, action, it);
+}
+
+static void record_values(Ctx *c, Entity *e, const Props *props)
+{
+	switch (c->decl->kind) {
+	case DECL_PLAN: record_plan(c, (Plan *)e, props); break;
+	case DECL_MUNICIPALITY: case DECL_AREA: record_place(c, (Place *)e, props); break;
+	case DECL_BODY: record_body(c, props); break;
+	case DECL_NEED: record_need(c, (Need *)e, props); break;
+	case DECL_ACTION: record_action(c, (Action *)e, props); break;
+	case DECL_KIND: case DECL_CAPABILITY: case DECL_BLOCK: case DECL_GROUP: case DECL_ACTOR:
+		check_no_parent(c);
+		break;
+	case DECL_LET: ((Let *)e)->expr = c->decl->value; break;
+	default: break;
+	}
+}
+
+static Vec copy_refs(Vec refs)
+{
+	Vec copies = { 0 };
+	for (size_t i = 0; i < refs.len; i++)
+		vec_push(&copies, ast_ref_copy(refs.items[i]));
+	return copies;
+}
+
+Decl *schema_record(Decl *parsed, void *recorder)
+{
+	const SchemaRecorder *r = recorder;
+	Decl *d = NEW_TREE_NODE(Decl);
+	*d = *parsed;
+	d->module = r->module;
+	d->parent = ast_ref_copy(parsed->parent);
+	d->value = ast_expr_copy(parsed->value);
+	d->need = ast_ref_copy(parsed->need);
+	d->areas = copy_refs(parsed->areas);
+	d->target = ast_ref_copy(parsed->target);
+	d->answered = ast_ref_copy(parsed->answered);
+	d->action = ast_ref_copy(parsed->action);
+	d->body = NULL;
+	Entity *e = schema_create_entity(d);
+	if (!e)
+		return d;
+	Ctx c = { r->world, r->module, d, with_article(decl_kind_name(d->kind)) };
+	Props props;
+	check_block(&c, d->kind, parsed->body, &props);
+	record_names(d, &props);
+	record_values(&c, e, &props);
+	return d;
+}
+
+/* ---- building: resolving the recorded names ------------------------------------ */
+
+/* The recorded names of one property, in source order. */
+typedef struct {
+	const NameUse *next, *end;
+	int prop;
+	const PropSpec *spec;
+} Uses;
+
+static Uses uses_of(const Ctx *c, const char *name)
+{
+	const PropSpec *specs = props_of(c->decl->kind);
+	int k = spec_index(specs, name);
+	return (Uses){ c->decl->uses, c->decl->uses + c->decl->use_count, k, &specs[k] };
+}
+
+static const NameUse *next_use(Uses *u)
+{
+	while (u->next < u->end) {
+		const NameUse *use = u->next++;
+		if (use->prop == u->prop)
+			return use;
+	}
+	return NULL;
+}
+
+static Entity *resolve_use(Ctx *c, const Uses *u, const NameUse *use)
+{
+	return names_resolve(c->w, c->m, use->ref, u->spec->ns, u->spec->what);
+}
+
+/* The entity a single-name property names; NULL when absent or unknown. */
+static Entity *resolve_prop(Ctx *c, const char *name)
+{
+	Uses u = uses_of(c, name);
+	const NameUse *use = next_use(&u);
+	return use ? resolve_use(c, &u, use) : NULL;
+}
+
+/* Resolve every name of a list property into `out`; `locs`, if given, gets
+   where each was written. */
+static void resolve_list(Ctx *c, const char *name, Vec *out, Vec *locs)
+{
+	Uses u = uses_of(c, name);
+	for (const NameUse *use; (use = next_use(&u));) {
+		Entity *e = resolve_use(c, &u, use);
+		if (e) {
+			vec_push(out, e);
+			if (locs)
+				vec_push(locs, (void *)use);
+		}
+	}
+}
+
+static void build_plan(Ctx *c, Plan *plan)
+{
+	if (c->m->plan) {
+		Diagnostic *d = diag_report(c->w->diags, DIAG_E506, c->decl->id.loc,
+					    "a file holds at most one plan; '%s' is the second",
+					    c->decl->id.text);
+		diag_note(d, c->m->plan->base.decl->id.loc, "the first plan is here");
+		return;
+	}
+	c->m->plan = plan;
+	plan->municipality = (Place *)resolve_prop(c, "municipality");
+	plan->body = (Body *)resolve_prop(c, "body");
+	if (plan->municipality && !plan->municipality->is_municipality) {
+		Uses u = uses_of(c, "municipality");
+		diag_report(c->w->diags, DIAG_E404, next_use(&u)->ref->loc,
+			    "'%s' is an area; a plan names its municipality",
+			    entity_name(&plan->municipality->base));
+	}
+	if (plan->body && !plan->body->plan)
+		plan->body->plan = plan;
+}
+
+static void build_place(Ctx *c, Place *place)
+{
+	Uses u = uses_of(c, "group");
+	for (const NameUse *use; (use = next_use(&u));) {
+		Group *g = (Group *)resolve_use(c, &u, use);
+		if (!g)
+			continue;
+		GroupSize *gs = NEW(GroupSize);
+		gs->group = g;
+		gs->size = (Expr *)use->size;
+		gs->loc = loc_span(use->ref->loc, use->size->loc);
+		vec_push(&place->group_sizes, gs);
+	}
+	if (!place->is_municipality && c->decl->parent) {
+		place->parent = (Place *)names_resolve(c->w, c->m, c->decl->parent, PLACE,
+						       "the place an area lies in");
+		if (place->parent)
+			vec_push(&place->parent->children, place);
+	}
+	vec_push(&c->m->places, place);
+}
+
+static void build_body(Ctx *c, Body *body)
+{
+	body->kind = (Kind *)resolve_prop(c, "kind");
+	resolve_list(c, "members", &body->members, NULL);
+	body->escalates_to = resolve_prop(c, "escalates_to");
+	vec_push(&c->m->bodies, body);
+}
+
+static void build_actor(Ctx *c, Actor *actor)
+{
+	actor->kind = (Kind *)resolve_prop(c, "kind");
+	resolve_list(c, "serves", &actor->serves, NULL);
+	resolve_list(c, "provides", &actor->provides, NULL);
+	vec_push(&c->m->actors, actor);
+}
+
+static void build_need(Ctx *c, Need *need)
+{
+	Vec places = { 0 }, uses = { 0 };
+	resolve_list(c, "in", &places, &uses);
+	for (size_t i = 0; i < places.len; i++) {
+		Coverage *cov = NEW(Coverage);
+		cov->need = need;
+		cov->area = places.items[i];
+		vec_push(&cov->area->coverages, cov);
+		cov->loc = ((const NameUse *)uses.items[i])->ref->loc;
+		cov->area->has_need = true;
+		vec_push(&need->areas, cov);
+	}
+	need->group = (Group *)resolve_prop(c, "group");
+	need->block = (FrameworkBlock *)resolve_prop(c, "block");
+	resolve_list(c, "requires", &need->requires, NULL);
+	vec_push(&c->m->needs, need);
+}
+
+static void build_action(Ctx *c, Action *action)
+{
+	resolve_list(c, "addresses", &action->addresses, NULL);
+	for (size_t i = 0; i < action->addresses.len; i++)
+		vec_push(&VEC_AT(action->addresses, Need, i)->actions, action);
+	resolve_list(c, "in", &action->places, NULL);
+	action->lead = (Actor *)resolve_prop(c, "lead");
+	if (action->lead)
+		action->lead->leads = true;
+	resolve_list(c, "partners", &action->partners, NULL);
 	vec_push(&c->m->actions, action);
 }
 
@@ -714,35 +857,24 @@ static void build_answer(Ctx *c)
 static void build_decl(World *w, Module *m, Decl *d)
 {
 	Ctx c = { w, m, d, with_article(decl_kind_name(d->kind)) };
-	Props props;
-	if (d->kind != DECL_SIGNAL && d->kind != DECL_ANSWER && d->kind != DECL_LET &&
-	    d->kind != DECL_IMPORT)
-		check_block(&c, d->kind, d->body, &props);
 	switch (d->kind) {
-	case DECL_PLAN: check_no_parent(&c); build_plan(&c, d->entity, &props); break;
-	case DECL_MUNICIPALITY: case DECL_AREA: build_place(&c, d->entity, &props); break;
-	case DECL_BODY: build_body(&c, d->entity, &props); break;
+	case DECL_PLAN: build_plan(&c, d->entity); break;
+	case DECL_MUNICIPALITY: case DECL_AREA: build_place(&c, d->entity); break;
+	case DECL_BODY: build_body(&c, d->entity); break;
 	case DECL_KIND:
-		check_no_parent(&c);
-		((Kind *)d->entity)->escalates_to = resolve_prop(&c, &props, "escalates_to");
+		((Kind *)d->entity)->escalates_to = resolve_prop(&c, "escalates_to");
 		break;
 	case DECL_CAPABILITY:
-		check_no_parent(&c);
-		((Capability *)d->entity)->handled_by = (Kind *)resolve_prop(&c, &props, "handled_by");
+		((Capability *)d->entity)->handled_by = (Kind *)resolve_prop(&c, "handled_by");
 		break;
 	case DECL_BLOCK:
-		check_no_parent(&c);
-		((FrameworkBlock *)d->entity)->part_of = (FrameworkBlock *)resolve_prop(&c, &props, "part_of");
+		((FrameworkBlock *)d->entity)->part_of = (FrameworkBlock *)resolve_prop(&c, "part_of");
 		break;
-	case DECL_GROUP: check_no_parent(&c); break;
-	case DECL_ACTOR: build_actor(&c, d->entity, &props); break;
-	case DECL_NEED: build_need(&c, d->entity, &props); break;
-	case DECL_ACTION: build_action(&c, d->entity, &props); break;
+	case DECL_ACTOR: build_actor(&c, d->entity); break;
+	case DECL_NEED: build_need(&c, d->entity); break;
+	case DECL_ACTION: build_action(&c, d->entity); break;
 	case DECL_SIGNAL: build_signal(&c, d->entity); break;
-	case DECL_LET:
-		((Let *)d->entity)->expr = d->value;
-		vec_push(&m->lets, d->entity);
-		break;
+	case DECL_LET: vec_push(&m->lets, d->entity); break;
 	default: break;
 	}
 }

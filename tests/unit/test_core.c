@@ -99,6 +99,30 @@ static void tree_arena(void **state)
 	}
 }
 
+/* Scratch nodes come zeroed again after a clear; nodes allocated with the
+   scratch out of use are not touched by it. */
+static void tree_scratch(void **state)
+{
+	(void)state;
+	mem_scratch_use(true);
+	for (int i = 0; i < 5000; i++) /* several chunks */
+		memset(mem_tree_alloc(48), 7, 48);
+	mem_scratch_use(false);
+	char *kept = mem_tree_alloc(48);
+	memset(kept, 9, 48);
+	mem_scratch_clear();
+	mem_scratch_use(true);
+	for (int i = 0; i < 5000; i++) {
+		unsigned char *node = mem_tree_alloc(48);
+		for (int k = 0; k < 48; k++)
+			assert_int_equal(node[k], 0);
+	}
+	mem_scratch_use(false);
+	mem_scratch_clear();
+	for (int k = 0; k < 48; k++)
+		assert_int_equal(kept[k], 9);
+}
+
 /* Whether the mapping holding `p` is advised to use huge pages ("hg" among
    its VmFlags in /proc/self/smaps). */
 static bool mapping_uses_huge_pages(const void *p)
@@ -177,6 +201,7 @@ int main(void)
 		cmocka_unit_test(tables),
 		cmocka_unit_test(utf8),
 		cmocka_unit_test(tree_arena),
+		cmocka_unit_test(tree_scratch),
 		cmocka_unit_test(heap_reservation),
 	};
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);

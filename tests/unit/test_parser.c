@@ -17,7 +17,7 @@ static Vec parse(const char *text)
 {
 	diag_sink_init(&sink);
 	Source *src = source_from_text("t.care", text, strlen(text));
-	return parse_source(src, &sink);
+	return parse_source(src, &sink, NULL, NULL);
 }
 
 static void every_declaration_kind(void **state)

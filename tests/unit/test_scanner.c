@@ -17,7 +17,7 @@ static Vec parse(const char *text)
 {
 	diag_sink_init(&sink);
 	Source *src = source_from_text("t.care", text, strlen(text));
-	return parse_source(src, &sink);
+	return parse_source(src, &sink, NULL, NULL);
 }
 
 static int has_code(DiagCode code)
@@ -111,7 +111,7 @@ static void encoding_errors(void **state)
 	assert_int_equal(decls.len, 1);
 	diag_sink_init(&sink);
 	Source *src = source_from_text("t.care", "let x\0 = 1", 10);
-	parse_source(src, &sink);
+	parse_source(src, &sink, NULL, NULL);
 	assert_true(has_code(DIAG_E003));
 	parse("  \n\n");
 	assert_true(has_code(DIAG_E004));
