@@ -80,22 +80,28 @@ typedef struct {
 
 enum { ARENA_FIRST_CHUNK = 16 * 1024, ARENA_MAX_CHUNK = 1024 * 1024, ARENA_ALIGN = 8 };
 
-static Arena tree_nodes, tree_strings;
-static void **chunks;     /* a collected array of every chunk: static, so a root */
-static size_t chunk_count, chunk_cap;
+/* Chunks in a collected array held from a static variable (a root), so the
+   collector keeps them and scans what they point at. */
+typedef struct {
+	char **items;
+	size_t count, cap;
+} ChunkList;
 
-static void keep_chunk(void *chunk)
+static void chunk_list_push(ChunkList *list, char *chunk)
 {
-	if (chunk_count == chunk_cap) {
-		size_t cap = chunk_cap ? chunk_cap * 2 : 64;
-		void **grown = mem_alloc(mem_array_size(cap, sizeof *grown));
-		if (chunk_count)
-			memcpy(grown, chunks, chunk_count * sizeof *grown);
-		chunks = grown;
-		chunk_cap = cap;
+	if (list->count == list->cap) {
+		size_t cap = list->cap ? list->cap * 2 : 64;
+		char **grown = mem_alloc(mem_array_size(cap, sizeof *grown));
+		if (list->count)
+			memcpy(grown, list->items, list->count * sizeof *grown);
+		list->items = grown;
+		list->cap = cap;
 	}
-	chunks[chunk_count++] = chunk;
+	list->items[list->count++] = chunk;
 }
+
+static Arena tree_nodes, tree_strings;
+static ChunkList tree_chunks; /* every chunk of the two arenas */
 
 static void *arena_take(Arena *a, size_t size, int atomic)
 {
@@ -110,7 +116,7 @@ static void *arena_take(Arena *a, size_t size, int atomic)
 		while (a->chunk_size < size)
 			a->chunk_size *= 2;
 		char *chunk = atomic ? mem_alloc_atomic(a->chunk_size) : mem_alloc(a->chunk_size);
-		keep_chunk(chunk);
+		chunk_list_push(&tree_chunks, chunk);
 		a->next = chunk;
 		a->end = chunk + a->chunk_size;
 	}
@@ -124,8 +130,8 @@ enum { SCRATCH_CHUNK = 64 * 1024 };
 
 static struct {
 	bool on;
-	char **chunks;            /* collected array, reachable from here */
-	size_t count, cap, current;
+	ChunkList chunks;         /* filled in order, from the first again after a clear */
+	size_t current;
 	char *next, *end;
 } scratch;
 
@@ -137,18 +143,9 @@ static void *scratch_take(size_t size)
 	if ((size_t)(scratch.end - scratch.next) < size) {
 		if (scratch.next)
 			scratch.current++;
-		if (scratch.current == scratch.count) {
-			if (scratch.count == scratch.cap) {
-				size_t cap = scratch.cap ? scratch.cap * 2 : 16;
-				char **grown = mem_alloc(mem_array_size(cap, sizeof *grown));
-				if (scratch.count)
-					memcpy(grown, scratch.chunks, scratch.count * sizeof *grown);
-				scratch.chunks = grown;
-				scratch.cap = cap;
-			}
-			scratch.chunks[scratch.count++] = mem_alloc(SCRATCH_CHUNK);
-		}
-		scratch.next = scratch.chunks[scratch.current];
+		if (scratch.current == scratch.chunks.count)
+			chunk_list_push(&scratch.chunks, mem_alloc(SCRATCH_CHUNK));
+		scratch.next = scratch.chunks.items[scratch.current];
 		scratch.end = scratch.next + SCRATCH_CHUNK;
 	}
 	void *p = scratch.next;
@@ -168,11 +165,11 @@ void mem_scratch_clear(void)
 	if (!scratch.next)
 		return;
 	for (size_t i = 0; i < scratch.current; i++)
-		memset(scratch.chunks[i], 0, SCRATCH_CHUNK);
-	memset(scratch.chunks[scratch.current], 0,
-	       (size_t)(scratch.next - scratch.chunks[scratch.current]));
+		memset(scratch.chunks.items[i], 0, SCRATCH_CHUNK);
+	memset(scratch.chunks.items[scratch.current], 0,
+	       (size_t)(scratch.next - scratch.chunks.items[scratch.current]));
 	scratch.current = 0;
-	scratch.next = scratch.chunks[0];
+	scratch.next = scratch.chunks.items[0];
 	scratch.end = scratch.next + SCRATCH_CHUNK;
 }
 

@@ -30,13 +30,13 @@ void mem_reset(void);
 
 /*
  * The tree arena: bump allocation inside large collected chunks, for the
- * syntax tree.  A region-wide plan has millions of small nodes that all
- * live until the end of the run; as separate collected objects each would
- * cost an allocator call, free-list upkeep and a rounding up to the
- * collector's granule.  Chunks are ordinary collected objects, kept alive by
- * a list the collector sees, so what the nodes point at is scanned and kept.
- * Nothing in the arena is freed before the process ends.  Without the
- * collector these are plain mem_alloc calls, so sanitizers see every node.
+ * syntax tree.  A region-wide plan has millions of small nodes; as separate
+ * collected objects each would cost an allocator call, free-list upkeep and
+ * a rounding up to the collector's granule.  Chunks are ordinary collected
+ * objects, kept alive by a list the collector sees, so what the nodes point
+ * at is scanned and kept.  Outside the scratch region below, nothing in the
+ * arena is freed before the process ends.  Without the collector these are
+ * plain mem_alloc calls, so sanitizers see every node.
  */
 void *mem_tree_alloc(size_t size);              /* zeroed; may hold pointers */
 char *mem_tree_strndup(const char *s, size_t n); /* in pointer-free chunks */

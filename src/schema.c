@@ -442,37 +442,40 @@ static bool is_name_type(ValueType t)
 	return t == VT_NAME || t == VT_NAMES || t == VT_GROUP_SIZES;
 }
 
+/* How many names of property k are kept: all of a list, the first of a
+   single name (a second was reported). */
+static int kept_names(const Props *props, int k)
+{
+	if (!is_name_type(props->specs[k].type))
+		return 0;
+	int n = 0;
+	for (const Item *it = props->items[k]; it; it = it->next)
+		n++;
+	return props->specs[k].type == VT_NAME && n > 1 ? 1 : n;
+}
+
 /* Keep the names of a block, by property and in source order, with copies
    of their references: they are resolved once every file is read. */
 static void record_names(Decl *d, const Props *props)
 {
 	int count = 0;
 	for (int k = 0; props->specs[k].name; k++)
-		if (is_name_type(props->specs[k].type))
-			for (const Item *it = props->items[k]; it; it = it->next) {
-				count++;
-				if (props->specs[k].type == VT_NAME)
-					break; /* one value: a second was reported */
-			}
+		count += kept_names(props, k);
 	if (count == 0)
 		return;
 	NameUse *uses = mem_tree_alloc(mem_array_size((size_t)count, sizeof *uses));
-	int n = 0;
+	NameUse *use = uses;
 	for (int k = 0; props->specs[k].name; k++) {
-		if (!is_name_type(props->specs[k].type))
-			continue;
-		for (const Item *it = props->items[k]; it; it = it->next) {
-			uses[n].ref = ast_ref_copy(it->value->u.ref);
-			uses[n].size = props->specs[k].type == VT_GROUP_SIZES
-					       ? ast_expr_copy(it->shape->extras[0]) : NULL;
-			uses[n].prop = (unsigned char)k;
-			n++;
-			if (props->specs[k].type == VT_NAME)
-				break;
+		const Item *it = props->items[k];
+		for (int i = kept_names(props, k); i > 0; i--, it = it->next, use++) {
+			use->ref = ast_ref_copy(it->value->u.ref);
+			if (props->specs[k].type == VT_GROUP_SIZES)
+				use->size = ast_expr_copy(it->shape->extras[0]);
+			use->prop = (unsigned char)k;
 		}
 	}
 	d->uses = uses;
-	d->use_count = n;
+	d->use_count = count;
 }
 
 static void check_no_parent(Ctx *c)
