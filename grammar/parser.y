@@ -43,7 +43,7 @@ int cn_lex(CN_STYPE *yylval, SrcLoc *yylloc, void *scanner);
 %code {
 #include <string.h>
 #include "mem.h"
-#include "parse_actions.h"
+#include "syntax.h"
 /* Bison grows its stacks with YYMALLOC past 200 levels; the stacks hold
    pointers to collected objects, so they must be scanned by the collector. */
 #define YYMALLOC(n) mem_alloc_root(n)
@@ -57,6 +57,7 @@ static void cn_error(SrcLoc *loc, void *scanner, ParseCtx *pc, const char *msg);
 
 %union {
 	Name name;
+	struct { Name name; int kind; } keyword;  /* a word and, for a declaration keyword, its kind */
 	const char *str;
 	NumberLit number;
 	Date date;
@@ -67,29 +68,27 @@ static void cn_error(SrcLoc *loc, void *scanner, ParseCtx *pc, const char *msg);
 	Property *prop;
 	Vec vec;
 	AstList list;
-	DeclKind kind;
 }
 
 %token END 0 "end of file"
-%token <name> IDENT "a name"
+%token <keyword> IDENT "a name"
 %token <str> STRING "a string"
 %token <number> NUMBER "a number"
 %token <date> DATE "a date"
 %token NL "end of line"
 %token DOTDOT ".."
 %token LE "<=" GE ">=" EQ "==" NE "!="
-%token <name> IMPORT "import" PLAN "plan" LET "let" MUNICIPALITY "municipality"
-%token <name> AREA "area" BODY "body" KIND "kind" CAPABILITY "capability"
-%token <name> BLOCK "block" GROUP "group" ACTOR "actor" NEED "need"
-%token <name> ACTION "action" SIGNAL "signal" ANSWER "answer"
-%token <name> IN "in" TO "to" WITH "with"
+%token <keyword> IMPORT "import" LET "let" SIGNAL "signal" ANSWER "answer"
+%token <keyword> IN "in" TO "to" WITH "with"
+/* plan, area, need, action, ...: every kind of decl_kinds.def with the
+   generic shape; the scanner gives the kind with the word */
+%token <keyword> DECL_KEYWORD "a declaration keyword"
 
 %nonassoc '<' '>' LE GE EQ NE
 %left '+' '-'
 %left '*' '/'
 %precedence UMINUS
 
-%type <kind> decl_keyword
 %type <name> prop_name
 %type <str> opt_string
 %type <ref> ref opt_parent
@@ -116,29 +115,15 @@ top_list
 
 top_stmt
 	: IMPORT STRING
-		{ pa_import(pc, @$, $2, @2); }
+		{ syntax_import(pc, @$, $2, @2); }
 	| LET IDENT '=' expr
-		{ pa_let(pc, @$, $2, $4); }
+		{ syntax_let(pc, @$, $2.name, $4); }
 	| SIGNAL ref signal_areas TO ref opt_string
-		{ pa_signal(pc, @$, $2, $3, $5, $6); }
+		{ syntax_signal(pc, @$, $2, $3, $5, $6); }
 	| ANSWER ref WITH ref
-		{ pa_answer(pc, @$, $2, $4); }
-	| decl_keyword IDENT opt_string opt_parent opt_block
-		{ pa_decl(pc, $1, @$, @1, $2, $3, @3, $4, $5); }
-	;
-
-decl_keyword
-	: PLAN          { $$ = DECL_PLAN; }
-	| MUNICIPALITY  { $$ = DECL_MUNICIPALITY; }
-	| AREA          { $$ = DECL_AREA; }
-	| BODY          { $$ = DECL_BODY; }
-	| KIND          { $$ = DECL_KIND; }
-	| CAPABILITY    { $$ = DECL_CAPABILITY; }
-	| BLOCK         { $$ = DECL_BLOCK; }
-	| GROUP         { $$ = DECL_GROUP; }
-	| ACTOR         { $$ = DECL_ACTOR; }
-	| NEED          { $$ = DECL_NEED; }
-	| ACTION        { $$ = DECL_ACTION; }
+		{ syntax_answer(pc, @$, $2, $4); }
+	| DECL_KEYWORD IDENT opt_string opt_parent opt_block
+		{ syntax_decl(pc, (DeclKind)$1.kind, @$, @1, $2.name, $3, @3, $4, $5); }
 	;
 
 opt_string
@@ -168,27 +153,34 @@ ref_list
 
 /* block -> '{' { prop NL } [prop] '}' */
 block
-	: '{' prop_list '}'             { $$ = pa_block(@$, $2); }
-	| '{' prop_list prop '}'        { $$ = pa_block(@$, pa_props_add($2, $3)); }
-	| '{' prop_list error '}'       { $$ = pa_block(@$, $2); }
+	: '{' prop_list '}'             { $$ = syntax_block(@$, $2); }
+	| '{' prop_list prop '}'        { $$ = syntax_block(@$, syntax_props_add($2, $3)); }
+	| '{' prop_list error '}'       { $$ = syntax_block(@$, $2); }
 	;
 
 prop_list
 	: %empty                  { $$ = (AstList){ 0 }; }
 	| prop_list NL
-	| prop_list prop NL       { $$ = pa_props_add($1, $2); }
+	| prop_list prop NL       { $$ = syntax_props_add($1, $2); }
 	| prop_list error NL      { $$ = $1; yyerrok; }
 	;
 
 /* prop -> name [item { ',' item }] */
 prop
-	: prop_name opt_items  { $$ = pa_prop($1, $2); }
+	: prop_name opt_items  { $$ = syntax_prop($1, $2); }
 	;
 
 /* Inside a block every word may name a property: `kind`, `group`, `in`, ... */
 prop_name
-	: IDENT | IMPORT | PLAN | LET | MUNICIPALITY | AREA | BODY | KIND | CAPABILITY
-	| BLOCK | GROUP | ACTOR | NEED | ACTION | SIGNAL | ANSWER | IN | TO | WITH
+	: IDENT         { $$ = $1.name; }
+	| IMPORT        { $$ = $1.name; }
+	| LET           { $$ = $1.name; }
+	| SIGNAL        { $$ = $1.name; }
+	| ANSWER        { $$ = $1.name; }
+	| IN            { $$ = $1.name; }
+	| TO            { $$ = $1.name; }
+	| WITH          { $$ = $1.name; }
+	| DECL_KEYWORD  { $$ = $1.name; }
 	;
 
 opt_items
@@ -197,16 +189,16 @@ opt_items
 	;
 
 items
-	: item            { $$ = pa_items_add((AstList){ 0 }, $1); }
-	| items ',' item  { $$ = pa_items_add($1, $3); }
+	: item            { $$ = syntax_items_add((AstList){ 0 }, $1); }
+	| items ',' item  { $$ = syntax_items_add($1, $3); }
 	;
 
 /* item -> expr {literal} [block] | expr ':' expr | expr ('..' | 'to') expr */
 item
-	: expr opt_literals opt_block  { $$ = pa_item(@$, $1, $2, $3); }
-	| expr ':' expr                { $$ = pa_item_keyed(@$, $1, $3); }
-	| expr DOTDOT expr             { $$ = pa_item_range(@$, $1, RANGE_DOTS, $3); }
-	| expr TO expr                 { $$ = pa_item_range(@$, $1, RANGE_TO, $3); }
+	: expr opt_literals opt_block  { $$ = syntax_item(@$, $1, $2, $3); }
+	| expr ':' expr                { $$ = syntax_item_keyed(@$, $1, $3); }
+	| expr DOTDOT expr             { $$ = syntax_item_range(@$, $1, RANGE_DOTS, $3); }
+	| expr TO expr                 { $$ = syntax_item_range(@$, $1, RANGE_TO, $3); }
 	;
 
 opt_literals
@@ -228,7 +220,7 @@ literal
 expr
 	: literal
 	| ref                     { $$ = ast_ref_expr($1); }
-	| IDENT '(' opt_args ')'  { $$ = ast_call($1, $3, @$); }
+	| IDENT '(' opt_args ')'  { $$ = ast_call($1.name, $3, @$); }
 	| '(' expr ')'            { $$ = $2; $$->loc = @$; }
 	| '-' expr %prec UMINUS   { $$ = ast_unary(@1, OP_NEG, $2); }
 	| expr '+' expr           { $$ = ast_binary(OP_ADD, $1, $3); }
@@ -254,8 +246,8 @@ args
 	;
 
 ref
-	: IDENT              { $$ = ast_ref($1); }
-	| ref '.' IDENT      { $$ = ast_ref_append($1, $3); }
+	: IDENT              { $$ = ast_ref($1.name); }
+	| ref '.' IDENT      { $$ = ast_ref_append($1, $3.name); }
 	;
 
 %%
@@ -283,7 +275,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, ParseCt
 	int count = n < 0 ? 0 : n;
 	for (int i = 0; i < count; i++)
 		names[i] = yysymbol_name(expected[i]);
-	pa_syntax_error(pc, *yypcontext_location(ctx), yypcontext_token(ctx) == YYSYMBOL_YYEOF,
+	parse_syntax_error(pc, *yypcontext_location(ctx), yypcontext_token(ctx) == YYSYMBOL_YYEOF,
 			names, count);
 	return 0;
 }

@@ -7,15 +7,6 @@
 
 #include "mem.h"
 
-const char *decl_kind_name(DeclKind kind)
-{
-	static const char *names[DECL_KIND_COUNT] = {
-		"import", "plan", "let", "municipality", "area", "body", "kind", "capability",
-		"block", "group", "actor", "need", "action", "signal", "answer", "indicator",
-	};
-	return names[kind];
-}
-
 static Expr *new_expr(ExprKind kind, SrcLoc loc)
 {
 	Expr *e = NEW_TREE_NODE(Expr);
@@ -56,7 +47,7 @@ Expr *ast_ref_expr(Ref *ref)
 
 Expr *ast_unary(SrcLoc loc, Op op, Expr *a)
 {
-	Expr *e = new_expr(EXPR_UNARY, loc_span(loc, a->loc));
+	Expr *e = new_expr(EXPR_UNARY, source_span(loc, a->loc));
 	e->op = (unsigned char)op;
 	e->u.operands.a = a;
 	e->depth = a->depth + 1;
@@ -65,7 +56,7 @@ Expr *ast_unary(SrcLoc loc, Op op, Expr *a)
 
 Expr *ast_binary(Op op, Expr *a, Expr *b)
 {
-	Expr *e = new_expr(EXPR_BINARY, loc_span(a->loc, b->loc));
+	Expr *e = new_expr(EXPR_BINARY, source_span(a->loc, b->loc));
 	e->op = (unsigned char)op;
 	e->u.operands.a = a;
 	e->u.operands.b = b;
@@ -114,7 +105,7 @@ Ref *ast_ref_append(Ref *ref, Name next)
 	Ref *r = new_ref(ref->count + 1);
 	memcpy(r->parts, ref->parts, sizeof(Name) * (size_t)ref->count);
 	r->parts[ref->count] = next;
-	r->loc = loc_span(ref->loc, next.loc);
+	r->loc = source_span(ref->loc, next.loc);
 	return r;
 }
 
@@ -162,17 +153,17 @@ Expr *ast_expr_copy(const Expr *e)
 	return copy;
 }
 
-SrcLoc item_loc(const Item *it)
+SrcLoc ast_item_loc(const Item *it)
 {
 	return it->shape ? it->shape->loc : it->value->loc;
 }
 
-SrcLoc property_loc(const Property *p)
+SrcLoc ast_property_loc(const Property *p)
 {
 	const Item *last = p->items;
 	while (last && last->next)
 		last = last->next;
-	return last ? loc_span(p->name.loc, item_loc(last)) : p->name.loc;
+	return last ? source_span(p->name.loc, ast_item_loc(last)) : p->name.loc;
 }
 
 const char *ast_ref_text(const Ref *ref)
@@ -194,7 +185,7 @@ const Name *ast_expr_as_name(const Expr *e)
 	return NULL;
 }
 
-const char *op_text(Op op)
+const char *ast_op_text(Op op)
 {
 	static const char *texts[] = { "+", "-", "*", "/", "-", "<", "<=", ">", ">=", "==", "!=" };
 	return texts[op];

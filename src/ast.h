@@ -19,6 +19,7 @@
 
 #include "buf.h"
 #include "date.h"
+#include "decl.h"
 #include "source.h"
 
 /* Deeper expressions are refused (E108) so evaluation cannot overflow the stack. */
@@ -106,7 +107,7 @@ typedef struct Item {
 } Item;
 
 /* The source range of an item: its value's, or the whole shape's. */
-SrcLoc item_loc(const Item *it);
+SrcLoc ast_item_loc(const Item *it);
 
 typedef struct Property {
 	Name name;
@@ -116,7 +117,7 @@ typedef struct Property {
 } Property;
 
 /* The source range of a property, from its name to its last item. */
-SrcLoc property_loc(const Property *p);
+SrcLoc ast_property_loc(const Property *p);
 
 struct Block {
 	const Property *props;   /* in source order */
@@ -129,25 +130,6 @@ typedef struct {
 	int count;
 } AstList;
 
-typedef enum {
-	DECL_IMPORT,
-	DECL_PLAN,
-	DECL_LET,
-	DECL_MUNICIPALITY,
-	DECL_AREA,
-	DECL_BODY,
-	DECL_KIND,
-	DECL_CAPABILITY,
-	DECL_BLOCK,
-	DECL_GROUP,
-	DECL_ACTOR,
-	DECL_NEED,
-	DECL_ACTION,
-	DECL_SIGNAL,
-	DECL_ANSWER,
-	DECL_INDICATOR,  /* only inside an action */
-	DECL_KIND_COUNT
-} DeclKind;
 
 typedef struct Module Module;
 
@@ -156,7 +138,7 @@ typedef struct Module Module;
 typedef struct {
 	const Ref *ref;
 	const Expr *size;
-	unsigned char prop;  /* the property, by its index in the kind's table */
+	unsigned char slot;  /* the property, by its slot in the kind's table (schema.h) */
 } NameUse;
 
 typedef struct Decl {
@@ -186,9 +168,6 @@ typedef struct Decl {
 	void *entity;        /* the model object built by the schema pass */
 } Decl;
 
-/* The name of a declaration kind as the language writes it ("area"). */
-const char *decl_kind_name(DeclKind kind);
-
 /* Constructors used by the parser. */
 Expr *ast_number(SrcLoc loc, double value, bool percent);
 Expr *ast_date(SrcLoc loc, Date date);
@@ -208,6 +187,6 @@ Expr *ast_expr_copy(const Expr *e);
 
 /* A reference that is one plain name, or NULL. */
 const Name *ast_expr_as_name(const Expr *e);
-const char *op_text(Op op);
+const char *ast_op_text(Op op);
 
 #endif

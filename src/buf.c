@@ -81,16 +81,3 @@ void buf_pad(StrBuf *b, size_t line_start, size_t width)
 	while (b->len < line_start + width)
 		buf_putc(b, ' ');
 }
-
-void vec_push(Vec *v, void *item)
-{
-	if (v->len == v->cap) {
-		size_t cap = v->cap ? mem_array_size(v->cap, 2) : 2;
-		void **grown = mem_alloc(mem_array_size(cap, sizeof(void *)));
-		if (v->len)
-			memcpy(grown, v->items, v->len * sizeof(void *));
-		v->items = grown;
-		v->cap = cap;
-	}
-	v->items[v->len++] = item;
-}

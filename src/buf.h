@@ -1,11 +1,13 @@
 /*
- * buf.h — growable byte buffers and pointer vectors, allocated through mem.h.
+ * buf.h — growable byte buffers, allocated through mem.h.
  */
 #ifndef CARENET_BUF_H
 #define CARENET_BUF_H
 
 #include <stdarg.h>
 #include <stddef.h>
+
+#include "vec.h"
 
 /* A growable string; `data` is always NUL-terminated. */
 typedef struct {
@@ -25,14 +27,5 @@ void buf_vprintf(StrBuf *b, const char *fmt, va_list ap);
 /* Pad with spaces until the buffer is `width` bytes past `line_start`. */
 void buf_pad(StrBuf *b, size_t line_start, size_t width);
 
-/* A growable array of pointers. */
-typedef struct {
-	void **items;
-	size_t len;
-	size_t cap;
-} Vec;
-
-void vec_push(Vec *v, void *item);
-#define VEC_AT(v, T, i) ((T *)(v).items[(i)])
 
 #endif

@@ -7,13 +7,14 @@
 
 #include "mem.h"
 #include "names.h"
+#include "places.h"
 
 /* W701: the lead should serve (a place around) each place the action runs in. */
 static void check_lead(World *w, Action *a)
 {
 	if (!a->lead)
 		return;
-	Vec places = action_places(a);
+	const Vec places = a->runs_in;
 	StrBuf missing = { 0 };   /* built only when a place is missing: most leads serve */
 	PairSet listed = { 0 };
 	size_t count = 0;
@@ -21,7 +22,7 @@ static void check_lead(World *w, Action *a)
 		Place *p = places.items[i];
 		bool served = false;
 		for (size_t s = 0; s < a->lead->serves.len && !served; s++)
-			served = place_within(p, a->lead->serves.items[s]);
+			served = places_within(p, a->lead->serves.items[s]);
 		if (!served && pairset_add(&listed, p, NULL)) {
 			if (!missing.data)
 				buf_init(&missing);
@@ -110,13 +111,4 @@ void checks_run(World *w)
 {
 	FOR_USER_MODULES(w, m)
 		check_module(w, m);
-}
-
-void analysis_run(World *w)
-{
-	escalate_prepare(w);
-	escalate_route_signals(w);
-	coverage_compute(w);
-	impact_compute(w);
-	checks_run(w);
 }

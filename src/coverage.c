@@ -13,7 +13,8 @@
 #include "mem.h"
 #include "names.h"
 
-Vec action_places(const Action *a)
+/* Where an action runs: its `in`, else the areas of the needs it addresses. */
+static Vec places_of_action(const Action *a)
 {
 	if (a->places.len)
 		return a->places;
@@ -26,10 +27,10 @@ Vec action_places(const Action *a)
 	return areas;
 }
 
-static bool action_covers(const PairSet *runs_in, const Action *a, const Place *area)
+static bool action_covers(const PairSet *running, const Action *a, const Place *area)
 {
 	for (const Place *p = area; p; p = p->parent)
-		if (pairset_has(runs_in, a, p))
+		if (pairset_has(running, a, p))
 			return true;
 	return false;
 }
@@ -88,11 +89,11 @@ static void report_gap(World *w, const PairSet *provided, Need *n, Coverage *c)
 	hint_signal(d, provided, n, c);
 }
 
-static void classify(World *w, const PairSet *runs_in, const PairSet *provided, Need *n, Coverage *c)
+static void classify(World *w, const PairSet *running, const PairSet *provided, Need *n, Coverage *c)
 {
 	for (size_t i = 0; i < n->actions.len; i++) {
 		Action *a = n->actions.items[i];
-		if (a->status != STATUS_STOPPED && action_covers(runs_in, a, c->area))
+		if (a->status != STATUS_STOPPED && action_covers(running, a, c->area))
 			vec_push(&c->actions, a);
 	}
 	if (c->actions.len) {
@@ -117,14 +118,14 @@ static void classify(World *w, const PairSet *runs_in, const PairSet *provided, 
 
 void coverage_compute(World *w)
 {
-	PairSet runs_in = { 0 }, provided = { 0 };
+	PairSet running = { 0 }, provided = { 0 };
 	for (size_t i = 0; i < w->modules.len; i++) {
 		Module *m = VEC_AT(w->modules, Module, i);
 		for (size_t k = 0; k < m->actions.len; k++) {
 			Action *a = VEC_AT(m->actions, Action, k);
-			Vec places = action_places(a);
-			for (size_t p = 0; p < places.len; p++)
-				pairset_add(&runs_in, a, places.items[p]);
+			a->runs_in = places_of_action(a);
+			for (size_t p = 0; p < a->runs_in.len; p++)
+				pairset_add(&running, a, a->runs_in.items[p]);
 		}
 		for (size_t k = 0; k < m->actors.len; k++) {
 			Actor *actor = VEC_AT(m->actors, Actor, k);
@@ -138,7 +139,7 @@ void coverage_compute(World *w)
 		for (size_t k = 0; k < m->needs.len; k++) {
 			Need *n = VEC_AT(m->needs, Need, k);
 			for (size_t c = 0; c < n->areas.len; c++)
-				classify(w, &runs_in, &provided, n, VEC_AT(n->areas, Coverage, c));
+				classify(w, &running, &provided, n, VEC_AT(n->areas, Coverage, c));
 		}
 	}
 }

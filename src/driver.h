@@ -1,16 +1,15 @@
 /*
- * driver.h — the commands: load the files, analyse, write the report.
+ * driver.h — the commands check, eval, signals and diff, run over the files
+ * named on the command line through the core (carenet.h).
  */
 #ifndef CARENET_DRIVER_H
 #define CARENET_DRIVER_H
 
 #include <stdbool.h>
 
-typedef enum { CMD_CHECK, CMD_EVAL, CMD_SIGNALS, CMD_FMT, CMD_DIFF } Command;
+#include "carenet.h"
 
-typedef enum {
-	FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB, FORMAT_MARKDOWN, FORMAT_HTML, FORMAT_DOT,
-} Format;
+typedef enum { CMD_CHECK, CMD_EVAL, CMD_SIGNALS, CMD_FMT, CMD_DIFF } Command;
 
 typedef struct {
 	Command command;

@@ -15,48 +15,22 @@
 
 #define MAX_ESCALATION_STEPS 16
 
-bool place_within(const Place *inner, const Place *outer)
-{
-	for (int depth = 0; inner && depth < 256; inner = inner->parent, depth++)
-		if (inner == outer)
-			return true;
-	return false;
-}
-
-/* Walk up to the municipality; a containment cycle is E706. */
-static Place *municipality_of(World *w, Place *p)
-{
-	if (p->municipality || p->containment_state == 2)
-		return p->municipality;
-	if (p->containment_state == 1) {
-		diag_report(w->diags, DIAG_E706, p->base.decl->id.loc,
-			    "area '%s' lies, through its parents, inside itself", entity_name(&p->base));
-		p->parent = NULL;
-		return NULL;
-	}
-	p->containment_state = 1;
-	if (p->parent)
-		p->municipality = municipality_of(w, p->parent);
-	p->containment_state = 2;
-	return p->municipality;
-}
-
 /* Collect the municipalities of a body, following member bodies. */
 static void body_municipalities(World *w, Body *b)
 {
-	if (b->member_state == 2)
+	if (b->membership == VISIT_DONE)
 		return;
-	if (b->member_state == 1) {
+	if (b->membership == VISIT_ACTIVE) {
 		diag_report(w->diags, DIAG_E706, b->base.decl->id.loc,
 			    "body '%s' is, through its members, a member of itself", entity_name(&b->base));
 		return;
 	}
-	b->member_state = 1;
+	b->membership = VISIT_ACTIVE;
 	PairSet seen = { 0 };
 	for (size_t i = 0; i < b->members.len; i++) {
 		Entity *e = b->members.items[i];
 		if (e->ns == NS_PLACE) {
-			Place *muni = municipality_of(w, (Place *)e);
+			Place *muni = ((Place *)e)->municipality;
 			if (muni && pairset_add(&seen, b, muni))
 				vec_push(&b->municipalities, muni);
 			continue;
@@ -69,16 +43,11 @@ static void body_municipalities(World *w, Body *b)
 				vec_push(&b->municipalities, muni);
 		}
 	}
-	b->member_state = 2;
+	b->membership = VISIT_DONE;
 }
 
 void escalate_prepare(World *w)
 {
-	for (size_t i = 0; i < w->modules.len; i++) {
-		Module *m = VEC_AT(w->modules, Module, i);
-		for (size_t k = 0; k < m->places.len; k++)
-			municipality_of(w, VEC_AT(m->places, Place, k));
-	}
 	for (size_t i = 0; i < w->modules.len; i++) {
 		Module *m = VEC_AT(w->modules, Module, i);
 		for (size_t k = 0; k < m->bodies.len; k++) {
@@ -156,7 +125,7 @@ static Body *next_body(Body *b, Place *area)
 
 static bool answered_by_plan(const Signal *s, const Plan *plan)
 {
-	return s->answered_by && plan && s->answered_by->module == plan->module;
+	return s->answered_by && plan && s->answered_by->base.module == plan->base.module;
 }
 
 static void route_one(World *w, Signal *s, Place *area, SrcLoc loc, PairSet *reported)

@@ -1,5 +1,10 @@
 /*
- * eval.c — expression evaluation.
+ * eval.c — computing the values of a plan (see eval.h).
+ *
+ * Values are computed on first use and kept (ValueState), so the order of
+ * declarations does not matter and each error is reported once.  While a
+ * value is being computed it is on the trace: meeting it again is a cycle,
+ * reported with the path that led back to it.
  */
 #include "eval.h"
 
@@ -12,9 +17,28 @@
 /* Results beyond this are not meaningful in a plan (and would print badly). */
 #define EVAL_MAX_MAGNITUDE 1e15
 
-static bool type_error(World *w, const Expr *e, const char *what, const char *found)
+/*
+ * The values being computed, innermost last: a let (group NULL, is_let), a
+ * population (group NULL) or a group size.  Named only when a cycle is
+ * reported, so computing a value allocates nothing.
+ */
+typedef struct {
+	Vec entities;        /* of Entity: the let or the place */
+	Vec groups;          /* of Group, NULL for a population or a let */
+	int depth;           /* values entered and expressions being evaluated */
+	bool too_deep;       /* reported once per run */
+} Trace;
+
+typedef struct {
+	World *w;
+	Trace *trace;
+} Eval;
+
+static bool eval_expr(Eval *ev, Module *m, const Expr *e, Value *out);
+
+static bool type_error(Eval *ev, const Expr *e, const char *what, const char *found)
 {
-	diag_report(w->diags, DIAG_E605, e->loc, "%s must be a number, but this is %s", what, found);
+	diag_report(ev->w->diags, DIAG_E605, e->loc, "%s must be a number, but this is %s", what, found);
 	return false;
 }
 
@@ -23,34 +47,107 @@ static const char *value_noun(const Value *v)
 	return v->kind == VAL_DATE ? "a date" : v->kind == VAL_STRING ? "a string" : "a number";
 }
 
-static bool check_range(World *w, const Expr *e, double v)
+static bool check_range(Eval *ev, const Expr *e, double v)
 {
 	if (!isfinite(v) || fabs(v) > EVAL_MAX_MAGNITUDE) {
-		diag_report(w->diags, DIAG_E604, e->loc, "this value is out of range (beyond 10^15)");
+		diag_report(ev->w->diags, DIAG_E604, e->loc, "this value is out of range (beyond 10^15)");
 		return false;
 	}
 	return true;
 }
 
-static bool eval_let(World *w, Let *let, const Expr *use, Value *out)
+static bool eval_number(Eval *ev, Module *m, const Expr *e, const char *what, double *out, bool *percent)
 {
-	if (let->state == 2) {
-		if (!let->value)
-			return false;
+	Value v;
+	if (!eval_expr(ev, m, e, &v))
+		return false;
+	if (v.kind != VAL_NUMBER)
+		return type_error(ev, e, what, value_noun(&v));
+	*out = v.number;
+	if (percent)
+		*percent = v.percent;
+	return true;
+}
+
+/* ---- the trace ------------------------------------------------------------------ */
+
+/* One step deeper: false (reported once) past EVAL_MAX_DEPTH. */
+static bool descend(Eval *ev, SrcLoc loc)
+{
+	Trace *t = ev->trace;
+	if (t->depth >= EVAL_MAX_DEPTH) {
+		if (!t->too_deep)
+			diag_report(ev->w->diags, DIAG_E108, loc,
+				    "values here depend on each other more than %d steps deep", EVAL_MAX_DEPTH);
+		t->too_deep = true;
+		return false;
+	}
+	t->depth++;
+	return true;
+}
+
+/* Start computing a value: it goes on the trace. */
+static bool enter(Eval *ev, Entity *e, Group *g, SrcLoc loc)
+{
+	if (!descend(ev, loc))
+		return false;
+	vec_push(&ev->trace->entities, e);
+	vec_push(&ev->trace->groups, g);
+	return true;
+}
+
+static void leave(Eval *ev)
+{
+	ev->trace->depth--;
+	ev->trace->entities.len--;
+	ev->trace->groups.len--;
+}
+
+/* "centrum.population", "meer.seniors_75plus", "reach_share" */
+static const char *value_label(const Entity *e, const Group *g)
+{
+	if (e->ns == NS_LET)
+		return entity_name(e);
+	return mem_printf("%s.%s", entity_name(e), g ? entity_name(&g->base) : "population");
+}
+
+/* "a.population -> b.population -> a.population": the way back to (e, g). */
+static const char *cycle_path(const Trace *t, const Entity *e, const Group *g)
+{
+	size_t from = t->entities.len;
+	while (from > 0 && !(t->entities.items[from - 1] == e && t->groups.items[from - 1] == g))
+		from--;
+	StrBuf path = { 0 };
+	buf_init(&path);
+	for (size_t i = from ? from - 1 : 0; i < t->entities.len; i++)
+		buf_printf(&path, "%s -> ", value_label(t->entities.items[i], t->groups.items[i]));
+	buf_puts(&path, value_label(e, g));
+	return path.data;
+}
+
+/* ---- lets ------------------------------------------------------------------------- */
+
+static bool eval_let(Eval *ev, Let *let, const Expr *use, Value *out)
+{
+	if (let->state == VALUE_OK) {
 		*out = *let->value;
 		return true;
 	}
-	if (let->state == 1) {
-		Diagnostic *d = diag_report(w->diags, DIAG_E603, use->loc,
-					    "'%s' depends on itself (a cycle between lets)",
-					    entity_name(&let->base));
+	if (let->state == VALUE_FAILED)
+		return false;
+	if (let->state == VALUE_BUSY) {
+		Diagnostic *d = diag_report(ev->w->diags, DIAG_E603, use->loc,
+					    "'%s' depends on itself (a cycle between lets)", entity_name(&let->base));
 		diag_note(d, let->base.decl->id.loc, "'%s' is defined here", entity_name(&let->base));
 		return false;
 	}
-	let->state = 1;
+	if (!enter(ev, &let->base, NULL, use->loc))
+		return false;
+	let->state = VALUE_BUSY;
 	Value v;
-	bool ok = eval_expr(w, let->base.decl->module, let->expr, &v);
-	let->state = 2;
+	bool ok = eval_expr(ev, let->base.module, let->expr, &v);
+	leave(ev);
+	let->state = ok ? VALUE_OK : VALUE_FAILED;
 	if (ok) {
 		let->value = NEW(Value);
 		*let->value = v;
@@ -59,26 +156,46 @@ static bool eval_let(World *w, Let *let, const Expr *use, Value *out)
 	return ok;
 }
 
-static bool group_size(World *w, Place *p, Group *g, double *out, int depth);
+/* ---- places ---------------------------------------------------------------------- */
 
-/* Evaluate a declared figure once, so its errors are reported once. */
-static bool memo_number(World *w, Module *m, const Expr *e, const char *what, int *state,
-			double *memo, double *out)
+/* Where a place keeps one of its figures: declared (with its expression) or summed. */
+typedef struct {
+	ValueState *state;
+	double *value;
+	const Expr *expr;            /* NULL: the sum of its areas' */
+	const char *what;            /* "a population", "a group size" */
+} Figure;
+
+static Figure figure_of(Place *p, Group *g)
 {
-	if (*state == 0)
-		*state = eval_number(w, m, e, what, memo, NULL) ? 1 : 2;
-	*out = *memo;
-	return *state == 1;
+	if (!g)
+		return (Figure){ &p->population_state, &p->population, p->population_expr, "a population" };
+	for (size_t i = 0; i < p->group_sizes.len; i++) {
+		GroupSize *gs = VEC_AT(p->group_sizes, GroupSize, i);
+		if (gs->group == g)
+			return (Figure){ &gs->state, &gs->value, gs->size, "a group size" };
+	}
+	for (size_t i = 0; i < p->group_totals.len; i++) {
+		GroupSize *gs = VEC_AT(p->group_totals, GroupSize, i);
+		if (gs->group == g)
+			return (Figure){ &gs->state, &gs->value, NULL, "a group size" };
+	}
+	GroupSize *total = NEW(GroupSize);
+	total->group = g;
+	vec_push(&p->group_totals, total);
+	return (Figure){ &total->state, &total->value, NULL, "a group size" };
 }
 
-static bool sum_children(World *w, Place *p, Group *g, double *out, int depth)
+static bool place_value(Eval *ev, Place *p, Group *g, SrcLoc use, bool from_expression, double *out);
+
+static bool sum_areas(Eval *ev, Place *p, Group *g, SrcLoc use, double *out)
 {
 	if (p->children.len == 0)
 		return false;
 	double total = 0;
 	for (size_t i = 0; i < p->children.len; i++) {
 		double part;
-		if (!group_size(w, VEC_AT(p->children, Place, i), g, &part, depth + 1))
+		if (!place_value(ev, VEC_AT(p->children, Place, i), g, use, false, &part))
 			return false;
 		total += part;
 	}
@@ -86,59 +203,75 @@ static bool sum_children(World *w, Place *p, Group *g, double *out, int depth)
 	return true;
 }
 
-/* g NULL: the population.  Own figure first, else the sum of the areas'. */
-static bool group_size(World *w, Place *p, Group *g, double *out, int depth)
+/*
+ * The population (g NULL) or the size of group g of place p: its own
+ * figure, else the sum of its areas'.  Meeting a figure that is being
+ * computed is a cycle: an error when an expression led there (E603); a sum
+ * that meets itself is a containment cycle, which places.c reports (E706).
+ */
+static bool place_value(Eval *ev, Place *p, Group *g, SrcLoc use, bool from_expression, double *out)
 {
-	if (depth > 64)
+	Figure f = figure_of(p, g);
+	if (*f.state == VALUE_BUSY) {
+		if (from_expression) {
+			const char *label = value_label(&p->base, g);
+			Diagnostic *d = diag_report(ev->w->diags, DIAG_E603, use, "'%s' depends on itself: %s", label,
+						    cycle_path(ev->trace, &p->base, g));
+			diag_note(d, p->base.decl->id.loc, "'%s' is declared here", entity_name(&p->base));
+		}
 		return false;
-	if (g == NULL && p->population_expr)
-		return memo_number(w, p->base.decl->module, p->population_expr, "a population",
-				   &p->population_state, &p->population, out);
-	for (size_t i = 0; g && i < p->group_sizes.len; i++) {
-		GroupSize *gs = VEC_AT(p->group_sizes, GroupSize, i);
-		if (gs->group == g)
-			return memo_number(w, p->base.decl->module, gs->size, "a group size", &gs->state,
-					   &gs->value, out);
 	}
-	return sum_children(w, p, g, out, depth);
+	if (*f.state == VALUE_PENDING) {
+		if (!enter(ev, &p->base, g, use))
+			return false;
+		*f.state = VALUE_BUSY;
+		bool ok = f.expr ? eval_number(ev, p->base.module, f.expr, f.what, f.value, NULL)
+				 : sum_areas(ev, p, g, use, f.value);
+		leave(ev);
+		*f.state = ok ? VALUE_OK : VALUE_FAILED;
+	}
+	*out = *f.value;
+	return *f.state == VALUE_OK;
 }
 
-bool eval_group_size(World *w, Place *p, Group *g, double *out)
-{
-	return group_size(w, p, g, out, 0);
-}
-
-bool eval_place_property(World *w, Module *m, Place *p, const char *prop, SrcLoc loc, double *out)
+/* meer.population or meer.GROUP in an expression. */
+static bool place_property(Eval *ev, Module *m, Place *p, const Name *prop, double *out)
 {
 	Group *g = NULL;
-	if (strcmp(prop, "population") != 0) {
-		g = (Group *)names_find(w, m, NS_GROUP, prop);
+	if (strcmp(prop->text, "population") != 0) {
+		g = (Group *)names_find(ev->w, m, NS_GROUP, prop->text);
 		if (!g) {
-			diag_report(w->diags, DIAG_E602, loc,
-				    "'%s' is neither 'population' nor a target group", prop);
+			diag_report(ev->w->diags, DIAG_E602, prop->loc,
+				    "'%s' is neither 'population' nor a target group", prop->text);
 			return false;
 		}
 	}
-	if (group_size(w, p, g, out, 0))
+	size_t errors = ev->w->diags->errors;
+	if (place_value(ev, p, g, prop->loc, true, out))
 		return true;
-	diag_report(w->diags, DIAG_E602, loc, "%s '%s' declares no %s%s", entity_noun(&p->base),
-		    entity_name(&p->base), g ? "size for group " : "population", g ? prop : "");
+	/* unknown rather than broken (an error reported now or when it was declared) */
+	if (ev->w->diags->errors == errors && !figure_of(p, g).expr)
+		diag_report(ev->w->diags, DIAG_E602, prop->loc, "%s '%s' declares no %s%s", entity_noun(&p->base),
+			    entity_name(&p->base), g ? "size for group " : "population", g ? prop->text : "");
 	return false;
 }
 
-/* meer.population, meer.living_alone_75plus, plan.meer.population */
-static bool eval_ref(World *w, Module *m, const Expr *e, Value *out)
+/* ---- expressions ---------------------------------------------------------------------- */
+
+/* meer.population, meer.living_alone_75plus, plan.meer.population, a let */
+static bool eval_ref(Eval *ev, Module *m, const Expr *e, Value *out)
 {
+	World *w = ev->w;
 	const Ref *ref = e->u.ref;
 	if (ref->count == 1) {
 		Let *let = (Let *)names_find(w, m, NS_LET, ref->parts[0].text);
 		if (let)
-			return eval_let(w, let, e, out);
+			return eval_let(ev, let, e, out);
 		Entity *place = names_find(w, m, NS_PLACE, ref->parts[0].text);
 		if (place) {
 			diag_report(w->diags, DIAG_E605, e->loc,
 				    "'%s' is %s, not a number; write %s.population or %s.GROUP",
-				    ref->parts[0].text, with_article(entity_noun(place)), ref->parts[0].text,
+				    ref->parts[0].text, decl_kind_noun(place->decl->kind), ref->parts[0].text,
 				    ref->parts[0].text);
 			return false;
 		}
@@ -150,7 +283,7 @@ static bool eval_ref(World *w, Module *m, const Expr *e, Value *out)
 	if (ref->count == 3) {
 		Entity *plan = names_find(w, m, NS_PLAN, ref->parts[0].text);
 		if (plan) {
-			scope = plan->decl->module;
+			scope = plan->module;
 			first = 1;
 		}
 	}
@@ -165,22 +298,21 @@ static bool eval_ref(World *w, Module *m, const Expr *e, Value *out)
 		return false;
 	out->kind = VAL_NUMBER;
 	out->percent = false;
-	return eval_place_property(w, scope, p, ref->parts[first + 1].text, ref->parts[first + 1].loc,
-				   &out->number);
+	return place_property(ev, scope, p, &ref->parts[first + 1], &out->number);
 }
 
-static bool eval_binary(World *w, Module *m, const Expr *e, Value *out)
+static bool eval_binary(Eval *ev, Module *m, const Expr *e, Value *out)
 {
 	Value a, b;
-	bool left_ok = eval_expr(w, m, e->u.operands.a, &a);
-	bool right_ok = eval_expr(w, m, e->u.operands.b, &b); /* both sides, so both errors show */
+	bool left_ok = eval_expr(ev, m, e->u.operands.a, &a);
+	bool right_ok = eval_expr(ev, m, e->u.operands.b, &b); /* both sides, so both errors show */
 	if (!left_ok || !right_ok)
 		return false;
-	const char *what = mem_printf("each side of '%s'", op_text(e->op));
+	const char *what = mem_printf("each side of '%s'", ast_op_text(e->op));
 	if (a.kind != VAL_NUMBER)
-		return type_error(w, e->u.operands.a, what, value_noun(&a));
+		return type_error(ev, e->u.operands.a, what, value_noun(&a));
 	if (b.kind != VAL_NUMBER)
-		return type_error(w, e->u.operands.b, what, value_noun(&b));
+		return type_error(ev, e->u.operands.b, what, value_noun(&b));
 	double x = a.number, y = b.number, r = 0;
 	bool percent = false;
 	switch (e->op) {
@@ -189,7 +321,7 @@ static bool eval_binary(World *w, Module *m, const Expr *e, Value *out)
 	case OP_MUL: r = x * y; break;
 	case OP_DIV:
 		if (y == 0) {
-			diag_report(w->diags, DIAG_E601, e->u.operands.b->loc, "division by zero");
+			diag_report(ev->w->diags, DIAG_E601, e->u.operands.b->loc, "division by zero");
 			return false;
 		}
 		r = x / y;
@@ -202,7 +334,7 @@ static bool eval_binary(World *w, Module *m, const Expr *e, Value *out)
 	case OP_NE: r = x != y; break;
 	case OP_NEG: break;
 	}
-	if (!check_range(w, e, r))
+	if (!check_range(ev, e, r))
 		return false;
 	*out = (Value){ .kind = VAL_NUMBER, .number = r, .percent = percent };
 	return true;
@@ -210,7 +342,7 @@ static bool eval_binary(World *w, Module *m, const Expr *e, Value *out)
 
 static const char *const function_names[] = { "sum", "min", "max", "round", "ceil", "floor" };
 
-static bool eval_call(World *w, Module *m, const Expr *e, Value *out)
+static bool eval_call(Eval *ev, Module *m, const Expr *e, Value *out)
 {
 	const char *name = e->u.call->name.text;
 	size_t argc = e->u.call->args.len;
@@ -220,14 +352,14 @@ static bool eval_call(World *w, Module *m, const Expr *e, Value *out)
 			fn = i;
 	if (fn < 0) {
 		const char *close = names_closest(name, function_names, 6);
-		diag_report(w->diags, DIAG_E606, e->u.call->name.loc,
+		diag_report(ev->w->diags, DIAG_E606, e->u.call->name.loc,
 			    "unknown function '%s'%s%s%s (carenet has sum, min, max, round, ceil, floor)", name,
 			    close ? "; did you mean '" : "", close ? close : "", close ? "'?" : "");
 		return false;
 	}
 	bool variadic = fn <= 2;
 	if ((variadic && argc == 0) || (fn == 3 && (argc < 1 || argc > 2)) || (fn > 3 && argc != 1)) {
-		diag_report(w->diags, DIAG_E606, e->loc, "%s() takes %s", name,
+		diag_report(ev->w->diags, DIAG_E606, e->loc, "%s() takes %s", name,
 			    variadic ? "one or more numbers" : fn == 3 ? "a number and optionally the digits to keep" : "one number");
 		return false;
 	}
@@ -235,7 +367,7 @@ static bool eval_call(World *w, Module *m, const Expr *e, Value *out)
 	bool percent = true, ok = true;
 	for (size_t i = 0; i < argc; i++) {
 		bool pct = false;
-		ok &= eval_number(w, m, VEC_AT(e->u.call->args, Expr, i), mem_printf("an argument of %s()", name),
+		ok &= eval_number(ev, m, VEC_AT(e->u.call->args, Expr, i), mem_printf("an argument of %s()", name),
 				  &args[i], &pct);
 		percent &= pct;
 	}
@@ -252,20 +384,14 @@ static bool eval_call(World *w, Module *m, const Expr *e, Value *out)
 		r = fn == 4 ? ceil(args[0]) : floor(args[0]);
 		percent = false;
 	}
-	if (!check_range(w, e, r))
+	if (!check_range(ev, e, r))
 		return false;
 	*out = (Value){ .kind = VAL_NUMBER, .number = r, .percent = percent };
 	return true;
 }
 
-bool eval_expr(World *w, Module *m, const Expr *e, Value *out)
+static bool eval_node(Eval *ev, Module *m, const Expr *e, Value *out)
 {
-	/* depth is known from construction: refuse deep trees before recursing */
-	if (e->depth > AST_MAX_EXPR_DEPTH) {
-		diag_report(w->diags, DIAG_E108, e->loc,
-			    "this expression nests more than %d levels deep", AST_MAX_EXPR_DEPTH);
-		return false;
-	}
 	switch (e->kind) {
 	case EXPR_NUMBER:
 		*out = (Value){ .kind = VAL_NUMBER, .number = e->u.number, .percent = e->percent };
@@ -277,59 +403,123 @@ bool eval_expr(World *w, Module *m, const Expr *e, Value *out)
 		*out = (Value){ .kind = VAL_STRING, .string = e->u.string };
 		return true;
 	case EXPR_REF:
-		return eval_ref(w, m, e, out);
+		return eval_ref(ev, m, e, out);
 	case EXPR_UNARY: {
 		Value a;
-		if (!eval_expr(w, m, e->u.operands.a, &a))
+		if (!eval_expr(ev, m, e->u.operands.a, &a))
 			return false;
 		if (a.kind != VAL_NUMBER)
-			return type_error(w, e->u.operands.a, "the operand of '-'", value_noun(&a));
+			return type_error(ev, e->u.operands.a, "the operand of '-'", value_noun(&a));
 		*out = a;
 		out->number = -a.number;
 		return true;
 	}
 	case EXPR_BINARY:
-		return eval_binary(w, m, e, out);
+		return eval_binary(ev, m, e, out);
 	case EXPR_CALL:
-		return eval_call(w, m, e, out);
+		return eval_call(ev, m, e, out);
 	case EXPR_ERROR:
 		return false;
 	}
 	return false;
 }
 
-bool eval_number(World *w, Module *m, const Expr *e, const char *what, double *out, bool *percent)
+static bool eval_expr(Eval *ev, Module *m, const Expr *e, Value *out)
 {
-	Value v;
-	if (!eval_expr(w, m, e, &v))
+	/* depth is known from construction: refuse deep trees before recursing */
+	if (e->depth > AST_MAX_EXPR_DEPTH) {
+		diag_report(ev->w->diags, DIAG_E108, e->loc,
+			    "this expression nests more than %d levels deep", AST_MAX_EXPR_DEPTH);
 		return false;
-	if (v.kind != VAL_NUMBER)
-		return type_error(w, e, what, value_noun(&v));
-	*out = v.number;
-	if (percent)
-		*percent = v.percent;
-	return true;
+	}
+	if (!descend(ev, e->loc))
+		return false;
+	bool ok = eval_node(ev, m, e, out);
+	ev->trace->depth--;
+	return ok;
+}
+
+/* ---- every value of the plans ---------------------------------------------------------- */
+
+static void eval_indicator(Eval *ev, Module *m, Indicator *ind)
+{
+	bool ok = true;
+	ind->baseline = 0;
+	if (ind->baseline_expr)
+		ok &= eval_number(ev, m, ind->baseline_expr, "a baseline", &ind->baseline, NULL);
+	if (ind->target_expr)
+		ok &= eval_number(ev, m, ind->target_expr, "a target", &ind->target, &ind->target_percent);
+	else
+		ok = false;
+	ind->ok = ok;
+	for (size_t i = 0; i < ind->measures.len; i++) {
+		Measure *ms = ind->measures.items[i];
+		ms->ok = eval_number(ev, m, ms->value_expr, "a measurement", &ms->value, NULL);
+	}
+}
+
+static void eval_module(Eval *ev, Module *m)
+{
+	for (size_t k = 0; k < m->lets.len; k++) {
+		Let *let = VEC_AT(m->lets, Let, k);
+		Value v;
+		eval_let(ev, let, let->expr, &v);
+	}
+	for (size_t k = 0; k < m->places.len; k++) {
+		Place *p = VEC_AT(m->places, Place, k);
+		double v;
+		SrcLoc at = p->base.decl->id.loc;
+		place_value(ev, p, NULL, at, false, &v);
+		for (size_t g = 0; g < p->group_sizes.len; g++)
+			place_value(ev, p, VEC_AT(p->group_sizes, GroupSize, g)->group, at, false, &v);
+	}
 }
 
 void eval_all(World *w)
 {
+	Trace trace = { 0 };
+	Eval ev = { w, &trace };
+	for (size_t i = 0; i < w->modules.len; i++)
+		eval_module(&ev, VEC_AT(w->modules, Module, i));
 	for (size_t i = 0; i < w->modules.len; i++) {
 		Module *m = VEC_AT(w->modules, Module, i);
-		for (size_t k = 0; k < m->lets.len; k++) {
-			Let *let = VEC_AT(m->lets, Let, k);
-			Value v;
-			eval_let(w, let, let->expr, &v);
-		}
-		for (size_t k = 0; k < m->places.len; k++) {
-			Place *p = VEC_AT(m->places, Place, k);
-			double v;
-			if (p->population_expr)
-				memo_number(w, m, p->population_expr, "a population", &p->population_state,
-					    &p->population, &v);
-			for (size_t g = 0; g < p->group_sizes.len; g++) {
-				GroupSize *gs = VEC_AT(p->group_sizes, GroupSize, g);
-				memo_number(w, m, gs->size, "a group size", &gs->state, &gs->value, &v);
-			}
+		for (size_t k = 0; k < m->actions.len; k++) {
+			Action *a = VEC_AT(m->actions, Action, k);
+			for (size_t n = 0; n < a->indicators.len; n++)
+				eval_indicator(&ev, m, VEC_AT(a->indicators, Indicator, n));
 		}
 	}
+}
+
+/* ---- reading ------------------------------------------------------------------------ */
+
+bool eval_group_total(const Place *p, const Group *g, double *out)
+{
+	if (!g) {
+		*out = p->population;
+		return p->population_state == VALUE_OK;
+	}
+	/* own figure first, else the sum of its areas': walk the subtree with a stack */
+	Vec stack = { 0 };
+	vec_push(&stack, (void *)p);
+	double total = 0;
+	while (stack.len) {
+		const Place *at = stack.items[--stack.len];
+		const GroupSize *own = NULL;
+		for (size_t i = 0; i < at->group_sizes.len && !own; i++)
+			if (VEC_AT(at->group_sizes, GroupSize, i)->group == g)
+				own = at->group_sizes.items[i];
+		if (own && own->state != VALUE_OK)
+			return false;
+		if (own) {
+			total += own->value;
+			continue;
+		}
+		if (at->children.len == 0)
+			return false;
+		for (size_t i = 0; i < at->children.len; i++)
+			vec_push(&stack, at->children.items[i]);
+	}
+	*out = total;
+	return true;
 }

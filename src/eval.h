@@ -1,9 +1,13 @@
 /*
- * eval.h — values of expressions: numbers (remembering percentages),
- * dates and strings; `let`s, place properties and the functions.
+ * eval.h — values: numbers (remembering percentages), dates and strings;
+ * `let`s, the populations and group sizes of places, and the figures of
+ * indicators.
  *
- * Arithmetic is in doubles.  Division by zero, a missing value, a cycle
- * between lets and a number out of range are errors at the expression.
+ * eval_all computes every value of the plans once, so each error is
+ * reported once and everything after it only reads: analyses and reports
+ * never evaluate an expression.  Arithmetic is in doubles.  Division by
+ * zero, a missing value, a value that depends on itself and a number out
+ * of range are errors at the expression.
  */
 #ifndef CARENET_EVAL_H
 #define CARENET_EVAL_H
@@ -20,15 +24,21 @@ typedef struct Value {
 	const char *string;
 } Value;
 
-/* Evaluate in the scope of module m; false (reported) on error. */
-bool eval_expr(World *w, Module *m, const Expr *e, Value *out);
-/* Evaluate to a number; `what` names it in a type error ("a target"). */
-bool eval_number(World *w, Module *m, const Expr *e, const char *what, double *out, bool *percent);
-/* The population of a place: its own, or the sum of its areas'. */
-bool eval_place_property(World *w, Module *m, Place *p, const char *prop, SrcLoc loc, double *out);
-/* A declared (or summed) group size, g NULL for the population; silent when unknown. */
-bool eval_group_size(World *w, Place *p, Group *g, double *out);
-/* Evaluate every let, population and group size so each error is reported once. */
+/*
+ * Values may refer to each other (a let to a let, a population to another
+ * place's) but not more than this many steps deep (E108): evaluation
+ * follows references on the C stack, and the input must not decide how deep
+ * that goes (docs/limits.md).
+ */
+#define EVAL_MAX_DEPTH 4000
+
+/* Evaluate every let, population, group size and indicator figure. */
 void eval_all(World *w);
+
+/*
+ * Read what eval_all computed: a place's population (g NULL) or the size
+ * of group g, declared or summed over its areas.  False when unknown.
+ */
+bool eval_group_total(const Place *p, const Group *g, double *out);
 
 #endif

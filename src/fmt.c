@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "lex.h"
+
 typedef struct {
 	int depth;               /* braces open before the line */
 	bool continues;          /* the previous line asked for more */
@@ -15,13 +17,6 @@ typedef struct {
 	bool prev_closed_top;    /* previous line closed a top-level block */
 	bool any_output;
 } FmtState;
-
-/* Tokens at the end of a line that continue the statement (as lexer.l). */
-static bool is_continuation(char last, char before)
-{
-	/* a comment-only line (last 0) continues nothing; strchr would match the NUL */
-	return (last != 0 && strchr(",+-*/<>=(:", last) != NULL) || (last == '.' && before == '.');
-}
 
 /* Copy one line's content with canonical spacing; update depth and state. */
 static void format_content(FmtState *st, const char *s, size_t n, StrBuf *out, char *last_code,
@@ -124,7 +119,8 @@ static void emit_line(FmtState *st, const char *s, size_t n, StrBuf *out)
 		out->len--;
 	out->data[out->len] = '\0';
 	buf_putc(out, '\n');
-	st->continues = !st->in_long_string && last != '{' && is_continuation(last, before);
+	/* after '{' the next line is indented as a block's, not as a continuation */
+	st->continues = !st->in_long_string && last != '{' && lex_text_continues_line(before, last);
 	st->prev_opened = last == '{';
 	st->prev_closed_top = depth_before > 0 && st->depth == 0;
 	st->prev_blank = false;

@@ -1,6 +1,6 @@
 /*
  * impact.c — indicators: latest measurement, progress, expected progress
- * and status (spec 5.3).
+ * and status (spec 5.3), from the figures eval.c computed.
  *
  * progress = (latest - baseline) / (target - baseline), so falling targets
  * (fewer lonely people) work as rising ones do.  Expected progress runs on a
@@ -18,15 +18,6 @@
 #include "mem.h"
 
 #define BEHIND_MARGIN 0.10
-
-static long eval_day_of(const World *w, const Module *m)
-{
-	if (w->has_as_of_override)
-		return w->as_of_override;
-	if (m->plan && m->plan->has_as_of)
-		return date_last_day(m->plan->as_of);
-	return w->today;
-}
 
 static bool is_count_of_persons(const char *unit)
 {
@@ -50,7 +41,7 @@ static void check_possible(World *w, Indicator *ind)
 	Group *group = NULL;
 	for (size_t i = 0; i < a->addresses.len && !group; i++)
 		group = VEC_AT(a->addresses, Need, i)->group;
-	Vec places = action_places(a);
+	const Vec places = a->runs_in;
 	PairSet seen = { 0 };
 	double possible = 0;
 	for (size_t i = 0; i < places.len; i++) {
@@ -58,7 +49,7 @@ static void check_possible(World *w, Indicator *ind)
 		double size;
 		if (!pairset_add(&seen, p, a))
 			continue;
-		if (!eval_group_size(w, p, group, &size))
+		if (!eval_group_total(p, group, &size))
 			return; /* unknown: nothing to compare with */
 		possible += size;
 	}
@@ -69,11 +60,11 @@ static void check_possible(World *w, Indicator *ind)
 			    group ? entity_name(&group->base) : "residents", entity_name(&a->base));
 }
 
-static void evaluate_measures(World *w, Module *m, Indicator *ind, long today)
+/* The latest measurement at or before the evaluation date; W803, W804. */
+static void find_latest(World *w, Indicator *ind, long today)
 {
 	for (size_t i = 0; i < ind->measures.len; i++) {
 		Measure *ms = ind->measures.items[i];
-		ms->ok = eval_number(w, m, ms->value_expr, "a measurement", &ms->value, NULL);
 		long day = date_last_day(ms->date);
 		if (day > today) {
 			diag_report(w->diags, DIAG_W803, ms->loc,
@@ -119,23 +110,14 @@ static void compute_indicator(World *w, Module *m, Indicator *ind)
 {
 	Action *a = ind->action;
 	Plan *plan = m->plan;
-	long today = eval_day_of(w, m);
+	long today = m->eval_day;
 	ind->start = a->has_from ? date_first_day(a->from)
 		     : plan && plan->has_period ? date_first_day(plan->period_start) : LONG_MIN;
 	ind->deadline = ind->has_by ? date_last_day(ind->by)
 			: a->has_to ? date_last_day(a->to)
 			: plan && plan->has_period ? date_last_day(plan->period_end) : LONG_MIN;
-	bool ok = true;
-	ind->baseline = 0;
-	if (ind->baseline_expr)
-		ok &= eval_number(w, m, ind->baseline_expr, "a baseline", &ind->baseline, NULL);
-	if (ind->target_expr)
-		ok &= eval_number(w, m, ind->target_expr, "a target", &ind->target, &ind->target_percent);
-	else
-		ok = false;
-	ind->ok = ok;
-	evaluate_measures(w, m, ind, today);
-	if (!ok) {
+	find_latest(w, ind, today);
+	if (!ind->ok) {
 		ind->status = IND_NO_DATA;
 		ind->progress = ind->expected = NAN;
 		return;
@@ -148,8 +130,6 @@ void impact_compute(World *w)
 {
 	for (size_t i = 0; i < w->modules.len; i++) {
 		Module *m = VEC_AT(w->modules, Module, i);
-		if (m->plan)
-			m->plan->eval_day = eval_day_of(w, m);
 		for (size_t k = 0; k < m->actions.len; k++) {
 			Action *a = VEC_AT(m->actions, Action, k);
 			if (a->indicators.len == 0 && !m->is_stdlib)

@@ -3,6 +3,7 @@
  */
 #include "loader.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -13,7 +14,7 @@
 #include "mem.h"
 #include "names.h"
 #include "parse.h"
-#include "schema.h"
+#include "record.h"
 
 static void add_search_dir(World *w, const char *dir)
 {
@@ -35,7 +36,7 @@ static const char *program_dir(void)
 	return mem_strdup(path);
 }
 
-void world_init(World *w, DiagSink *diags)
+void loader_init(World *w, DiagSink *diags)
 {
 	memset(w, 0, sizeof *w);
 	w->diags = diags;
@@ -114,6 +115,55 @@ static void report_cycle(World *w, Module *target, SrcLoc loc)
 	diag_report(w->diags, DIAG_E302, loc, "import cycle: %s", chain.data);
 }
 
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The modules on the stdlib search path, sorted: read from the directories,
+   so messages are right for any installation. */
+static Vec stdlib_modules(const World *w)
+{
+	Vec names = { 0 };
+	Table seen = { 0 };
+	for (size_t i = 0; i < w->search_path.len; i++) {
+		DIR *dir = opendir(w->search_path.items[i]);
+		if (!dir)
+			continue;
+		for (struct dirent *e; (e = readdir(dir));) {
+			size_t n = strlen(e->d_name);
+			if (n <= 5 || strcmp(e->d_name + n - 5, ".care") != 0)
+				continue;
+			char *name = mem_strndup(e->d_name, n - 5);
+			if (!table_get(&seen, name)) {
+				table_put(&seen, name, name);
+				vec_push(&names, name);
+			}
+		}
+		closedir(dir);
+	}
+	if (names.len > 1)
+		qsort(names.items, names.len, sizeof(void *), compare_names);
+	return names;
+}
+
+/* E301 for a stdlib module: "did you mean" one that exists, and the list. */
+static void report_no_module(World *w, const char *name, SrcLoc loc)
+{
+	Vec modules = stdlib_modules(w);
+	const char *close = names_closest(name, (const char *const *)modules.items, modules.len);
+	Diagnostic *diag = close
+		? diag_report(w->diags, DIAG_E301, loc, "no module \"%s\" in the standard library; did you mean \"%s\"?",
+			      name, close)
+		: diag_report(w->diags, DIAG_E301, loc, "no module \"%s\" in the standard library", name);
+	StrBuf list = { 0 };
+	buf_init(&list);
+	for (size_t i = 0; i < modules.len; i++)
+		buf_printf(&list, "%s%s", i ? ", " : "", (char *)modules.items[i]);
+	diag_note(diag, (SrcLoc){ 0 }, "the stdlib has %s; a file of your own is imported as \"./%s.care\"",
+		  list.data, name);
+}
+
 static void load_import(World *w, Module *m, Decl *d)
 {
 	const char *name = d->import_path;
@@ -138,11 +188,7 @@ static void load_import(World *w, Module *m, Decl *d)
 				path = candidate;
 		}
 		if (!path) {
-			Diagnostic *diag = diag_report(w->diags, DIAG_E301, d->title_loc,
-						       "no module \"%s\" in the standard library", name);
-			diag_note(diag, (SrcLoc){ 0 },
-				  "the stdlib has antwerp, prelude, framework, groups, capabilities, kinds; "
-				  "a file of your own is imported as \"./%s.care\"", name);
+			report_no_module(w, name, d->title_loc);
 			return;
 		}
 		from_stdlib = true;
@@ -173,7 +219,7 @@ static Module *load_module(World *w, const char *path, const char *name, bool is
 	const char *key = canonical_key(path);
 	Module *m = table_get(&w->by_key, key);
 	if (m) {
-		if (m->state == 1) {
+		if (m->loading == VISIT_ACTIVE) {
 			report_cycle(w, m, import_loc);
 			return NULL;
 		}
@@ -204,13 +250,13 @@ static Module *load_source(World *w, Source *src, const char *key, const char *n
 	m->key = key;
 	m->name = name;
 	m->is_stdlib = is_stdlib;
-	m->state = 1;
+	m->loading = VISIT_ACTIVE;
 	table_put(&w->by_key, key, m);
 	vec_push(&w->modules, m);
 	vec_push(&w->load_stack, m);
 
-	SchemaRecorder recorder = { w, m };
-	m->decls = parse_source(src, w->diags, schema_record, &recorder);
+	Recorder recorder = { w, m };
+	m->decls = parse_source(src, w->diags, record_decl, &recorder);
 	define_module_names(w, m);
 	for (size_t i = 0; i < m->decls.len; i++) {
 		Decl *d = VEC_AT(m->decls, Decl, i);
@@ -218,11 +264,11 @@ static Module *load_source(World *w, Source *src, const char *key, const char *n
 			load_import(w, m, d);
 	}
 	w->load_stack.len--;
-	m->state = 2;
+	m->loading = VISIT_DONE;
 	return m;
 }
 
-void world_load_prelude(World *w)
+void loader_load_prelude(World *w)
 {
 	for (size_t i = 0; i < w->search_path.len; i++) {
 		const char *candidate = mem_printf("%s/prelude.care", (char *)w->search_path.items[i]);
@@ -235,12 +281,12 @@ void world_load_prelude(World *w)
 		    "the standard library (prelude.care) was not found; set CARENET_PATH to its directory");
 }
 
-void world_load_root_source(World *w, Source *src)
+void loader_load_root_source(World *w, Source *src)
 {
 	load_source(w, src, src->path, src->path, false);
 }
 
-bool world_load_root(World *w, const char *path)
+bool loader_load_root(World *w, const char *path)
 {
 	size_t errors = w->diags->errors;
 	Module *m = load_module(w, path, path, false, (SrcLoc){ 0 });

@@ -13,12 +13,12 @@
 
 #include "model.h"
 
-void world_init(World *w, DiagSink *diags);
+void loader_init(World *w, DiagSink *diags);
 /* Load a file named on the command line; false when it could not be read. */
-bool world_load_root(World *w, const char *path);
+bool loader_load_root(World *w, const char *path);
 /* Load a plan already in memory (tests, the fuzzer) as a root. */
-void world_load_root_source(World *w, Source *src);
+void loader_load_root_source(World *w, Source *src);
 /* Load the prelude (call once, before the roots). */
-void world_load_prelude(World *w);
+void loader_load_prelude(World *w);
 
 #endif

@@ -6,7 +6,7 @@
 
 #include "date.h"
 #include "driver.h"
-#include "fmt_cmd.h"
+#include "fmt_command.h"
 #include "mem.h"
 
 static const char usage_text[] =
@@ -151,6 +151,6 @@ int main(int argc, char **argv)
 	if (opts.command == CMD_DIFF)
 		return driver_diff(&opts);
 	if (opts.command == CMD_FMT)
-		return fmt_run(opts.files, opts.file_count, opts.fmt_check, opts.fmt_write);
+		return fmt_command_run(opts.files, opts.file_count, opts.fmt_check, opts.fmt_write);
 	return driver_run(&opts);
 }

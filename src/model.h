@@ -13,6 +13,8 @@
 #include "ast.h"
 #include "diag.h"
 #include "table.h"
+#include "clock.h"
+#include "vocab.h"
 
 /* Names are looked up by kind: each namespace is its own table. */
 typedef enum {
@@ -27,18 +29,26 @@ typedef enum {
 	NS_ACTION,
 	NS_LET,
 	NS_PLAN,
-	NS_COUNT
+	NS_COUNT,
+	NS_NONE = NS_COUNT   /* signals, answers: not looked up by name */
 } Namespace;
 
 #define NS_BIT(ns) (1u << (ns))
 
+typedef struct Module Module;
+typedef struct Plan Plan;
+
 typedef struct {
 	Namespace ns;
 	Decl *decl;
+	Module *module;              /* the file that declares it */
 } Entity;
 
-typedef struct Module Module;
-typedef struct Plan Plan;
+/* A value computed once, on first use, so its errors are reported once. */
+typedef enum { VALUE_PENDING, VALUE_BUSY, VALUE_OK, VALUE_FAILED } ValueState;
+
+/* A walk over a graph the plan defines (containment, members, imports). */
+typedef enum { VISIT_NEW, VISIT_ACTIVE, VISIT_DONE } VisitState;
 
 typedef struct Place {
 	Entity base;
@@ -46,12 +56,13 @@ typedef struct Place {
 	struct Place *parent;        /* the area or municipality it lies in */
 	struct Place *municipality;  /* itself for a municipality */
 	Expr *population_expr;
-	int population_state;        /* 0 not yet, 1 evaluated, 2 failed */
+	ValueState population_state; /* its own or the sum of its areas' */
 	double population;
-	Vec group_sizes;             /* of GroupSize */
+	Vec group_sizes;             /* of GroupSize, as declared */
+	Vec group_totals;            /* of GroupSize: sums of its areas', computed when asked */
 	Vec children;                /* of Place, source order */
 	bool has_need;               /* a need lies in it or in one of its areas */
-	int containment_state;       /* cycle detection */
+	VisitState containment;      /* finding its municipality */
 	Vec bodies;                  /* bodies with this municipality among their members */
 	Vec coverages;               /* of Coverage: the need-areas that name this place */
 } Place;
@@ -64,7 +75,7 @@ typedef struct {
 	Group *group;
 	Expr *size;
 	SrcLoc loc;
-	int state;                   /* 0 not yet, 1 evaluated, 2 failed */
+	ValueState state;
 	double value;
 } GroupSize;
 
@@ -79,7 +90,7 @@ typedef struct Body {
 	Vec members;                 /* of Entity: Place (municipality) or Body */
 	Entity *escalates_to;        /* Body or Kind, NULL: the kind's */
 	Vec municipalities;          /* transitive members, computed */
-	int member_state;            /* cycle detection */
+	VisitState membership;       /* collecting its municipalities */
 	Plan *plan;                  /* the supra-local plan of this body, if loaded */
 } Body;
 
@@ -101,10 +112,6 @@ typedef struct Actor {
 	bool leads;
 } Actor;
 
-typedef enum { PRIORITY_NONE, PRIORITY_LOW, PRIORITY_MEDIUM, PRIORITY_HIGH } Priority;
-
-typedef enum { COVER_GAP, COVER_COVERED, COVER_SIGNALLED } CoverStatus;
-
 typedef struct Need Need;
 typedef struct Action Action;
 typedef struct Signal Signal;
@@ -122,7 +129,6 @@ typedef struct {
 
 struct Need {
 	Entity base;
-	Module *module;
 	Vec areas;                   /* of Coverage, one per area listed */
 	Group *group;
 	FrameworkBlock *block;
@@ -133,10 +139,6 @@ struct Need {
 	Vec actions;                 /* addressing it */
 	Vec signals;
 };
-
-typedef enum { STATUS_PLANNED, STATUS_RUNNING, STATUS_DONE, STATUS_STOPPED } ActionStatus;
-
-typedef enum { IND_NO_DATA, IND_BEHIND, IND_ON_TRACK, IND_ACHIEVED } IndicatorStatus;
 
 typedef struct {
 	Date date;
@@ -168,9 +170,9 @@ typedef struct Indicator {
 
 struct Action {
 	Entity base;
-	Module *module;
 	Vec addresses;               /* of Need */
-	Vec places;                  /* of Place; empty: the needs' areas */
+	Vec places;                  /* of Place, as written in `in` */
+	Vec runs_in;                 /* of Place: `in`, else the areas of its needs (computed) */
 	Actor *lead;
 	Vec partners;                /* of Actor */
 	bool has_from, has_to;
@@ -191,7 +193,6 @@ typedef struct {
 
 struct Signal {
 	Entity base;
-	Module *module;
 	Need *need;
 	Vec areas;                   /* of Place (explicit or all the need's) */
 	Entity *target;              /* Body or Kind */
@@ -203,20 +204,18 @@ struct Signal {
 typedef struct {
 	Entity base;
 	Expr *expr;
-	int state;                   /* 0 new, 1 evaluating, 2 done */
+	ValueState state;
 	struct Value *value;
 } Let;
 
 struct Plan {
 	Entity base;
-	Module *module;
 	Place *municipality;
 	Body *body;                  /* a supra-local plan speaks for a body */
 	bool has_period, has_as_of;
 	Date period_start, period_end, as_of;
 	const char *owner;
 	const char *description;
-	long eval_day;               /* the evaluation date in use */
 };
 
 struct Module {
@@ -224,12 +223,13 @@ struct Module {
 	const char *key;             /* canonical path: each file loads once */
 	const char *name;            /* as imported or given */
 	bool is_stdlib;
-	int state;                   /* 0 new, 1 loading, 2 loaded */
+	VisitState loading;          /* VISIT_ACTIVE while its imports load */
 	Vec decls;
 	Vec imports;                 /* of Module */
 	Table names[NS_COUNT];       /* own declarations */
 	Table *visible;              /* own + imports, built on demand */
 	Plan *plan;
+	long eval_day;               /* the evaluation date of its plan (clock.h) */
 	Vec needs, actions, signals, actors, places, lets, bodies;
 };
 
@@ -240,9 +240,7 @@ typedef struct World {
 	Module *prelude;
 	Vec search_path;             /* of char*: stdlib directories */
 	Vec load_stack;              /* for import cycles */
-	bool has_as_of_override;
-	long as_of_override;
-	long today;
+	Clock clock;                 /* where evaluation dates come from */
 } World;
 
 /* Every module of the plans themselves, in load order (the stdlib's are skipped). */
@@ -251,10 +249,10 @@ typedef struct World {
 		for (Module *m = VEC_AT((w)->modules, Module, mi_); m; m = NULL) \
 			if (!m->is_stdlib)
 
-const char *namespace_noun(Namespace ns);       /* "an area or municipality" */
+/* entity.c: creating entities and naming them in messages. */
+Entity *entity_new(Decl *d, Module *m);         /* NULL for a kind without one */
 const char *entity_noun(const Entity *e);       /* "area", "municipality", ... */
 const char *entity_name(const Entity *e);       /* the ID */
 const char *entity_title(const Entity *e);      /* the display name, else the ID */
-const char *with_article(const char *noun);     /* "area" -> "an area" */
 
 #endif

@@ -19,33 +19,14 @@ static bool is_ambiguity(const Entity *e)
 	return e != NULL && e->decl == NULL;
 }
 
-const char *namespace_noun(Namespace ns)
+/* "an area or municipality": what a namespace holds, for messages. */
+static const char *namespace_noun(Namespace ns)
 {
 	static const char *nouns[NS_COUNT] = {
 		"an area or municipality", "a body", "a kind", "a capability", "a building block",
 		"a target group", "an actor", "a need", "an action", "a let value", "a plan",
 	};
 	return nouns[ns];
-}
-
-const char *entity_noun(const Entity *e)
-{
-	return decl_kind_name(e->decl->kind);
-}
-
-const char *entity_name(const Entity *e)
-{
-	return e->decl->id.text;
-}
-
-const char *entity_title(const Entity *e)
-{
-	return e->decl->title ? e->decl->title : e->decl->id.text;
-}
-
-const char *with_article(const char *noun)
-{
-	return mem_printf("%s %s", strchr("aeiou", noun[0]) ? "an" : "a", noun);
 }
 
 void names_define(World *w, Module *m, Entity *e)
@@ -263,7 +244,7 @@ static bool report_wrong_kind(World *w, Module *m, const Name *name, unsigned al
 		if (other) {
 			Diagnostic *d = diag_report(w->diags, DIAG_E404, name->loc,
 						    "'%s' is %s, but %s takes %s", name->text,
-						    with_article(entity_noun(other)), what,
+						    decl_kind_noun(other->decl->kind), what,
 						    allowed_noun(allowed));
 			diag_note(d, other->decl->id.loc, "'%s' is declared here", name->text);
 			return true;

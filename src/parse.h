@@ -57,4 +57,8 @@ Vec parse_source(Source *src, DiagSink *diags, DeclKeeper keep, void *keep_ctx);
  */
 long parse_check_encoding(Source *src, DiagSink *diags);
 
+/* A syntax error as a person would say it: what was expected (bison's
+   names for the tokens) and what was found instead. */
+void parse_syntax_error(ParseCtx *pc, SrcLoc loc, int at_eof, const char **expected, int count);
+
 #endif

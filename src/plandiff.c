@@ -11,10 +11,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "analysis.h"
 #include "format.h"
 #include "mem.h"
-#include "names.h"
 #include "report.h"
 
 typedef struct {
@@ -202,10 +200,9 @@ static void diff_indicators(Diff *d, const Vec *new_actions, const Table *old_ac
 			}
 			if (was->ok && now->ok && was->target != now->target)
 				line(d, "%s: target %s -> %s", where, value_text(was, was->target), value_text(now, now->target));
-			if (was->status != now->status) {
-				static const char *words[] = { "no data", "behind", "on track", "achieved" };
-				line(d, "%s: %s -> %s", where, words[was->status], words[now->status]);
-			}
+			if (was->status != now->status)
+				line(d, "%s: %s -> %s", where, report_indicator_word(was->status),
+				     report_indicator_word(now->status));
 			diff_measures(d, where, was, now);
 		}
 	}

@@ -1,8 +1,9 @@
 /*
- * report.h — the evaluated plan as text, JSON and markdown, the check
- * report as JSON, and the signals grouped by the body they reach.
- * Everything follows source order (files in load order, declarations as
- * written), so two versions of a plan diff cleanly.
+ * report.h — writing the evaluated plan: text, JSON, markdown, HTML and a
+ * Graphviz graph, the check report, and the signals grouped by the body
+ * they reach.  Reports read a const world and only write.  Everything
+ * follows source order (files in load order, declarations as written), so
+ * two versions of a plan diff cleanly.
  */
 #ifndef CARENET_REPORT_H
 #define CARENET_REPORT_H
@@ -10,18 +11,43 @@
 #include "buf.h"
 #include "model.h"
 
+/* ---- report.c: shared by the formats ---- */
+
+typedef struct {
+	size_t needs, pairs, covered, signalled, gaps;
+	size_t actions, indicators, by_status[4];   /* indicators by IndicatorStatus */
+} ReportTotals;
+
+ReportTotals report_totals(const World *w);
+const char *report_cover_word(CoverStatus s);           /* "covered" */
+const char *report_indicator_word(IndicatorStatus s);   /* "on track" */
+const char *report_status_word(ActionStatus s);         /* "running" */
+const char *report_priority_word(Priority p);           /* "high"; NULL for none */
 /* "covered by visits", "signalled to ELZ Kempenland", "GAP: not addressed" */
 const char *report_coverage_text(const Coverage *c);
 /* The places a module's needs lie in, its own first, in source order. */
 Vec report_need_places(const Module *m);
-void report_eval_text(const World *w, StrBuf *out);
-void report_eval_markdown(const World *w, StrBuf *out);
-void report_eval_json(const World *w, StrBuf *out);
-void report_check_json(const World *w, StrBuf *out);
-void report_check_summary(const World *w, StrBuf *out);
-void report_signals_text(const World *w, StrBuf *out);
-/* report_visual.c */
-void report_eval_dot(const World *w, StrBuf *out);
-void report_eval_html(const World *w, StrBuf *out);
+/* "psychologist (Meer) -> ELZ Kempenland -> Provincie Antwerpen" */
+const char *report_route_text(const Signal *s, const Route *r);
+/* "baseline 0, target 96 persons by 2026-12-31" */
+const char *report_indicator_line(const Indicator *ind);
+/* "latest 71 (2025-12), progress 74%, expected 45.5%: on track" */
+const char *report_progress_line(const Indicator *ind);
+/* Bodies in the order signals first reach them. */
+Vec report_bodies_reached(const World *w);
+/* The areas of signal s that reach body b, "Meer, Minderhout"; NULL for none. */
+const char *report_areas_reaching(const Signal *s, const Body *b, bool titles);
+/* The plan a signal comes from, or its file. */
+const char *report_signal_origin(const Signal *s);
+
+/* ---- one file per format ---- */
+void report_text_eval(const World *w, StrBuf *out);
+void report_text_signals(const World *w, StrBuf *out);
+void report_text_check_summary(const World *w, StrBuf *out);
+void report_json_eval(const World *w, StrBuf *out);
+void report_json_check(const World *w, StrBuf *out);
+void report_markdown_eval(const World *w, StrBuf *out);
+void report_html_eval(const World *w, StrBuf *out);
+void report_dot_eval(const World *w, StrBuf *out);
 
 #endif

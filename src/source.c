@@ -150,7 +150,7 @@ const char *source_line(const Source *src, int line, size_t *len)
 	return src->text + start;
 }
 
-SrcLoc loc_span(SrcLoc a, SrcLoc b)
+SrcLoc source_span(SrcLoc a, SrcLoc b)
 {
 	if (a.src == NULL)
 		return b;

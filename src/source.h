@@ -45,6 +45,6 @@ void source_position(const Source *src, uint32_t offset, int *line, int *column)
 const char *source_line(const Source *src, int line, size_t *len);
 
 /* A location covering both a and b (same source). */
-SrcLoc loc_span(SrcLoc a, SrcLoc b);
+SrcLoc source_span(SrcLoc a, SrcLoc b);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * table.h — hash tables keyed by strings or by pointer pairs.
+ * table.h — hash tables keyed by strings.
  *
  * Hand-written rather than taken from GLib because GLib allocates its
  * buckets with malloc, where the collector cannot see the pointers we
@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "pairset.h"
 
 typedef struct {
 	const char *key; /* NULL for an empty slot */
@@ -28,16 +30,5 @@ uint64_t table_hash_string(const char *s);
 void *table_get(const Table *t, const char *key);
 /* Insert or replace. */
 void table_put(Table *t, const char *key, void *value);
-
-/* A set of (pointer, pointer) pairs. Zero-initialise to use. */
-typedef struct {
-	const void **slots; /* pairs: slots[2i], slots[2i+1]; first NULL = empty */
-	size_t cap;
-	size_t count;
-} PairSet;
-
-int pairset_has(const PairSet *s, const void *a, const void *b);
-/* Returns 1 when the pair was added, 0 when it was there already. */
-int pairset_add(PairSet *s, const void *a, const void *b);
 
 #endif

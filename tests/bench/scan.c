@@ -8,7 +8,7 @@
 
 #include "mem.h"
 #include "parse.h"
-#include "parse_actions.h"
+#include "lex.h"
 #include "parser.h"
 
 int main(int argc, char **argv)

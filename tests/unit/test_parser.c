@@ -100,7 +100,7 @@ static void positions_are_exact(void **state)
 	assert_int_equal(line, 3);
 	assert_int_equal(col, 7);
 	const Item *it = need->body->props->items;
-	SrcLoc at = item_loc(it);
+	SrcLoc at = ast_item_loc(it);
 	source_position(at.src, at.start, &line, &col);
 	assert_int_equal(line, 4);
 	assert_int_equal(col, 6);

@@ -1,90 +1,14 @@
 /*
- * report_visual.c — the evaluated plan as a Graphviz graph and as one
- * self-contained HTML page (no scripts, no network) for a council or a
- * steering group.  All plan text is escaped.
+ * report_html.c — the evaluated plan as one self-contained HTML page (no
+ * scripts, no network) for a council or a steering group.  All plan text
+ * is escaped.
  */
 #include "report.h"
 
-#include <limits.h>
 #include <math.h>
-#include <string.h>
 
-#include "analysis.h"
 #include "format.h"
 #include "mem.h"
-#include "names.h"
-
-/* ---- dot ------------------------------------------------------------------------ */
-
-static void dot_quote(StrBuf *out, const char *s)
-{
-	buf_putc(out, '"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			buf_putc(out, '\\');
-		if (*s == '\n')
-			buf_puts(out, "\\n");
-		else
-			buf_putc(out, *s);
-	}
-	buf_putc(out, '"');
-}
-
-static void dot_node(StrBuf *out, const char *prefix, const Entity *e, const char *attrs)
-{
-	buf_printf(out, "  \"%s:%s\" [label=", prefix, entity_name(e));
-	dot_quote(out, entity_title(e));
-	buf_printf(out, ", %s];\n", attrs);
-}
-
-void report_eval_dot(const World *w, StrBuf *out)
-{
-	static const char *status_colour[] = { "red", "darkgreen", "darkorange" };
-	buf_puts(out, "digraph carenet {\n  rankdir=LR;\n  node [fontname=\"sans-serif\", fontsize=10];\n");
-	PairSet drawn = { 0 };
-	FOR_USER_MODULES(w, m) {
-		for (size_t i = 0; i < m->needs.len; i++) {
-			const Need *n = VEC_AT(m->needs, Need, i);
-			dot_node(out, "need", &n->base, "shape=ellipse, style=filled, fillcolor=lightyellow");
-			for (size_t c = 0; c < n->areas.len; c++) {
-				const Coverage *cov = VEC_AT(n->areas, Coverage, c);
-				for (const Place *p = cov->area; p; p = p->parent) {
-					if (!pairset_add(&drawn, p, NULL))
-						break;
-					dot_node(out, "place", &p->base, "shape=box");
-					if (p->parent)
-						buf_printf(out, "  \"place:%s\" -> \"place:%s\" [style=dotted, label=\"in\"];\n",
-							   entity_name(&p->base), entity_name(&p->parent->base));
-				}
-				buf_printf(out, "  \"need:%s\" -> \"place:%s\" [color=%s, label=\"%s\"];\n",
-					   entity_name(&n->base), entity_name(&cov->area->base),
-					   status_colour[cov->status],
-					   cov->status == COVER_GAP ? "gap" : cov->status == COVER_COVERED ? "covered" : "signalled");
-				if (cov->body && pairset_add(&drawn, cov->body, NULL))
-					dot_node(out, "body", &cov->body->base, "shape=hexagon, style=filled, fillcolor=lightblue");
-				if (cov->body)
-					buf_printf(out, "  \"need:%s\" -> \"body:%s\" [style=dashed, label=\"signal\"];\n",
-						   entity_name(&n->base), entity_name(&cov->body->base));
-			}
-		}
-		for (size_t i = 0; i < m->actions.len; i++) {
-			const Action *a = VEC_AT(m->actions, Action, i);
-			dot_node(out, "action", &a->base, "shape=component, style=filled, fillcolor=honeydew");
-			for (size_t k = 0; k < a->addresses.len; k++)
-				buf_printf(out, "  \"action:%s\" -> \"need:%s\" [label=\"addresses\"];\n",
-					   entity_name(&a->base), entity_name(&VEC_AT(a->addresses, Need, k)->base));
-			if (a->lead) {
-				if (pairset_add(&drawn, a->lead, NULL))
-					dot_node(out, "actor", &a->lead->base, "shape=oval");
-				buf_printf(out, "  \"actor:%s\" -> \"action:%s\" [label=\"leads\"];\n",
-					   entity_name(&a->lead->base), entity_name(&a->base));
-			}
-		}
-	}
-	buf_puts(out, "}\n");
-}
-
-/* ---- html ------------------------------------------------------------------------- */
 
 static void html_text(StrBuf *out, const char *s)
 {
@@ -135,8 +59,7 @@ static void html_matrix(const Module *m, StrBuf *out)
 				buf_puts(out, "<td class=\"none\"></td>");
 				continue;
 			}
-			const char *word = found->status == COVER_COVERED ? "covered"
-					   : found->status == COVER_SIGNALLED ? "signalled" : "gap";
+			const char *word = report_cover_word(found->status);
 			buf_printf(out, "<td class=\"%s\">%s", word, word);
 			if (found->body) {
 				buf_puts(out, ": ");
@@ -151,7 +74,6 @@ static void html_matrix(const Module *m, StrBuf *out)
 
 static void html_indicators(const Module *m, StrBuf *out)
 {
-	static const char *words[] = { "no data", "behind", "on track", "achieved" };
 	if (m->actions.len == 0)
 		return;
 	buf_puts(out, "<h2>Actions and indicators</h2>\n<table class=\"indicators\">"
@@ -173,8 +95,8 @@ static void html_indicators(const Module *m, StrBuf *out)
 				buf_printf(out, "<div class=\"expected\" style=\"left:%.1f%%\" title=\"expected %s\"></div>",
 					   ind->expected * 100, format_percent(ind->expected));
 			buf_printf(out, "</div></td><td class=\"%s\">%s</td></tr>\n",
-				   ind->status == IND_BEHIND ? "behind" : ind->status == IND_ACHIEVED ? "achieved" : "",
-				   words[ind->status]);
+				   ind->status == IND_BEHIND || ind->status == IND_ACHIEVED ? report_indicator_word(ind->status) : "",
+				   report_indicator_word(ind->status));
 		}
 	}
 	buf_puts(out, "</table>\n");
@@ -224,7 +146,7 @@ static void html_findings(const World *w, StrBuf *out)
 	buf_puts(out, "</ul>\n");
 }
 
-void report_eval_html(const World *w, StrBuf *out)
+void report_html_eval(const World *w, StrBuf *out)
 {
 	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
 		   "<title>carenet</title><style>%s</style></head><body>\n", html_style);
@@ -233,7 +155,7 @@ void report_eval_html(const World *w, StrBuf *out)
 		html_text(out, m->plan ? entity_title(&m->plan->base) : m->src->path);
 		buf_puts(out, "</h1>\n");
 		if (m->plan)
-			buf_printf(out, "<p>Evaluated on %s</p>\n", date_format_days(m->plan->eval_day));
+			buf_printf(out, "<p>Evaluated on %s</p>\n", date_format_days(m->eval_day));
 		html_matrix(m, out);
 		html_indicators(m, out);
 		html_signals(m, out);

@@ -1,10 +1,10 @@
 /*
- * fmt_cmd.c — the `fmt` command: print, check (with a unified diff) or
+ * fmt_command.c — the `fmt` command: print, check (with a unified diff) or
  * rewrite files in the canonical layout.  A file that does not parse is
  * never rewritten; a rewrite goes to a temporary file that is renamed over
  * the original, so a plan is replaced whole or not at all.
  */
-#include "fmt_cmd.h"
+#include "fmt_command.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -14,15 +14,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "diag.h"
-#include "fmt.h"
+#include "carenet.h"
 #include "mem.h"
-#include "parse.h"
 
-/* Write `b` to a new temporary file beside `near`; returns its path or NULL. */
-static char *write_temp(const char *near, const StrBuf *b)
+/* Write `b` to a new temporary file named after `stem` ("dir/plan.care"
+   gives "dir/plan.care.fmt-XXXXXX"); returns its path or NULL. */
+static char *write_temp(const char *stem, const StrBuf *b)
 {
-	char *path = mem_printf("%s.fmt-XXXXXX", strcmp(near, "-") == 0 ? "/tmp/carenet" : near);
+	char *path = mem_printf("%s.fmt-XXXXXX", stem);
 	int fd = mkstemp(path);
 	if (fd < 0)
 		return NULL;
@@ -44,17 +43,18 @@ static char *write_temp(const char *near, const StrBuf *b)
 }
 
 /* diff -u ORIGINAL FORMATTED, labelled with the file's name. */
-static void show_diff(const Source *src, const StrBuf *formatted)
+static void show_diff(const char *path, const StrBuf *original, const StrBuf *formatted)
 {
-	StrBuf original = { (char *)src->text, src->len, src->len + 1 };
-	char *a = write_temp(src->path, &original);
-	char *b = write_temp(src->path, formatted);
+	const char *tmpdir = getenv("TMPDIR");
+	const char *stem = mem_printf("%s/carenet", tmpdir && *tmpdir ? tmpdir : "/tmp");
+	char *a = write_temp(stem, original);
+	char *b = write_temp(stem, formatted);
 	if (a && b) {
 		fflush(stdout);
 		pid_t pid = fork();
 		if (pid == 0) {
-			execlp("diff", "diff", "-u", "--label", src->path, "--label",
-			       mem_printf("%s (formatted)", src->path), a, b, (char *)NULL);
+			execlp("diff", "diff", "-u", "--label", path, "--label",
+			       mem_printf("%s (formatted)", path), a, b, (char *)NULL);
 			_exit(127);
 		}
 		int status;
@@ -82,37 +82,30 @@ static bool replace_file(const char *path, const StrBuf *formatted)
 	return true;
 }
 
-int fmt_run(const char **files, int count, bool check, bool write_back)
+int fmt_command_run(const char **files, int count, bool check, bool write_back)
 {
 	int status = 0;
 	for (int i = 0; i < count; i++) {
-		const char *why;
-		Source *src = source_load(files[i], &why);
-		if (!src) {
-			fprintf(stderr, "carenet: cannot read %s: %s\n", files[i], why);
+		StrBuf original = { 0 }, out = { 0 }, errors = { 0 };
+		buf_init(&out);
+		buf_init(&errors);
+		FormatResult result = carenet_format_file(files[i], false, &original, &out, &errors);
+		fputs(errors.data, stderr);
+		if (result == FORMAT_UNREADABLE) {
 			status = 2;
 			continue;
 		}
-		DiagSink sink;
-		diag_sink_init(&sink);
-		parse_source(src, &sink, NULL, NULL);
-		if (sink.errors) {
-			StrBuf err = { 0 };
-			buf_init(&err);
-			diag_sort(&sink);
-			diag_render_text(&sink, &err, (RenderOptions){ 0 });
-			fputs(err.data, stderr);
-			fprintf(stderr, "carenet: %s does not parse; not formatted\n", src->path);
+		if (result == FORMAT_UNPARSABLE) {
+			fprintf(stderr, "carenet: %s does not parse; not formatted\n",
+				strcmp(files[i], "-") == 0 ? "<stdin>" : files[i]);
 			status = status == 2 ? 2 : 1;
 			continue;
 		}
-		StrBuf out = { 0 };
-		buf_init(&out);
-		fmt_source(src, &out);
-		bool same = out.len == src->len && memcmp(out.data, src->text, out.len) == 0;
+		bool same = out.len == original.len && memcmp(out.data, original.data, out.len) == 0;
+		const char *path = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
 		if (check) {
 			if (!same) {
-				show_diff(src, &out);
+				show_diff(path, &original, &out);
 				status = status == 2 ? 2 : 1;
 			}
 		} else if (write_back) {

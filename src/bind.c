@@ -1,0 +1,259 @@
+/*
+ * bind.c — resolving the names each declaration uses (see bind.h).
+ */
+#include "bind.h"
+
+#include "mem.h"
+#include "names.h"
+#include "schema.h"
+
+typedef struct {
+	World *w;
+	Module *m;
+	Decl *decl;
+} Ctx;
+
+/* The recorded names of one property, in source order. */
+typedef struct {
+	const NameUse *next, *end;
+	int slot;
+	const PropSpec *spec;
+} Uses;
+
+static Uses uses_of(const Ctx *c, PropId id)
+{
+	const NameUse *first = c->decl->uses;
+	return (Uses){ first, first ? first + c->decl->use_count : NULL, schema_slot(c->decl->kind, id),
+		       schema_spec(id) };
+}
+
+static const NameUse *next_use(Uses *u)
+{
+	while (u->next < u->end) {
+		const NameUse *use = u->next++;
+		if (use->slot == u->slot)
+			return use;
+	}
+	return NULL;
+}
+
+static Entity *resolve_use(Ctx *c, const Uses *u, const NameUse *use)
+{
+	return names_resolve(c->w, c->m, use->ref, u->spec->ns, u->spec->what);
+}
+
+/* The entity a single-name property names; NULL when absent or unknown. */
+static Entity *resolve_prop(Ctx *c, PropId id)
+{
+	Uses u = uses_of(c, id);
+	const NameUse *use = next_use(&u);
+	return use ? resolve_use(c, &u, use) : NULL;
+}
+
+/* Resolve every name of a list property into `out`; `locs`, if given, gets
+   where each was written. */
+static void resolve_list(Ctx *c, PropId id, Vec *out, Vec *locs)
+{
+	Uses u = uses_of(c, id);
+	for (const NameUse *use; (use = next_use(&u));) {
+		Entity *e = resolve_use(c, &u, use);
+		if (e) {
+			vec_push(out, e);
+			if (locs)
+				vec_push(locs, (void *)use);
+		}
+	}
+}
+
+static void bind_plan(Ctx *c, Plan *plan)
+{
+	if (c->m->plan) {
+		Diagnostic *d = diag_report(c->w->diags, DIAG_E506, c->decl->id.loc,
+					    "a file holds at most one plan; '%s' is the second",
+					    c->decl->id.text);
+		diag_note(d, c->m->plan->base.decl->id.loc, "the first plan is here");
+		return;
+	}
+	c->m->plan = plan;
+	plan->municipality = (Place *)resolve_prop(c, PROP_PLAN_MUNICIPALITY);
+	plan->body = (Body *)resolve_prop(c, PROP_PLAN_BODY);
+	if (plan->municipality && !plan->municipality->is_municipality) {
+		Uses u = uses_of(c, PROP_PLAN_MUNICIPALITY);
+		diag_report(c->w->diags, DIAG_E404, next_use(&u)->ref->loc,
+			    "'%s' is an area; a plan names its municipality",
+			    entity_name(&plan->municipality->base));
+	}
+	if (plan->body && !plan->body->plan)
+		plan->body->plan = plan;
+}
+
+static void bind_place(Ctx *c, Place *place)
+{
+	Uses u = uses_of(c, PROP_PLACE_GROUP);
+	for (const NameUse *use; (use = next_use(&u));) {
+		Group *g = (Group *)resolve_use(c, &u, use);
+		if (!g)
+			continue;
+		GroupSize *gs = NEW(GroupSize);
+		gs->group = g;
+		gs->size = (Expr *)use->size;
+		gs->loc = source_span(use->ref->loc, use->size->loc);
+		vec_push(&place->group_sizes, gs);
+	}
+	if (!place->is_municipality && c->decl->parent) {
+		place->parent = (Place *)names_resolve(c->w, c->m, c->decl->parent, NS_BIT(NS_PLACE),
+						       "the place an area lies in");
+		if (place->parent)
+			vec_push(&place->parent->children, place);
+	}
+	vec_push(&c->m->places, place);
+}
+
+static void bind_body(Ctx *c, Body *body)
+{
+	body->kind = (Kind *)resolve_prop(c, PROP_BODY_KIND);
+	resolve_list(c, PROP_BODY_MEMBERS, &body->members, NULL);
+	body->escalates_to = resolve_prop(c, PROP_BODY_ESCALATES_TO);
+	vec_push(&c->m->bodies, body);
+}
+
+static void bind_actor(Ctx *c, Actor *actor)
+{
+	actor->kind = (Kind *)resolve_prop(c, PROP_ACTOR_KIND);
+	resolve_list(c, PROP_ACTOR_SERVES, &actor->serves, NULL);
+	resolve_list(c, PROP_ACTOR_PROVIDES, &actor->provides, NULL);
+	vec_push(&c->m->actors, actor);
+}
+
+static void bind_need(Ctx *c, Need *need)
+{
+	Vec places = { 0 }, uses = { 0 };
+	resolve_list(c, PROP_NEED_IN, &places, &uses);
+	for (size_t i = 0; i < places.len; i++) {
+		Coverage *cov = NEW(Coverage);
+		cov->need = need;
+		cov->area = places.items[i];
+		vec_push(&cov->area->coverages, cov);
+		cov->loc = ((const NameUse *)uses.items[i])->ref->loc;
+		cov->area->has_need = true;
+		vec_push(&need->areas, cov);
+	}
+	need->group = (Group *)resolve_prop(c, PROP_NEED_GROUP);
+	need->block = (FrameworkBlock *)resolve_prop(c, PROP_NEED_BLOCK);
+	resolve_list(c, PROP_NEED_REQUIRES, &need->requires, NULL);
+	vec_push(&c->m->needs, need);
+}
+
+static void bind_action(Ctx *c, Action *action)
+{
+	resolve_list(c, PROP_ACTION_ADDRESSES, &action->addresses, NULL);
+	for (size_t i = 0; i < action->addresses.len; i++)
+		vec_push(&VEC_AT(action->addresses, Need, i)->actions, action);
+	resolve_list(c, PROP_ACTION_IN, &action->places, NULL);
+	action->lead = (Actor *)resolve_prop(c, PROP_ACTION_LEAD);
+	if (action->lead)
+		action->lead->leads = true;
+	resolve_list(c, PROP_ACTION_PARTNERS, &action->partners, NULL);
+	vec_push(&c->m->actions, action);
+}
+
+static void bind_signal(Ctx *c, Signal *sig)
+{
+	Decl *d = c->decl;
+	sig->need = (Need *)names_resolve(c->w, c->m, d->need, NS_BIT(NS_NEED), "a signal");
+	for (size_t i = 0; i < d->areas.len; i++) {
+		Place *p = (Place *)names_resolve(c->w, c->m, d->areas.items[i], NS_BIT(NS_PLACE), "the areas of a signal");
+		if (!p || !sig->need)
+			continue;
+		bool listed = false;
+		for (size_t k = 0; k < sig->need->areas.len; k++)
+			if (VEC_AT(sig->need->areas, Coverage, k)->area == p)
+				listed = true;
+		if (!listed) {
+			Diagnostic *diag = diag_report(c->w->diags, DIAG_E702,
+						       ((Ref *)d->areas.items[i])->loc,
+						       "'%s' is not one of the areas of need '%s'",
+						       entity_name(&p->base), entity_name(&sig->need->base));
+			diag_note(diag, sig->need->base.decl->id.loc, "need '%s' is declared here",
+				  entity_name(&sig->need->base));
+			continue;
+		}
+		vec_push(&sig->areas, p);
+	}
+	if (sig->need && d->areas.len == 0)
+		for (size_t k = 0; k < sig->need->areas.len; k++)
+			vec_push(&sig->areas, VEC_AT(sig->need->areas, Coverage, k)->area);
+	sig->target = names_resolve(c->w, c->m, d->target, NS_BIT(NS_BODY) | NS_BIT(NS_KIND),
+				    "the target of a signal");
+	sig->message = d->message;
+	if (sig->need)
+		vec_push(&sig->need->signals, sig);
+	vec_push(&c->m->signals, sig);
+}
+
+/* answer plan.need with action: the signal of that need. */
+static void bind_answer(Ctx *c)
+{
+	Decl *d = c->decl;
+	Need *need = (Need *)names_resolve(c->w, c->m, d->answered, NS_BIT(NS_NEED), "an answer");
+	Action *action = (Action *)names_resolve(c->w, c->m, d->action, NS_BIT(NS_ACTION), "an answer");
+	if (!need || !action)
+		return;
+	if (need->signals.len == 0) {
+		Diagnostic *diag = diag_report(c->w->diags, DIAG_E705, d->answered->loc,
+					       "need '%s' has no signal to answer", entity_name(&need->base));
+		diag_note(diag, need->base.decl->id.loc, "need '%s' is declared here", entity_name(&need->base));
+		return;
+	}
+	for (size_t i = 0; i < need->signals.len; i++) {
+		Signal *sig = VEC_AT(need->signals, Signal, i);
+		sig->answered_by = action;
+	}
+}
+
+static void bind_decl(World *w, Module *m, Decl *d)
+{
+	Ctx c = { w, m, d };
+	switch (d->kind) {
+	case DECL_PLAN: bind_plan(&c, d->entity); break;
+	case DECL_MUNICIPALITY: case DECL_AREA: bind_place(&c, d->entity); break;
+	case DECL_BODY: bind_body(&c, d->entity); break;
+	case DECL_KIND:
+		((Kind *)d->entity)->escalates_to = resolve_prop(&c, PROP_KIND_ESCALATES_TO);
+		break;
+	case DECL_CAPABILITY:
+		((Capability *)d->entity)->handled_by = (Kind *)resolve_prop(&c, PROP_CAPABILITY_HANDLED_BY);
+		break;
+	case DECL_BLOCK:
+		((FrameworkBlock *)d->entity)->part_of = (FrameworkBlock *)resolve_prop(&c, PROP_BLOCK_PART_OF);
+		break;
+	case DECL_ACTOR: bind_actor(&c, d->entity); break;
+	case DECL_NEED: bind_need(&c, d->entity); break;
+	case DECL_ACTION: bind_action(&c, d->entity); break;
+	case DECL_SIGNAL: bind_signal(&c, d->entity); break;
+	case DECL_LET: vec_push(&m->lets, d->entity); break;
+	default: break;
+	}
+}
+
+/* Signals need every need's areas, answers every signal: three passes. */
+void bind_world(World *w)
+{
+	for (int pass = 0; pass < 3; pass++) {
+		for (size_t i = 0; i < w->modules.len; i++) {
+			Module *m = VEC_AT(w->modules, Module, i);
+			for (size_t k = 0; k < m->decls.len; k++) {
+				Decl *d = VEC_AT(m->decls, Decl, k);
+				int wanted = d->kind == DECL_SIGNAL ? 1 : d->kind == DECL_ANSWER ? 2 : 0;
+				if (wanted != pass)
+					continue;
+				if (pass == 2) {
+					Ctx c = { w, m, d };
+					bind_answer(&c);
+				} else {
+					bind_decl(w, m, d);
+				}
+			}
+		}
+	}
+}

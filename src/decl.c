@@ -1,0 +1,29 @@
+/*
+ * decl.c — the table of declaration kinds (decl_kinds.def).
+ */
+#include "decl.h"
+
+static const struct {
+	const char *keyword;
+	const char *noun;
+	DeclSyntax syntax;
+} decl_kinds[DECL_KIND_COUNT] = {
+#define DECL_KIND(id, keyword, noun, syntax, ns, size, props) [DECL_##id] = { keyword, noun, SYNTAX_##syntax },
+#include "decl_kinds.def"
+#undef DECL_KIND
+};
+
+const char *decl_kind_name(DeclKind kind)
+{
+	return decl_kinds[kind].keyword;
+}
+
+const char *decl_kind_noun(DeclKind kind)
+{
+	return decl_kinds[kind].noun;
+}
+
+DeclSyntax decl_kind_syntax(DeclKind kind)
+{
+	return decl_kinds[kind].syntax;
+}

@@ -1,0 +1,47 @@
+/*
+ * lex.h — the scanner: grammar/lexer.l (flex) and its helpers in lex.c.
+ *
+ * The flex rules only match; everything they decide (which newline ends a
+ * statement, what a word is, what a number or a date means, how a string
+ * is unescaped) is here, compiled with the project's full warning set.
+ */
+#ifndef CARENET_LEX_H
+#define CARENET_LEX_H
+
+#include <stdbool.h>
+
+#include "ast.h"
+#include "parse.h"
+
+/* Start and stop scanning `len` bytes of `text` (defined in lexer.l). */
+void lex_begin(ParseCtx *pc, const char *text, size_t len);
+void lex_end(ParseCtx *pc);
+
+/*
+ * The newline rule of the language (spec 2), in one place: a line goes on
+ * after `,`, an operator, `(`, `..`, `{` or `:`.  The scanner asks by token,
+ * fmt by the last two characters of a line's code.
+ */
+bool lex_token_continues_line(int token);
+bool lex_text_continues_line(char before_last, char last);
+
+int lex_token(ParseCtx *pc, int token);
+int lex_newline_ends_statement(ParseCtx *pc);
+void lex_seed_words(ParseCtx *pc);
+/* A word: a keyword's token (with its declaration kind in *kind) or IDENT. */
+int lex_identifier(ParseCtx *pc, const char *text, size_t len, SrcLoc loc, Name *out, int *kind);
+void lex_date(ParseCtx *pc, const char *text, SrcLoc loc, Date *out);
+void lex_number(ParseCtx *pc, const char *text, SrcLoc loc, double *value, bool *percent);
+int lex_open(ParseCtx *pc, SrcLoc loc, int brace);
+void lex_close(ParseCtx *pc, int brace);
+void lex_bad_character(ParseCtx *pc, const char *text, SrcLoc loc);
+void lex_string_begin(ParseCtx *pc, uint32_t start);
+int lex_string_append(ParseCtx *pc, const char *text, size_t len, SrcLoc loc);
+void lex_string_escape(ParseCtx *pc, char c);
+void lex_string_unicode(ParseCtx *pc, const char *text, SrcLoc loc);
+void lex_string_bad_escape(ParseCtx *pc, const char *text, SrcLoc loc);
+void lex_string_unterminated(ParseCtx *pc, int triple);
+const char *lex_string_end(ParseCtx *pc, SrcLoc *loc);
+const char *lex_curly_string(ParseCtx *pc, const char *text, SrcLoc loc);
+
+#endif

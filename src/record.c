@@ -1,0 +1,262 @@
+/*
+ * record.c — the parser's keeper: what a declaration says that needs no
+ * other declaration (see record.h).
+ */
+#include "record.h"
+
+#include <string.h>
+
+#include "mem.h"
+#include "schema.h"
+
+typedef struct {
+	World *w;
+	Decl *decl;
+} Ctx;
+
+static const char *prop_string(const Props *props, PropId id)
+{
+	const Item *it = schema_item(props, id);
+	return it ? it->value->u.string : NULL;
+}
+
+static bool prop_date(const Props *props, PropId id, Date *out, SrcLoc *loc)
+{
+	const Item *it = schema_item(props, id);
+	if (!it)
+		return false;
+	*out = it->value->u.date;
+	if (loc)
+		*loc = ast_item_loc(it);
+	return true;
+}
+
+/* A number expression, copied out of the block (which is not kept). */
+static Expr *prop_expr(const Props *props, PropId id)
+{
+	const Item *it = schema_item(props, id);
+	return it ? ast_expr_copy(it->value) : NULL;
+}
+
+static bool is_name_type(ValueType t)
+{
+	return t == VT_NAME || t == VT_NAMES || t == VT_GROUP_SIZES;
+}
+
+/* How many names of the property in `slot` are kept: all of a list, the
+   first of a single name (a second was reported). */
+static int kept_names(const Props *props, int slot)
+{
+	ValueType type = schema_slot_spec(props->kind, slot)->type;
+	if (!is_name_type(type))
+		return 0;
+	int n = 0;
+	for (const Item *it = props->items[slot]; it; it = it->next)
+		n++;
+	return type == VT_NAME && n > 1 ? 1 : n;
+}
+
+/* Keep the names of a block, by property and in source order, with copies
+   of their references: they are resolved once every file is read. */
+static void record_names(Decl *d, const Props *props)
+{
+	int slots = schema_slot_count(props->kind);
+	int count = 0;
+	for (int slot = 0; slot < slots; slot++)
+		count += kept_names(props, slot);
+	if (count == 0)
+		return;
+	NameUse *uses = mem_tree_alloc(mem_array_size((size_t)count, sizeof *uses));
+	NameUse *use = uses;
+	for (int slot = 0; slot < slots; slot++) {
+		const Item *it = props->items[slot];
+		for (int i = kept_names(props, slot); i > 0; i--, it = it->next, use++) {
+			use->ref = ast_ref_copy(it->value->u.ref);
+			if (schema_slot_spec(props->kind, slot)->type == VT_GROUP_SIZES)
+				use->size = ast_expr_copy(it->shape->extras[0]);
+			use->slot = (unsigned char)slot;
+		}
+	}
+	d->uses = uses;
+	d->use_count = count;
+}
+
+static void check_no_parent(Ctx *c)
+{
+	if (c->decl->parent && c->decl->kind != DECL_AREA)
+		diag_report(c->w->diags, DIAG_E507, c->decl->parent->loc,
+			    "only an area names its place after 'in'; %s lists its areas inside the block",
+			    decl_kind_noun(c->decl->kind));
+}
+
+static void record_plan(Ctx *c, Plan *plan, const Props *props)
+{
+	check_no_parent(c);
+	const Item *period = schema_item(props, PROP_PLAN_PERIOD);
+	if (period) {
+		plan->has_period = true;
+		plan->period_start = period->value->u.date;
+		plan->period_end = period->shape->upper->u.date;
+		if (plan->period_start.year && plan->period_end.year &&
+		    date_first_day(plan->period_start) > date_last_day(plan->period_end))
+			diag_report(c->w->diags, DIAG_E508, ast_item_loc(period), "the period ends before it starts");
+	}
+	plan->has_as_of = prop_date(props, PROP_PLAN_AS_OF, &plan->as_of, NULL);
+	plan->owner = prop_string(props, PROP_PLAN_OWNER);
+	plan->description = prop_string(props, PROP_ANY_DESCRIPTION);
+}
+
+static void record_place(Ctx *c, Place *place, const Props *props)
+{
+	place->is_municipality = c->decl->kind == DECL_MUNICIPALITY;
+	place->population_expr = prop_expr(props, PROP_PLACE_POPULATION);
+	if (place->is_municipality) {
+		place->municipality = place;
+		check_no_parent(c);
+	} else if (!c->decl->parent) {
+		diag_report(c->w->diags, DIAG_E504, c->decl->id.loc,
+			    "area '%s' needs the municipality or area it lies in: area %s \"...\" in MUNICIPALITY",
+			    c->decl->id.text, c->decl->id.text);
+	}
+}
+
+static void record_body(Ctx *c, const Props *props)
+{
+	check_no_parent(c);
+	if (!schema_given(props, PROP_BODY_KIND))
+		diag_report(c->w->diags, DIAG_E504, c->decl->id.loc,
+			    "body '%s' needs a kind (kind primary_care_zone, ...)", c->decl->id.text);
+}
+
+static void record_need(Ctx *c, Need *need, const Props *props)
+{
+	check_no_parent(c);
+	if (!schema_given(props, PROP_NEED_IN))
+		diag_report(c->w->diags, DIAG_E504, c->decl->id.loc,
+			    "need '%s' does not say where it is: add 'in AREA, ...' to its block",
+			    c->decl->id.text);
+	need->priority = (Priority)schema_choice(c->w->diags, props, PROP_NEED_PRIORITY, PRIORITY_NONE);
+	need->evidence = prop_string(props, PROP_NEED_EVIDENCE);
+	need->description = prop_string(props, PROP_ANY_DESCRIPTION);
+}
+
+static void record_indicator(Ctx *c, Action *action, const Item *it)
+{
+	Indicator *ind = NEW(Indicator);
+	ind->id = *ast_expr_as_name(it->value);
+	ind->title = it->shape->extra_count ? it->shape->extras[0]->u.string : ind->id.text;
+	ind->loc = ast_item_loc(it);
+	ind->action = action;
+	for (size_t i = 0; i < action->indicators.len; i++) {
+		Indicator *other = VEC_AT(action->indicators, Indicator, i);
+		if (strcmp(other->id.text, ind->id.text) == 0) {
+			Diagnostic *d = diag_report(c->w->diags, DIAG_E402, ind->id.loc,
+						    "indicator '%s' is defined twice in this action", ind->id.text);
+			diag_note(d, other->id.loc, "the first definition is here");
+		}
+	}
+	Props props;
+	schema_check_block(c->w->diags, DECL_INDICATOR, it->shape->block, &props);
+	const Item *unit = schema_item(&props, PROP_INDICATOR_UNIT);
+	if (unit)
+		ind->unit = unit->value->kind == EXPR_STRING ? unit->value->u.string
+							      : ast_expr_as_name(unit->value)->text;
+	ind->baseline_expr = prop_expr(&props, PROP_INDICATOR_BASELINE);
+	ind->target_expr = prop_expr(&props, PROP_INDICATOR_TARGET);
+	if (!ind->target_expr)
+		diag_report(c->w->diags, DIAG_E504, ind->id.loc,
+			    "indicator '%s' needs a target (target 120, target 60%% * meer.population, ...)",
+			    ind->id.text);
+	ind->has_by = prop_date(&props, PROP_INDICATOR_BY, &ind->by, NULL);
+	for (const Item *m = schema_item(&props, PROP_INDICATOR_MEASURE); m; m = m->next) {
+		Measure *ms = NEW(Measure);
+		ms->date = m->shape->key->u.date;
+		ms->value_expr = ast_expr_copy(m->value);
+		ms->loc = ast_item_loc(m);
+		vec_push(&ind->measures, ms);
+	}
+	vec_push(&action->indicators, ind);
+}
+
+static void record_action(Ctx *c, Action *action, const Props *props)
+{
+	check_no_parent(c);
+	const Item *from = schema_item(props, PROP_ACTION_FROM);
+	if (from) {
+		action->has_from = true;
+		action->from = from->value->u.date;
+		action->from_loc = ast_item_loc(from);
+		if (from->shape && from->shape->upper) {
+			action->has_to = true;
+			action->to = from->shape->upper->u.date;
+			action->to_loc = ast_item_loc(from);
+		}
+	}
+	Date to;
+	SrcLoc to_loc;
+	if (prop_date(props, PROP_ACTION_TO, &to, &to_loc)) {
+		if (action->has_to)
+			diag_report(c->w->diags, DIAG_E502, to_loc,
+				    "the end is given twice: in 'from ... to ...' and in 'to'");
+		action->has_to = true;
+		action->to = to;
+		action->to_loc = to_loc;
+	}
+	if (action->has_from && action->has_to && action->from.year && action->to.year &&
+	    date_first_day(action->from) > date_last_day(action->to))
+		diag_report(c->w->diags, DIAG_E508, action->to_loc, "action '%s' ends before it starts",
+			    c->decl->id.text);
+	action->status = (ActionStatus)schema_choice(c->w->diags, props, PROP_ACTION_STATUS, STATUS_PLANNED);
+	action->description = prop_string(props, PROP_ANY_DESCRIPTION);
+	for (const Item *it = schema_item(props, PROP_ACTION_INDICATOR); it; it = it->next)
+		record_indicator(c, action, it);
+}
+
+static void record_values(Ctx *c, Entity *e, const Props *props)
+{
+	switch (c->decl->kind) {
+	case DECL_PLAN: record_plan(c, (Plan *)e, props); break;
+	case DECL_MUNICIPALITY: case DECL_AREA: record_place(c, (Place *)e, props); break;
+	case DECL_BODY: record_body(c, props); break;
+	case DECL_NEED: record_need(c, (Need *)e, props); break;
+	case DECL_ACTION: record_action(c, (Action *)e, props); break;
+	case DECL_KIND: case DECL_CAPABILITY: case DECL_BLOCK: case DECL_GROUP: case DECL_ACTOR:
+		check_no_parent(c);
+		break;
+	case DECL_LET: ((Let *)e)->expr = c->decl->value; break;
+	default: break;
+	}
+}
+
+static Vec copy_refs(Vec refs)
+{
+	Vec copies = { 0 };
+	for (size_t i = 0; i < refs.len; i++)
+		vec_push(&copies, ast_ref_copy(refs.items[i]));
+	return copies;
+}
+
+Decl *record_decl(Decl *parsed, void *recorder)
+{
+	const Recorder *r = recorder;
+	Decl *d = NEW_TREE_NODE(Decl);
+	*d = *parsed;
+	d->module = r->module;
+	d->parent = ast_ref_copy(parsed->parent);
+	d->value = ast_expr_copy(parsed->value);
+	d->need = ast_ref_copy(parsed->need);
+	d->areas = copy_refs(parsed->areas);
+	d->target = ast_ref_copy(parsed->target);
+	d->answered = ast_ref_copy(parsed->answered);
+	d->action = ast_ref_copy(parsed->action);
+	d->body = NULL;
+	Entity *e = entity_new(d, r->module);
+	if (!e)
+		return d;
+	Ctx c = { r->world, d };
+	Props props;
+	schema_check_block(c.w->diags, d->kind, parsed->body, &props);
+	record_names(d, &props);
+	record_values(&c, e, &props);
+	return d;
+}

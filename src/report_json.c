@@ -1,0 +1,290 @@
+/*
+ * report_json.c — the check report and the evaluated plan as JSON, keys in
+ * English whatever the language, values in source order.
+ */
+#include "report.h"
+
+#include <limits.h>
+#include <math.h>
+
+#include "json.h"
+#include "mem.h"
+
+static void json_coverage(JsonWriter *j, const World *w)
+{
+	json_key(j, "coverage");
+	json_array_begin(j);
+	FOR_USER_MODULES(w, m) {
+		for (size_t i = 0; i < m->needs.len; i++) {
+			const Need *n = VEC_AT(m->needs, Need, i);
+			for (size_t c = 0; c < n->areas.len; c++) {
+				const Coverage *cov = VEC_AT(n->areas, Coverage, c);
+				json_object_begin(j);
+				json_kv_string(j, "need", entity_name(&n->base));
+				json_kv_string(j, "area", entity_name(&cov->area->base));
+				json_kv_string(j, "status", report_cover_word(cov->status));
+				json_key(j, "actions");
+				json_array_begin(j);
+				for (size_t a = 0; a < cov->actions.len; a++)
+					json_string(j, entity_name(&VEC_AT(cov->actions, Action, a)->base));
+				json_array_end(j);
+				json_key(j, "signal");
+				if (cov->status == COVER_SIGNALLED) {
+					json_object_begin(j);
+					json_kv_string(j, "body", entity_name(&cov->body->base));
+					json_kv_string(j, "body_name", entity_title(&cov->body->base));
+					json_object_end(j);
+				} else {
+					json_null(j);
+				}
+				json_kv_string(j, "file", m->src->path);
+				json_object_end(j);
+			}
+		}
+	}
+	json_array_end(j);
+}
+
+static void json_signals(JsonWriter *j, const World *w)
+{
+	Vec bodies = report_bodies_reached(w);
+	json_key(j, "signals");
+	json_array_begin(j);
+	FOR_USER_MODULES(w, m) {
+		for (size_t i = 0; i < m->signals.len; i++) {
+			const Signal *s = VEC_AT(m->signals, Signal, i);
+			if (!s->need)
+				continue;
+			for (size_t b = 0; b < bodies.len; b++) {
+				const Body *body = bodies.items[b];
+				if (!report_areas_reaching(s, body, false))
+					continue;
+				json_object_begin(j);
+				json_kv_string(j, "need", entity_name(&s->need->base));
+				json_key(j, "areas");
+				json_array_begin(j);
+				for (size_t r = 0; r < s->routes.len; r++) {
+					const Route *route = VEC_AT(s->routes, Route, r);
+					if (route->body == body)
+						json_string(j, entity_name(&route->area->base));
+				}
+				json_array_end(j);
+				json_kv_string(j, "body", entity_name(&body->base));
+				json_kv_string(j, "body_name", entity_title(&body->base));
+				json_kv_string(j, "message", s->message);
+				json_kv_string(j, "plan", s->base.module->plan ? entity_name(&s->base.module->plan->base) : NULL);
+				json_kv_string(j, "answered_by", s->answered_by ? entity_name(&s->answered_by->base) : NULL);
+				json_object_end(j);
+			}
+		}
+	}
+	json_array_end(j);
+}
+
+static void json_diagnostics(JsonWriter *j, const World *w)
+{
+	json_key(j, "diagnostics");
+	StrBuf diags = { 0 };
+	buf_init(&diags);
+	diag_render_json(w->diags, &diags);
+	/* splice the rendered array in as the value */
+	j->after_key = false;
+	buf_puts(j->out, diags.data);
+}
+
+static void json_summary(JsonWriter *j, const World *w)
+{
+	ReportTotals t = report_totals(w);
+	json_key(j, "summary");
+	json_object_begin(j);
+	json_kv_int(j, "errors", (long long)w->diags->errors);
+	json_kv_int(j, "warnings", (long long)w->diags->warnings);
+	json_kv_int(j, "needs", (long long)t.needs);
+	json_kv_int(j, "covered", (long long)t.covered);
+	json_kv_int(j, "signalled", (long long)t.signalled);
+	json_kv_int(j, "gaps", (long long)t.gaps);
+	json_kv_int(j, "actions", (long long)t.actions);
+	json_kv_int(j, "indicators", (long long)t.indicators);
+	json_object_end(j);
+}
+
+void report_json_check(const World *w, StrBuf *out)
+{
+	JsonWriter j;
+	json_init(&j, out);
+	json_object_begin(&j);
+	json_diagnostics(&j, w);
+	json_coverage(&j, w);
+	json_signals(&j, w);
+	json_summary(&j, w);
+	json_object_end(&j);
+	buf_putc(out, '\n');
+}
+
+static void json_number_or_null(JsonWriter *j, const char *key, double v)
+{
+	json_key(j, key);
+	if (isnan(v))
+		json_null(j);
+	else
+		json_number(j, v);
+}
+
+static void json_indicator(JsonWriter *j, const Indicator *ind)
+{
+	json_object_begin(j);
+	json_kv_string(j, "id", ind->id.text);
+	json_kv_string(j, "name", ind->title);
+	json_kv_string(j, "unit", ind->unit);
+	json_number_or_null(j, "baseline", ind->ok ? ind->baseline : NAN);
+	json_number_or_null(j, "target", ind->ok ? ind->target : NAN);
+	json_key(j, "target_is_percentage");
+	json_bool(j, ind->target_percent);
+	json_kv_string(j, "by", ind->deadline != LONG_MIN ? date_format_days(ind->deadline) : NULL);
+	json_key(j, "latest");
+	if (ind->latest) {
+		json_object_begin(j);
+		json_kv_string(j, "date", date_format(ind->latest->date));
+		json_kv_number(j, "value", ind->latest->value);
+		json_object_end(j);
+	} else {
+		json_null(j);
+	}
+	json_number_or_null(j, "progress", ind->progress);
+	json_number_or_null(j, "expected", ind->expected);
+	json_kv_string(j, "status", report_indicator_word(ind->status));
+	json_key(j, "measurements");
+	json_array_begin(j);
+	for (size_t i = 0; i < ind->measures.len; i++) {
+		const Measure *ms = VEC_AT(ind->measures, Measure, i);
+		json_object_begin(j);
+		json_kv_string(j, "date", date_format(ms->date));
+		json_number_or_null(j, "value", ms->ok ? ms->value : NAN);
+		json_object_end(j);
+	}
+	json_array_end(j);
+	json_object_end(j);
+}
+
+static void json_names(JsonWriter *j, const char *key, const Vec *entities)
+{
+	json_key(j, key);
+	json_array_begin(j);
+	for (size_t i = 0; i < entities->len; i++)
+		json_string(j, entity_name(entities->items[i]));
+	json_array_end(j);
+}
+
+static void json_actions(JsonWriter *j, const Module *m)
+{
+	json_key(j, "actions");
+	json_array_begin(j);
+	for (size_t i = 0; i < m->actions.len; i++) {
+		const Action *a = VEC_AT(m->actions, Action, i);
+		json_object_begin(j);
+		json_kv_string(j, "id", entity_name(&a->base));
+		json_kv_string(j, "title", entity_title(&a->base));
+		json_kv_string(j, "status", report_status_word(a->status));
+		json_names(j, "addresses", &a->addresses);
+		json_names(j, "in", &a->runs_in);
+		json_kv_string(j, "lead", a->lead ? entity_name(&a->lead->base) : NULL);
+		json_names(j, "partners", &a->partners);
+		json_kv_string(j, "from", a->has_from ? date_format(a->from) : NULL);
+		json_kv_string(j, "to", a->has_to ? date_format(a->to) : NULL);
+		json_key(j, "indicators");
+		json_array_begin(j);
+		for (size_t k = 0; k < a->indicators.len; k++)
+			json_indicator(j, VEC_AT(a->indicators, Indicator, k));
+		json_array_end(j);
+		json_object_end(j);
+	}
+	json_array_end(j);
+}
+
+static void json_needs(JsonWriter *j, const Module *m)
+{
+	json_key(j, "needs");
+	json_array_begin(j);
+	for (size_t i = 0; i < m->needs.len; i++) {
+		const Need *n = VEC_AT(m->needs, Need, i);
+		json_object_begin(j);
+		json_kv_string(j, "id", entity_name(&n->base));
+		json_kv_string(j, "title", entity_title(&n->base));
+		json_kv_string(j, "priority", n->priority ? report_priority_word(n->priority) : NULL);
+		json_kv_string(j, "group", n->group ? entity_name(&n->group->base) : NULL);
+		json_kv_string(j, "block", n->block ? entity_name(&n->block->base) : NULL);
+		json_names(j, "requires", &n->requires);
+		json_kv_string(j, "evidence", n->evidence);
+		json_key(j, "areas");
+		json_array_begin(j);
+		for (size_t c = 0; c < n->areas.len; c++) {
+			const Coverage *cov = VEC_AT(n->areas, Coverage, c);
+			json_object_begin(j);
+			json_kv_string(j, "area", entity_name(&cov->area->base));
+			json_kv_string(j, "status", report_cover_word(cov->status));
+			json_names(j, "actions", &cov->actions);
+			json_kv_string(j, "body", cov->body ? entity_name(&cov->body->base) : NULL);
+			json_object_end(j);
+		}
+		json_array_end(j);
+		json_object_end(j);
+	}
+	json_array_end(j);
+}
+
+static void json_areas(JsonWriter *j, const Module *m)
+{
+	json_key(j, "areas");
+	json_array_begin(j);
+	for (size_t i = 0; i < m->places.len; i++) {
+		Place *p = VEC_AT(m->places, Place, i);
+		json_object_begin(j);
+		json_kv_string(j, "id", entity_name(&p->base));
+		json_kv_string(j, "name", entity_title(&p->base));
+		json_kv_string(j, "kind", entity_noun(&p->base));
+		json_kv_string(j, "in", p->parent ? entity_name(&p->parent->base) : NULL);
+		json_number_or_null(j, "population", p->population_state == VALUE_OK ? p->population : NAN);
+		json_object_end(j);
+	}
+	json_array_end(j);
+}
+
+void report_json_eval(const World *w, StrBuf *out)
+{
+	JsonWriter j;
+	json_init(&j, out);
+	json_object_begin(&j);
+	json_key(&j, "files");
+	json_array_begin(&j);
+	FOR_USER_MODULES(w, m) {
+		json_object_begin(&j);
+		json_kv_string(&j, "file", m->src->path);
+		json_key(&j, "plan");
+		if (m->plan) {
+			const Plan *p = m->plan;
+			json_object_begin(&j);
+			json_kv_string(&j, "id", entity_name(&p->base));
+			json_kv_string(&j, "title", entity_title(&p->base));
+			json_kv_string(&j, "municipality", p->municipality ? entity_name(&p->municipality->base) : NULL);
+			json_kv_string(&j, "body", p->body ? entity_name(&p->body->base) : NULL);
+			json_kv_string(&j, "period_start", p->has_period ? date_format(p->period_start) : NULL);
+			json_kv_string(&j, "period_end", p->has_period ? date_format(p->period_end) : NULL);
+			json_kv_string(&j, "as_of", date_format_days(m->eval_day));
+			json_kv_string(&j, "owner", p->owner);
+			json_object_end(&j);
+		} else {
+			json_null(&j);
+		}
+		json_areas(&j, m);
+		json_needs(&j, m);
+		json_actions(&j, m);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_coverage(&j, w);
+	json_signals(&j, w);
+	json_diagnostics(&j, w);
+	json_summary(&j, w);
+	json_object_end(&j);
+	buf_putc(out, '\n');
+}

@@ -1,0 +1,176 @@
+/*
+ * report_text.c — the evaluated plan as text, the signals grouped by the
+ * body they reach, and the one-line summary of `check`.
+ */
+#include "report.h"
+
+#include <string.h>
+
+#include "mem.h"
+
+static void text_plan_header(const Module *m, StrBuf *out)
+{
+	const Plan *p = m->plan;
+	if (!p) {
+		buf_printf(out, "%s\n", m->src->path);
+		return;
+	}
+	buf_printf(out, "%s (%s)\n", entity_title(&p->base), entity_name(&p->base));
+	if (p->municipality)
+		buf_printf(out, "  municipality: %s\n", entity_title(&p->municipality->base));
+	if (p->body)
+		buf_printf(out, "  body: %s\n", entity_title(&p->body->base));
+	if (p->has_period)
+		buf_printf(out, "  period: %s .. %s\n", date_format(p->period_start), date_format(p->period_end));
+	buf_printf(out, "  evaluated on: %s\n", date_format_days(m->eval_day));
+	if (p->owner)
+		buf_printf(out, "  owner: %s\n", p->owner);
+}
+
+/* Per area, the needs of this file that lie in it (source order) and their status. */
+static void text_areas(const Module *m, StrBuf *out)
+{
+	Vec places = report_need_places(m);
+	if (places.len)
+		buf_puts(out, "\nNeeds by area\n");
+	for (size_t i = 0; i < places.len; i++) {
+		const Place *p = places.items[i];
+		buf_printf(out, "  %s (%s)\n", entity_title(&p->base), entity_name(&p->base));
+		for (size_t c = 0; c < p->coverages.len; c++) {
+			const Coverage *cov = VEC_AT(p->coverages, Coverage, c);
+			const Need *n = cov->need;
+			if (n->base.module != m)
+				continue; /* a stdlib municipality carries the needs of every plan */
+			size_t start = out->len;
+			buf_printf(out, "    %s", entity_name(&n->base));
+			if (n->priority)
+				buf_printf(out, " [%s]", report_priority_word(n->priority));
+			buf_pad(out, start, 34);
+			buf_printf(out, " %s\n", report_coverage_text(cov));
+		}
+	}
+}
+
+static void text_actions(const Module *m, StrBuf *out)
+{
+	if (m->actions.len)
+		buf_puts(out, "\nActions\n");
+	for (size_t i = 0; i < m->actions.len; i++) {
+		const Action *a = VEC_AT(m->actions, Action, i);
+		buf_printf(out, "  %s \"%s\": %s", entity_name(&a->base), entity_title(&a->base), report_status_word(a->status));
+		if (a->has_from || a->has_to)
+			buf_printf(out, ", %s .. %s", a->has_from ? date_format(a->from) : "?",
+				   a->has_to ? date_format(a->to) : "?");
+		buf_putc(out, '\n');
+		if (a->lead)
+			buf_printf(out, "    lead: %s\n", entity_title(&a->lead->base));
+		for (size_t k = 0; k < a->indicators.len; k++) {
+			const Indicator *ind = VEC_AT(a->indicators, Indicator, k);
+			buf_printf(out, "    indicator %s \"%s\": %s\n", ind->id.text, ind->title, report_indicator_line(ind));
+			buf_printf(out, "      %s\n", report_progress_line(ind));
+		}
+	}
+}
+
+static void text_module_signals(const Module *m, StrBuf *out)
+{
+	if (m->signals.len)
+		buf_puts(out, "\nSignals\n");
+	for (size_t i = 0; i < m->signals.len; i++) {
+		const Signal *s = VEC_AT(m->signals, Signal, i);
+		if (!s->need)
+			continue;
+		for (size_t r = 0; r < s->routes.len; r++)
+			buf_printf(out, "  %s\n", report_route_text(s, VEC_AT(s->routes, Route, r)));
+	}
+}
+
+static void text_summary(const World *w, StrBuf *out)
+{
+	ReportTotals t = report_totals(w);
+	buf_puts(out, "\nSummary\n");
+	buf_printf(out, "  needs: %zu in %zu need-area%s: %zu covered, %zu signalled, %zu gap%s\n", t.needs,
+		   t.pairs, t.pairs == 1 ? "" : "s", t.covered, t.signalled, t.gaps, t.gaps == 1 ? "" : "s");
+	buf_printf(out, "  actions: %zu, indicators: %zu: %zu achieved, %zu on track, %zu behind, %zu no data\n",
+		   t.actions, t.indicators, t.by_status[IND_ACHIEVED], t.by_status[IND_ON_TRACK],
+		   t.by_status[IND_BEHIND], t.by_status[IND_NO_DATA]);
+	buf_puts(out, "  findings: ");
+	diag_summary(w->diags, out);
+	buf_putc(out, '\n');
+}
+
+void report_text_eval(const World *w, StrBuf *out)
+{
+	bool first = true;
+	FOR_USER_MODULES(w, m) {
+		if (!first)
+			buf_puts(out, "\n");
+		first = false;
+		text_plan_header(m, out);
+		text_areas(m, out);
+		text_actions(m, out);
+		text_module_signals(m, out);
+	}
+	text_summary(w, out);
+}
+
+void report_text_signals(const World *w, StrBuf *out)
+{
+	Vec bodies = report_bodies_reached(w);
+	if (bodies.len == 0)
+		buf_puts(out, "No signals.\n");
+	for (size_t i = 0; i < bodies.len; i++) {
+		const Body *b = bodies.items[i];
+		buf_printf(out, "%s%s (%s)\n", i ? "\n" : "", entity_title(&b->base), entity_name(&b->base));
+		Table per_capability = { 0 };
+		Vec capabilities = { 0 };
+		FOR_USER_MODULES(w, m) {
+			for (size_t k = 0; k < m->signals.len; k++) {
+				const Signal *s = VEC_AT(m->signals, Signal, k);
+				const char *areas = report_areas_reaching(s, b, true);
+				if (!areas)
+					continue;
+				buf_printf(out, "  %s: %s \"%s\" in %s\n", report_signal_origin(s), entity_name(&s->need->base),
+					   entity_title(&s->need->base), areas);
+				if (s->message)
+					buf_printf(out, "    message: %s\n", s->message);
+				if (s->answered_by)
+					buf_printf(out, "    answered by: %s\n", entity_name(&s->answered_by->base));
+				for (size_t r = 0; r < s->routes.len; r++) {
+					const Route *route = VEC_AT(s->routes, Route, r);
+					if (route->body == b && route->path.len) {
+						buf_printf(out, "    not answered here: travels on to %s\n",
+							   entity_title(&VEC_AT(route->path, Body, route->path.len - 1)->base));
+						break;
+					}
+				}
+				for (size_t c = 0; c < s->need->requires.len; c++) {
+					const char *cap = entity_title(&VEC_AT(s->need->requires, Capability, c)->base);
+					StrBuf *who = table_get(&per_capability, cap);
+					if (!who) {
+						who = NEW(StrBuf);
+						buf_init(who);
+						table_put(&per_capability, cap, who);
+						vec_push(&capabilities, (void *)cap);
+					}
+					buf_printf(who, "%s%s", who->len ? ", " : "", report_signal_origin(s));
+				}
+			}
+		}
+		for (size_t c = 0; c < capabilities.len; c++) {
+			StrBuf *who = table_get(&per_capability, capabilities.items[c]);
+			if (strchr(who->data, ','))
+				buf_printf(out, "  shared need for %s: %s\n", (char *)capabilities.items[c], who->data);
+		}
+	}
+}
+
+void report_text_check_summary(const World *w, StrBuf *out)
+{
+	ReportTotals t = report_totals(w);
+	buf_printf(out, "carenet: %zu need%s in %zu need-area%s: %zu covered, %zu signalled, %zu gap%s; ",
+		   t.needs, t.needs == 1 ? "" : "s", t.pairs, t.pairs == 1 ? "" : "s", t.covered, t.signalled,
+		   t.gaps, t.gaps == 1 ? "" : "s");
+	diag_summary(w->diags, out);
+	buf_putc(out, '\n');
+}

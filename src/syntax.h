@@ -1,0 +1,28 @@
+/*
+ * syntax.h — what the grammar's actions build (grammar/parser.y).
+ *
+ * Each top-level statement becomes a Decl, handed to the parse context's
+ * keeper as soon as it is complete (parse.h); blocks are lists of
+ * properties whose items the schema checks later.
+ */
+#ifndef CARENET_SYNTAX_H
+#define CARENET_SYNTAX_H
+
+#include "ast.h"
+#include "parse.h"
+
+void syntax_import(ParseCtx *pc, SrcLoc loc, const char *path, SrcLoc path_loc);
+void syntax_let(ParseCtx *pc, SrcLoc loc, Name name, Expr *value);
+void syntax_signal(ParseCtx *pc, SrcLoc loc, Ref *need, Vec areas, Ref *target, const char *message);
+void syntax_answer(ParseCtx *pc, SrcLoc loc, Ref *signal, Ref *action);
+void syntax_decl(ParseCtx *pc, DeclKind kind, SrcLoc loc, SrcLoc keyword_loc, Name id,
+		 const char *title, SrcLoc title_loc, Ref *parent, Block *body);
+Block *syntax_block(SrcLoc loc, AstList props);
+AstList syntax_props_add(AstList list, Property *p);
+AstList syntax_items_add(AstList list, Item *it);
+Property *syntax_prop(Name name, AstList items);
+Item *syntax_item(SrcLoc loc, Expr *value, Vec literals, Block *block);
+Item *syntax_item_keyed(SrcLoc loc, Expr *key, Expr *value);
+Item *syntax_item_range(SrcLoc loc, Expr *low, RangeKind range, Expr *high);
+
+#endif
