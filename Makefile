@@ -57,7 +57,7 @@ UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN        := $(BUILD)/carenet
 
 .PHONY: all run check deps deps-check unit golden sanitize install uninstall clean \
-        codes prefixes man-check fmt-check fuzz fuzz-short fuzz-objects FORCE valgrind browser bench
+        codes prefixes install-check man-check fmt-check fuzz fuzz-short fuzz-objects FORCE valgrind browser bench
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -128,7 +128,7 @@ golden: $(BIN)
 
 check: deps-check
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory unit golden fmt-check codes prefixes man-check browser
+	@$(MAKE) --no-print-directory unit golden fmt-check codes prefixes man-check install-check browser
 	@$(MAKE) --no-print-directory sanitize valgrind fuzz-short
 
 # fmt is idempotent, keeps comments and strings, and keeps the evaluation.
@@ -146,6 +146,10 @@ codes:
 # Every exported name starts with its module's file name.
 prefixes: $(BIN)
 	@tests/check-prefixes.sh $(BUILD)/obj
+
+# An installation finds its stdlib wherever it is put.
+install-check: $(BIN)
+	@tests/install-test.sh
 
 # The man pages render without warnings.
 man-check:

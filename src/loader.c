@@ -46,11 +46,15 @@ void loader_init(World *w, DiagSink *diags)
 		for (char *dir = strtok(copy, ":"); dir; dir = strtok(NULL, ":"))
 			add_search_dir(w, dir);
 	}
+	/* next to the program: the build tree (build/, build/asan/), then an
+	   installation wherever it was copied (PREFIX/bin/../share/...), and
+	   last the prefix it was built for */
 	const char *exe = program_dir();
 	if (exe) {
 		add_search_dir(w, mem_printf("%s/stdlib", exe));
 		add_search_dir(w, mem_printf("%s/../stdlib", exe));
 		add_search_dir(w, mem_printf("%s/../../stdlib", exe));
+		add_search_dir(w, mem_printf("%s/../share/carenet/stdlib", exe));
 	}
 	add_search_dir(w, CARENET_STDLIB_DIR);
 }

@@ -1,6 +1,13 @@
 /*
- * main.c — the command line: parse it into Options and hand over to the driver.
+ * main.c — the command line: one table of commands and one of options,
+ * read with getopt_long into Options, then handed to the driver.
+ *
+ * Every malformed command line is a usage error (exit 2) that says what is
+ * wrong and, for a mistyped option or command, which one was meant.
+ * `carenet COMMAND --help` and `carenet help COMMAND` print one command's
+ * usage.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -8,34 +15,73 @@
 #include "driver.h"
 #include "fmt_command.h"
 #include "mem.h"
+#include "names.h"
 
-static const char usage_text[] =
-	"usage: carenet check [--format text|json|github] [--werror] FILE...\n"
-	"       carenet eval [--format text|json|markdown|html|dot] [--as-of DATE] FILE...\n"
-	"       carenet signals FILE...\n"
-	"       carenet fmt [--check | --write] FILE...\n"
-	"       carenet diff [--as-of DATE] OLD NEW\n"
-	"       carenet --help | --version\n";
+/* The options, one bit each, so a command can say which it takes. */
+enum {
+	OPT_FORMAT = 1u << 0,
+	OPT_AS_OF = 1u << 1,
+	OPT_WERROR = 1u << 2,
+	OPT_CHECK = 1u << 3,
+	OPT_WRITE = 1u << 4,
+	OPT_HELP = 1u << 5,
+};
 
-static const char help_text[] =
-	"carenet checks and evaluates caring-neighbourhood plans (.care files).\n"
+static const struct {
+	const char *name;        /* without the dashes */
+	int has_arg;             /* getopt_long's no_argument, required_argument */
+	unsigned bit;
+	const char *arg;         /* how the help names its value */
+	const char *help;
+} option_table[] = {
+	{ "format", required_argument, OPT_FORMAT, "F", "the output format (see the command's formats)" },
+	{ "as-of", required_argument, OPT_AS_OF, "DATE", "evaluate on DATE (YYYY-MM or YYYY-MM-DD) instead of the plan's as_of" },
+	{ "werror", no_argument, OPT_WERROR, NULL, "warnings count as errors" },
+	{ "check", no_argument, OPT_CHECK, NULL, "show a diff and exit 1 when a file is not in the canonical layout" },
+	{ "write", no_argument, OPT_WRITE, NULL, "rewrite files in the canonical layout" },
+	{ "help", no_argument, OPT_HELP, NULL, "print this command's usage" },
+};
+
+#define OPTION_COUNT (sizeof option_table / sizeof option_table[0])
+
+static const struct {
+	const char *name;
+	Command command;
+	unsigned options;        /* OPT_ bits it takes */
+	unsigned formats;        /* FORMAT_ bits for --format */
+	const char *operands;
+	const char *summary;
+} command_table[] = {
+	{ "check", CMD_CHECK, OPT_FORMAT | OPT_AS_OF | OPT_WERROR | OPT_HELP,
+	  1u << FORMAT_TEXT | 1u << FORMAT_JSON | 1u << FORMAT_GITHUB, "FILE...",
+	  "report problems: syntax, unknown names, needs nobody addresses (gaps),\n"
+	  "unresolved signals, warnings; exit 0 clean, 1 findings" },
+	{ "eval", CMD_EVAL, OPT_FORMAT | OPT_AS_OF | OPT_HELP,
+	  1u << FORMAT_TEXT | 1u << FORMAT_JSON | 1u << FORMAT_MARKDOWN | 1u << FORMAT_HTML | 1u << FORMAT_DOT,
+	  "FILE...",
+	  "print the evaluated plan: needs by area and their status, actions with\n"
+	  "targets and progress, signals and the bodies they reach" },
+	{ "signals", CMD_SIGNALS, OPT_AS_OF | OPT_HELP, 1u << FORMAT_TEXT, "FILE...",
+	  "the signals grouped by the body they reach, ready to send" },
+	{ "diff", CMD_DIFF, OPT_AS_OF | OPT_HELP, 0, "OLD NEW",
+	  "what changed between two versions of a plan: needs, coverage, signals,\n"
+	  "targets; exit 1 when a change opens a new gap (also a git diff driver)" },
+	{ "fmt", CMD_FMT, OPT_CHECK | OPT_WRITE | OPT_HELP, 0, "FILE...",
+	  "print plans in the canonical layout; --check shows a diff and exits 1\n"
+	  "when the layout differs, --write rewrites the files" },
+};
+
+#define COMMAND_COUNT (sizeof command_table / sizeof command_table[0])
+
+static const char *const format_names[] = {
+	[FORMAT_TEXT] = "text", [FORMAT_JSON] = "json", [FORMAT_GITHUB] = "github",
+	[FORMAT_MARKDOWN] = "markdown", [FORMAT_HTML] = "html", [FORMAT_DOT] = "dot",
+};
+
+#define FORMAT_COUNT (sizeof format_names / sizeof format_names[0])
+
+static const char help_tail[] =
 	"\n"
-	"commands:\n"
-	"  check     report problems: syntax, unknown names, needs nobody addresses\n"
-	"            (gaps), unresolved signals, warnings; exit 0 clean, 1 findings\n"
-	"  eval      print the evaluated plan: needs by area and their status, actions\n"
-	"            with targets and progress, signals and the bodies they reach\n"
-	"  signals   the signals grouped by the body they reach, ready to send\n"
-	"  diff      what changed between two versions of a plan: needs, coverage,\n"
-	"            signals, targets; exit 1 when a change opens a new gap\n"
-	"  fmt       print the plan in the canonical layout; --check shows a diff and\n"
-	"            exits 1 when the layout differs, --write rewrites the file\n"
-	"\n"
-	"options:\n"
-	"  --format F      check: text (default), json, github (workflow annotations)\n"
-	"                  eval: text (default), json, markdown, html (one page), dot\n"
-	"  --werror        warnings count as errors (check)\n"
-	"  --as-of DATE    evaluate on this date instead of the plan's as_of\n"
 	"  -               as a FILE: read the plan from standard input\n"
 	"\n"
 	"environment:\n"
@@ -46,83 +92,265 @@ static const char help_text[] =
 	"exit status: 0 clean, 1 findings (or, for eval, a plan that cannot be\n"
 	"evaluated), 2 usage or I/O error.  See carenet(1) and carenet(5).\n";
 
-static int usage_error(const char *fmt, const char *arg)
+/* "text|json|github" */
+static const char *format_list(unsigned formats)
 {
-	fputs("carenet: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\n", stderr);
-	fputs(usage_text, stderr);
+	StrBuf b = { 0 };
+	buf_init(&b);
+	for (size_t f = 0; f < FORMAT_COUNT; f++)
+		if (formats & (1u << f))
+			buf_printf(&b, "%s%s", b.len ? "|" : "", format_names[f]);
+	return b.data;
+}
+
+/* "carenet check [--format text|json|github] [--as-of DATE] [--werror] FILE..." */
+static const char *usage_line(size_t c)
+{
+	StrBuf b = { 0 };
+	buf_init(&b);
+	buf_printf(&b, "carenet %s", command_table[c].name);
+	for (size_t o = 0; o < OPTION_COUNT; o++) {
+		unsigned bit = option_table[o].bit;
+		if (!(command_table[c].options & bit) || bit == OPT_HELP)
+			continue;
+		if (bit == OPT_FORMAT)
+			buf_printf(&b, " [--format %s]", format_list(command_table[c].formats));
+		else if (option_table[o].arg)
+			buf_printf(&b, " [--%s %s]", option_table[o].name, option_table[o].arg);
+		else
+			buf_printf(&b, " [--%s]", option_table[o].name);
+	}
+	buf_printf(&b, " %s", command_table[c].operands);
+	return b.data;
+}
+
+static void print_usage(FILE *f)
+{
+	for (size_t c = 0; c < COMMAND_COUNT; c++)
+		fprintf(f, "%s %s\n", c ? "      " : "usage:", usage_line(c));
+	fprintf(f, "       carenet help [COMMAND] | --help | --version\n");
+}
+
+static void print_help(void)
+{
+	print_usage(stdout);
+	fputs("\ncarenet checks and evaluates caring-neighbourhood plans (.care files).\n\ncommands:\n", stdout);
+	for (size_t c = 0; c < COMMAND_COUNT; c++) {
+		const char *summary = command_table[c].summary;
+		printf("  %-9s ", command_table[c].name);
+		for (const char *p = summary; *p; p++) {
+			putchar(*p);
+			if (*p == '\n')
+				fputs("            ", stdout);
+		}
+		putchar('\n');
+	}
+	fputs("\noptions:\n", stdout);
+	for (size_t o = 0; o < OPTION_COUNT; o++)
+		printf("  --%-13s %s\n", mem_printf("%s%s%s", option_table[o].name, option_table[o].arg ? " " : "",
+						      option_table[o].arg ? option_table[o].arg : ""),
+		       option_table[o].help);
+	fputs(help_tail, stdout);
+}
+
+static void print_command_help(size_t c)
+{
+	printf("usage: %s\n\n", usage_line(c));
+	const char *summary = command_table[c].summary;
+	for (const char *p = summary; *p; p++)
+		putchar(*p);
+	fputs("\n\noptions:\n", stdout);
+	for (size_t o = 0; o < OPTION_COUNT; o++) {
+		if (!(command_table[c].options & option_table[o].bit))
+			continue;
+		const char *name = mem_printf("%s%s%s", option_table[o].name, option_table[o].arg ? " " : "",
+					      option_table[o].arg ? option_table[o].arg : "");
+		if (option_table[o].bit == OPT_FORMAT)
+			printf("  --%-13s %s\n", name, format_list(command_table[c].formats));
+		else
+			printf("  --%-13s %s\n", name, option_table[o].help);
+	}
+	fputs(help_tail, stdout);
+}
+
+/* A usage error: the message, then the usage of the command (all of them
+   when `c` is COMMAND_COUNT). */
+static int usage_error_in(size_t c, const char *message)
+{
+	fprintf(stderr, "carenet: %s\n", message);
+	if (c < COMMAND_COUNT)
+		fprintf(stderr, "usage: %s\n(carenet %s --help tells more)\n", usage_line(c), command_table[c].name);
+	else
+		print_usage(stderr);
 	return 2;
 }
 
-static bool parse_format(const char *name, Command cmd, Format *out)
+static int usage_error(const char *message)
 {
-	static const struct { const char *name; Format format; unsigned commands; } formats[] = {
-		{ "text", FORMAT_TEXT, 1u << CMD_CHECK | 1u << CMD_EVAL | 1u << CMD_SIGNALS },
-		{ "json", FORMAT_JSON, 1u << CMD_CHECK | 1u << CMD_EVAL },
-		{ "github", FORMAT_GITHUB, 1u << CMD_CHECK },
-		{ "markdown", FORMAT_MARKDOWN, 1u << CMD_EVAL },
-		{ "html", FORMAT_HTML, 1u << CMD_EVAL },
-		{ "dot", FORMAT_DOT, 1u << CMD_EVAL },
-	};
-	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
-		if (strcmp(formats[i].name, name) == 0 && (formats[i].commands & (1u << cmd))) {
-			*out = formats[i].format;
+	return usage_error_in(COMMAND_COUNT, message);
+}
+
+static int find_command(const char *name)
+{
+	for (size_t c = 0; c < COMMAND_COUNT; c++)
+		if (strcmp(command_table[c].name, name) == 0)
+			return (int)c;
+	return -1;
+}
+
+static int unknown_command(const char *name)
+{
+	const char *names[COMMAND_COUNT + 1];
+	for (size_t c = 0; c < COMMAND_COUNT; c++)
+		names[c] = command_table[c].name;
+	names[COMMAND_COUNT] = "help";
+	const char *close = names_closest(name, names, COMMAND_COUNT + 1);
+	return usage_error(close ? mem_printf("unknown command '%s'; did you mean '%s'?", name, close)
+				 : mem_printf("unknown command '%s'", name));
+}
+
+/* The option of command c that `word` starts with (--formatjson), or the
+   one option it is the start of (--w for --werror); NULL when none is. */
+static const char *option_prefix_of(size_t c, const char *word)
+{
+	const char *best = NULL, *extends = NULL;
+	int starts = 0;
+	for (size_t o = 0; o < OPTION_COUNT; o++) {
+		const char *name = option_table[o].name;
+		if (!(command_table[c].options & option_table[o].bit))
+			continue;
+		if (strncmp(word, name, strlen(name)) == 0 && (!best || strlen(name) > strlen(best)))
+			best = name;
+		if (*word && strncmp(name, word, strlen(word)) == 0) {
+			extends = name;
+			starts++;
+		}
+	}
+	return best ? best : starts == 1 ? extends : NULL;
+}
+
+/* An option getopt_long did not know: name the closest one this command takes. */
+static int unknown_option(size_t c, const char *arg)
+{
+	const char *names[OPTION_COUNT];
+	size_t n = 0;
+	const char *word = arg;
+	while (*word == '-')
+		word++;
+	const char *eq = strchr(word, '=');
+	if (eq)
+		word = mem_strndup(word, (size_t)(eq - word));
+	for (size_t o = 0; o < OPTION_COUNT; o++)
+		if (command_table[c].options & option_table[o].bit)
+			names[n++] = option_table[o].name;
+	const char *close = names_closest(word, names, n);
+	if (!close)
+		close = option_prefix_of(c, word);
+	if (close)
+		return usage_error_in(c, mem_printf("%s has no option '%s'; did you mean '--%s'?",
+						    command_table[c].name, arg, close));
+	return usage_error_in(c, mem_printf("%s has no option '%s'", command_table[c].name, arg));
+}
+
+static bool parse_format(size_t c, const char *value, Format *out)
+{
+	for (size_t f = 0; f < FORMAT_COUNT; f++) {
+		if ((command_table[c].formats & (1u << f)) && strcmp(format_names[f], value) == 0) {
+			*out = (Format)f;
 			return true;
 		}
 	}
 	return false;
 }
 
-static int parse_options(int argc, char **argv, Options *opts)
+static int bad_format(size_t c, const char *value)
 {
-	const char *command = argv[1];
-	if (strcmp(command, "check") == 0) opts->command = CMD_CHECK;
-	else if (strcmp(command, "eval") == 0) opts->command = CMD_EVAL;
-	else if (strcmp(command, "signals") == 0) opts->command = CMD_SIGNALS;
-	else if (strcmp(command, "fmt") == 0) opts->command = CMD_FMT;
-	else if (strcmp(command, "diff") == 0) opts->command = CMD_DIFF;
-	else return usage_error("unknown command '%s'", command);
-	opts->files = (const char **)mem_alloc(sizeof(char *) * (size_t)argc);
-	for (int i = 2; i < argc; i++) {
-		const char *arg = argv[i];
-		const char *value = NULL;
-		if (strncmp(arg, "--format=", 9) == 0 || strncmp(arg, "--as-of=", 8) == 0)
-			value = strchr(arg, '=') + 1;
-		if (strcmp(arg, "--format") == 0 || strcmp(arg, "--as-of") == 0) {
-			if (i + 1 >= argc)
-				return usage_error("%s needs a value", arg);
-			value = argv[++i];
-		}
-		if (strncmp(arg, "--format", 8) == 0) {
-			if (!parse_format(value, opts->command, &opts->format))
-				return usage_error("unknown format '%s' for this command", value);
-		} else if (strncmp(arg, "--as-of", 7) == 0) {
-			Date d;
-			const char *why;
-			if (!date_parse(value, &d, &why))
-				return usage_error("--as-of takes a date (YYYY-MM or YYYY-MM-DD), not '%s'", value);
-			opts->has_as_of = true;
-			opts->as_of = date_last_day(d);
-		} else if (opts->command == CMD_FMT && strcmp(arg, "--check") == 0) {
-			opts->fmt_check = true;
-		} else if (opts->command == CMD_FMT && strcmp(arg, "--write") == 0) {
-			opts->fmt_write = true;
-		} else if (strcmp(arg, "--werror") == 0 && opts->command == CMD_CHECK) {
-			opts->werror = true;
-		} else if (strcmp(arg, "--") == 0) {
-			while (++i < argc)
-				opts->files[opts->file_count++] = argv[i];
-		} else if (arg[0] == '-' && arg[1] != '\0') {
-			return usage_error("unknown option '%s'", arg);
-		} else {
-			opts->files[opts->file_count++] = arg;
-		}
+	const char *names[FORMAT_COUNT];
+	size_t n = 0;
+	for (size_t f = 0; f < FORMAT_COUNT; f++)
+		if (command_table[c].formats & (1u << f))
+			names[n++] = format_names[f];
+	const char *close = names_closest(value, names, n);
+	return usage_error_in(c, mem_printf("%s has no format '%s'%s%s%s (it has %s)", command_table[c].name, value,
+				      close ? "; did you mean '" : "", close ? close : "", close ? "'?" : "",
+				      format_list(command_table[c].formats)));
+}
+
+/* Apply one option; 0, or the exit status of a usage error. */
+static int apply_option(size_t c, unsigned bit, const char *value, Options *opts)
+{
+	switch (bit) {
+	case OPT_FORMAT:
+		if (!parse_format(c, value, &opts->format))
+			return bad_format(c, value);
+		break;
+	case OPT_AS_OF: {
+		Date d;
+		const char *why;
+		if (!date_parse(value, &d, &why))
+			return usage_error_in(c, mem_printf("--as-of takes a date (YYYY-MM or YYYY-MM-DD), not '%s'", value));
+		opts->has_as_of = true;
+		opts->as_of = date_last_day(d);
+		break;
 	}
+	case OPT_WERROR: opts->werror = true; break;
+	case OPT_CHECK: opts->fmt_check = true; break;
+	case OPT_WRITE: opts->fmt_write = true; break;
+	}
+	return 0;
+}
+
+/* Parse the options and operands after the command; -1 when --help was given. */
+static int parse_options(size_t c, int argc, char **argv, Options *opts)
+{
+	struct option longs[OPTION_COUNT + 1];
+	memset(longs, 0, sizeof longs);
+	for (size_t o = 0; o < OPTION_COUNT; o++)
+		longs[o] = (struct option){ option_table[o].name, option_table[o].has_arg, NULL, (int)o + 1 };
+	opts->command = command_table[c].command;
+	opts->files = (const char **)mem_alloc(sizeof(char *) * (size_t)argc);
+	opterr = 0;
+	optind = 1;
+	for (;;) {
+		int found = getopt_long(argc, argv, ":", longs, NULL);
+		if (found == -1)
+			break;
+		/* getopt_long has moved past the option it read (or could not read) */
+		const char *arg = argv[optind > 1 ? optind - 1 : 1];
+		if (found == ':')
+			return usage_error_in(c, mem_printf("%s needs a value", arg));
+		if (found == '?')
+			return unknown_option(c, arg);
+		size_t o = (size_t)found - 1;
+		if (!(command_table[c].options & option_table[o].bit))
+			return usage_error_in(c, mem_printf("%s has no option '--%s'", command_table[c].name,
+							    option_table[o].name));
+		if (option_table[o].bit == OPT_HELP)
+			return -1;
+		int status = apply_option(c, option_table[o].bit, optarg, opts);
+		if (status)
+			return status;
+	}
+	for (int i = optind; i < argc; i++)
+		opts->files[opts->file_count++] = argv[i];
 	if (opts->fmt_check && opts->fmt_write)
-		return usage_error("%s takes --check or --write, not both", command);
+		return usage_error_in(c, "fmt takes --check or --write, not both");
 	if (opts->file_count == 0)
-		return usage_error("%s needs at least one FILE (or - for standard input)", command);
+		return usage_error_in(c, mem_printf("%s needs %s (- for standard input)", command_table[c].name,
+						    command_table[c].operands));
+	return 0;
+}
+
+static int help_command(int argc, char **argv)
+{
+	if (argc < 3) {
+		print_help();
+		return 0;
+	}
+	int c = find_command(argv[2]);
+	if (c < 0)
+		return unknown_command(argv[2]);
+	print_command_help((size_t)c);
 	return 0;
 }
 
@@ -130,22 +358,27 @@ int main(int argc, char **argv)
 {
 	mem_init();
 	if (argc < 2) {
-		fputs(usage_text, stderr);
+		print_usage(stderr);
 		return 2;
 	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
-		fputs(usage_text, stdout);
-		fputs("\n", stdout);
-		fputs(help_text, stdout);
-		return 0;
-	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0)
+		return help_command(argc, argv);
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("carenet %s\n", CARENET_VERSION);
 		return 0;
 	}
+	int c = find_command(argv[1]);
+	if (c < 0)
+		return argv[1][0] == '-' ? usage_error(mem_printf("'%s' comes after a command: carenet COMMAND [OPTION]... FILE...", argv[1]))
+					 : unknown_command(argv[1]);
 	Options opts;
 	memset(&opts, 0, sizeof opts);
-	int status = parse_options(argc, argv, &opts);
+	/* getopt_long reads argv from index 1: hand it the command's arguments */
+	int status = parse_options((size_t)c, argc - 1, argv + 1, &opts);
+	if (status < 0) {
+		print_command_help((size_t)c);
+		return 0;
+	}
 	if (status)
 		return status;
 	if (opts.command == CMD_DIFF)

@@ -4,6 +4,7 @@
 #
 #   NAME.args   the command line, when not "check NAME.care"
 #               (paths relative to tests/cases; may name files in subfolders)
+#   NAME.env    environment settings for the run, VAR=value ... on one line
 #
 # Usage: tests/run-cases.sh BINARY [NAME...]     UPDATE=1 rewrites the .out files.
 #        RUNNER="valgrind -q --error-exitcode=99" runs each case under a tool.
@@ -19,8 +20,9 @@ passed=0 failed=0
 if [ $# -gt 0 ]; then cases="$*"; else cases=$(ls *.care *.args | sed 's/\.[a-z]*$//' | sort -u); fi
 for name in $cases; do
 	if [ -f "$name.args" ]; then args=$(cat "$name.args"); else args="check $name.care"; fi
+	if [ -f "$name.env" ]; then envs=$(cat "$name.env"); else envs=""; fi
 	# shellcheck disable=SC2086
-	actual=$(${RUNNER:-} "$bin" $args 2>&1 < /dev/null; echo "[exit $?]")
+	actual=$(env $envs ${RUNNER:-} "$bin" $args 2>&1 < /dev/null; echo "[exit $?]")
 	if [ "${UPDATE:-}" = 1 ]; then
 		printf '%s\n' "$actual" > "$name.out"
 	fi

@@ -1,0 +1,22 @@
+#!/bin/sh
+# `make install PREFIX=DIR` after a plain `make` gives a carenet that finds
+# its standard library relative to itself (DIR/bin/../share/carenet/stdlib),
+# whatever prefix it was built for, and the man pages land in DIR/share/man.
+#
+# Usage: tests/install-test.sh   (from the top of the tree, after make)
+set -u
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+check() { if eval "$2"; then passed=$((passed + 1)); else echo "FAIL: $1"; failed=$((failed + 1)); fi; }
+make --no-print-directory -s install PREFIX="$tmp/prefix" >/dev/null 2>&1
+check "installed" "[ -x '$tmp/prefix/bin/carenet' ] && [ -f '$tmp/prefix/share/carenet/stdlib/prelude.care' ]"
+check "man pages installed" "[ -f '$tmp/prefix/share/man/man1/carenet.1' ] && [ -f '$tmp/prefix/share/man/man5/carenet.5' ]"
+# move the installation: it must not depend on where it was put either
+mv "$tmp/prefix" "$tmp/moved"
+cp examples/hoogstraten.care "$tmp/plan.care"
+out=$(cd "$tmp" && env -u CARENET_PATH SOURCE_DATE_EPOCH=1767139200 ./moved/bin/carenet check plan.care 2>&1)
+status=$?
+check "installed binary finds its stdlib (exit $status: $out)" "[ $status -le 1 ] && ! echo \"\$out\" | grep -q E301"
+echo "install: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
