@@ -57,7 +57,7 @@ UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN        := $(BUILD)/carenet
 
 .PHONY: all run check deps deps-check unit golden sanitize install uninstall clean \
-        codes prefixes install-check man-check fmt-check fuzz fuzz-short fuzz-objects FORCE valgrind browser bench
+        codes prefixes stdlib-check install-check man-check fmt-check fuzz fuzz-short fuzz-objects FORCE valgrind browser bench
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -81,7 +81,7 @@ deps:
 	$(call need_packages,$(BUILD_PKGS))
 
 # The test tools: compilers with sanitizers and the fuzzer runtime, valgrind, jq.
-CHECK_PKGS := $(BUILD_PKGS) gcc clang libclang-rt-14-dev valgrind jq man-db groff-base diffutils chromium
+CHECK_PKGS := $(BUILD_PKGS) gcc clang libclang-rt-14-dev valgrind jq man-db groff-base diffutils chromium python3
 deps-check:
 	$(call need_packages,$(CHECK_PKGS))
 
@@ -128,7 +128,7 @@ golden: $(BIN)
 
 check: deps-check
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory unit golden fmt-check codes prefixes man-check install-check browser
+	@$(MAKE) --no-print-directory unit golden fmt-check codes prefixes stdlib-check man-check install-check browser
 	@$(MAKE) --no-print-directory sanitize valgrind fuzz-short
 
 # fmt is idempotent, keeps comments and strings, and keeps the evaluation.
@@ -146,6 +146,12 @@ codes:
 # Every exported name starts with its module's file name.
 prefixes: $(BIN)
 	@tests/check-prefixes.sh $(BUILD)/obj
+
+# The generated stdlib is what stdlib/gen/generate makes of stdlib/data/, and
+# the walk along every municipality of Flanders reaches the zones of the data.
+stdlib-check: $(BIN)
+	@tests/check-stdlib.sh
+	@tests/flanders-walk.sh $(BIN)
 
 # An installation finds its stdlib wherever it is put.
 install-check: $(BIN)

@@ -20,10 +20,19 @@
 /* Run every analysis in order. */
 void analysis_run(World *w);
 
-void escalate_prepare(World *w);       /* the municipalities of every body */
+void escalate_prepare(World *w);       /* which bodies hold each place, and when */
 void escalate_route_signals(World *w);
-/* The one body of `kind` whose members contain `muni`; NULL (not reported) if none or several. */
-Body *escalate_find(Kind *kind, Place *muni, int *count);
+
+/* Where a signal of `kind` from `area` goes on `day`. */
+typedef struct {
+	Body *body;                  /* NULL: none, or several (count) */
+	const Reach *reach;          /* the membership that decided */
+	int count;                   /* bodies of that kind holding `at` */
+	Place *at;                   /* the place, up from the area, where it was decided */
+} Resolution;
+
+/* Not reported: the caller decides what a missing or ambiguous body means. */
+Resolution escalate_resolve(const Kind *kind, Place *area, long day);
 void coverage_compute(World *w);
 void impact_compute(World *w);
 void checks_run(World *w);

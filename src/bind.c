@@ -37,6 +37,13 @@ static const NameUse *next_use(Uses *u)
 	return NULL;
 }
 
+/* The first recorded name of a property (for a message's position). */
+static const NameUse *next_use_of(const Ctx *c, PropId id)
+{
+	Uses u = uses_of(c, id);
+	return next_use(&u);
+}
+
 static Entity *resolve_use(Ctx *c, const Uses *u, const NameUse *use)
 {
 	return names_resolve(c->w, c->m, use->ref, u->spec->ns, u->spec->what);
@@ -106,13 +113,54 @@ static void bind_place(Ctx *c, Place *place)
 		if (place->parent)
 			vec_push(&place->parent->children, place);
 	}
+	/* an area's merged_into is refused when it is recorded (E501) */
+	Place *merged = place->is_municipality ? (Place *)resolve_prop(c, PROP_PLACE_MERGED_INTO) : NULL;
+	if (merged && !merged->is_municipality)
+		diag_report(c->w->diags, DIAG_E404, next_use_of(c, PROP_PLACE_MERGED_INTO)->ref->loc,
+			    "'%s' is an area; a municipality merges into a municipality", entity_name(&merged->base));
+	else if (merged == place)
+		diag_report(c->w->diags, DIAG_E706, next_use_of(c, PROP_PLACE_MERGED_INTO)->ref->loc,
+			    "municipality '%s' cannot merge into itself", entity_name(&place->base));
+	else
+		place->merged_into = merged;
 	vec_push(&c->m->places, place);
+}
+
+/* A membership's provenance: what it says itself, the rest from its body. */
+static const Provenance *inherit_provenance(const Provenance *own, const Provenance *body)
+{
+	if (!own || !body)
+		return own ? own : body;
+	Provenance *p = NEW(Provenance);
+	*p = *own;
+	if (!p->source)
+		p->source = body->source;
+	if (!p->has_as_of) {
+		p->has_as_of = body->has_as_of;
+		p->as_of = body->as_of;
+	}
+	return p;
+}
+
+/* Each recorded membership gets its member, in the order record.c kept them;
+   a body that is a member of another learns where. */
+static void bind_members(Ctx *c, Body *body)
+{
+	Uses u = uses_of(c, PROP_BODY_MEMBERS);
+	size_t i = 0;
+	for (const NameUse *use; (use = next_use(&u)); i++) {
+		Membership *m = VEC_AT(body->memberships, Membership, i);
+		m->provenance = inherit_provenance(m->provenance, body->base.provenance);
+		m->member = resolve_use(c, &u, use);
+		if (m->member && m->member->ns == NS_BODY)
+			vec_push(&((Body *)m->member)->containers, m);
+	}
 }
 
 static void bind_body(Ctx *c, Body *body)
 {
 	body->kind = (Kind *)resolve_prop(c, PROP_BODY_KIND);
-	resolve_list(c, PROP_BODY_MEMBERS, &body->members, NULL);
+	bind_members(c, body);
 	body->escalates_to = resolve_prop(c, PROP_BODY_ESCALATES_TO);
 	vec_push(&c->m->bodies, body);
 }

@@ -79,8 +79,24 @@ static void check_meer_net(World *w, Module *m)
 		    entity_name(&m->plan->base));
 }
 
+/* W905: the plan's municipality had merged into another by the evaluation date. */
+static void check_merged(World *w, const Module *m)
+{
+	const Plan *plan = m->plan;
+	const Place *muni = plan ? plan->municipality : NULL;
+	if (!muni || !muni->merged_into || !muni->merged_on.year || m->eval_day < date_first_day(muni->merged_on))
+		return;
+	Diagnostic *d = diag_report(w->diags, DIAG_W905, plan->base.decl->id.loc,
+				    "municipality '%s' no longer exists on %s: on %s it became part of %s (%s)",
+				    entity_name(&muni->base), date_format_days(m->eval_day), date_format(muni->merged_on),
+				    entity_title(&muni->merged_into->base), entity_name(&muni->merged_into->base));
+	diag_note(d, (SrcLoc){ 0 }, "name the municipality it is part of now: municipality %s",
+		  entity_name(&muni->merged_into->base));
+}
+
 static void check_module(World *w, Module *m)
 {
+	check_merged(w, m);
 	for (size_t i = 0; i < m->places.len; i++) {
 		Place *p = VEC_AT(m->places, Place, i);
 		if (p->has_need)

@@ -58,8 +58,7 @@ static void hint_signal(Diagnostic *d, const PairSet *provided, Need *n, Coverag
 		Capability *cap = n->requires.items[i];
 		if (provided_locally(provided, cap, c->area) || !cap->handled_by)
 			continue;
-		int count;
-		Body *b = escalate_find(cap->handled_by, c->area->municipality, &count);
+		Body *b = escalate_resolve(cap->handled_by, c->area, n->base.module->eval_day).body;
 		if (b)
 			diag_note(d, (SrcLoc){ 0 },
 				  "hint: no actor serving %s provides %s; signal it: signal %s to %s (reaches %s)",

@@ -1,116 +1,256 @@
 /*
  * escalate.c — where signals go (spec 5.2).
  *
- * A signal's target is a body, or a kind resolved per signalled area to the
- * one body of that kind whose members (transitively, through member bodies)
- * include the area's municipality.  Each municipality keeps the list of
- * bodies that contain it, so resolution is a short scan, not a search.
- * When the body reached has a supra-local plan loaded that does not answer
- * the signal, the signal travels on along escalates_to.
+ * A body's members are places (municipalities, or areas such as Antwerp's
+ * postcode areas) and other bodies, each for a period and on a source's
+ * word (`members x { from ...; to ...; unconfirmed "..." }`).  Preparing,
+ * every place learns the bodies that have it among their members, directly
+ * or through member bodies, with the days that holds (its reaches).
+ *
+ * A signal's target is a body, or a kind resolved for each signalled area
+ * on the plan's evaluation date: walking up from the area (area, the area
+ * it lies in, ..., its municipality, then the municipality that one merged
+ * into by then), the first place that a body of that kind has among its
+ * active members decides.  One such body resolves; none at every level is
+ * E703, several at one level E704.  When the body reached has a
+ * supra-local plan loaded that does not answer the signal, the signal
+ * travels on along escalates_to.
  */
 #include "analysis.h"
+
+#include <limits.h>
+#include <string.h>
 
 #include "mem.h"
 #include "names.h"
 
 #define MAX_ESCALATION_STEPS 16
 
-/* Collect the municipalities of a body, following member bodies. */
-static void body_municipalities(World *w, Body *b)
+/* ---- membership --------------------------------------------------------------------- */
+
+static long membership_from(const Membership *m)
 {
-	if (b->membership == VISIT_DONE)
-		return;
-	if (b->membership == VISIT_ACTIVE) {
-		diag_report(w->diags, DIAG_E706, b->base.decl->id.loc,
-			    "body '%s' is, through its members, a member of itself", entity_name(&b->base));
-		return;
-	}
-	b->membership = VISIT_ACTIVE;
-	PairSet seen = { 0 };
-	for (size_t i = 0; i < b->members.len; i++) {
-		Entity *e = b->members.items[i];
-		if (e->ns == NS_PLACE) {
-			Place *muni = ((Place *)e)->municipality;
-			if (muni && pairset_add(&seen, b, muni))
-				vec_push(&b->municipalities, muni);
-			continue;
+	return m->has_from && m->from.year ? date_first_day(m->from) : LONG_MIN;
+}
+
+static long membership_to(const Membership *m)
+{
+	return m->has_to && m->to.year ? date_last_day(m->to) : LONG_MAX;
+}
+
+/*
+ * A body that is, through its members, a member of itself: E706, reported
+ * once at the body where the walk came back.  An iterative walk up the
+ * `containers` links, so the depth of the nesting is not the C stack's.
+ */
+static bool in_membership_cycle(World *w, Body *start)
+{
+	if (start->membership == VISIT_DONE)
+		return false;
+	Vec stack = { 0 }, path = { 0 };
+	vec_push(&stack, start);
+	bool cycle = false;
+	while (stack.len && !cycle) {
+		Body *b = stack.items[stack.len - 1];
+		if (b->membership == VISIT_NEW) {
+			b->membership = VISIT_ACTIVE;
+			vec_push(&path, b);
+			for (size_t i = 0; i < b->containers.len; i++) {
+				Body *up = VEC_AT(b->containers, Membership, i)->body;
+				if (up->membership == VISIT_ACTIVE) {
+					diag_report(w->diags, DIAG_E706, up->base.decl->id.loc,
+						    "body '%s' is, through its members, a member of itself",
+						    entity_name(&up->base));
+					cycle = true;
+				} else if (up->membership == VISIT_NEW) {
+					vec_push(&stack, up);
+				}
+			}
+		} else {
+			stack.len--;
+			if (b->membership == VISIT_ACTIVE) {
+				b->membership = VISIT_DONE;
+				path.len--;
+			}
 		}
-		Body *member = (Body *)e;
-		body_municipalities(w, member);
-		for (size_t k = 0; k < member->municipalities.len; k++) {
-			Place *muni = member->municipalities.items[k];
-			if (pairset_add(&seen, b, muni))
-				vec_push(&b->municipalities, muni);
+	}
+	for (size_t i = 0; i < path.len; i++)
+		VEC_AT(path, Body, i)->membership = VISIT_DONE; /* cut where the cycle was met */
+	return cycle;
+}
+
+/* Give `place` a reach for every body that holds it through `m`, following
+   member bodies upward with a worklist. */
+static void add_reaches(World *w, Place *place, const Membership *m)
+{
+	Vec work = { 0 };
+	Reach *first = NEW(Reach);
+	*first = (Reach){ m->body, m, membership_from(m), membership_to(m), m->unconfirmed };
+	vec_push(&work, first);
+	size_t steps = 0;
+	while (work.len) {
+		Reach *r = work.items[--work.len];
+		vec_push(&place->reaches, r);
+		if (r->body->membership != VISIT_DONE || ++steps > 100000)
+			continue; /* a cycle, reported; or a nesting no plan has */
+		for (size_t i = 0; i < r->body->containers.len; i++) {
+			const Membership *up = VEC_AT(r->body->containers, Membership, i);
+			long from = membership_from(up), to = membership_to(up);
+			Reach *next = NEW(Reach);
+			*next = (Reach){ up->body, m, from > r->from ? from : r->from, to < r->to ? to : r->to,
+					 r->unconfirmed ? r->unconfirmed : up->unconfirmed };
+			if (next->from <= next->to)
+				vec_push(&work, next);
 		}
 	}
-	b->membership = VISIT_DONE;
+	(void)w;
 }
 
 void escalate_prepare(World *w)
 {
 	for (size_t i = 0; i < w->modules.len; i++) {
 		Module *m = VEC_AT(w->modules, Module, i);
+		for (size_t k = 0; k < m->bodies.len; k++)
+			in_membership_cycle(w, VEC_AT(m->bodies, Body, k));
+	}
+	for (size_t i = 0; i < w->modules.len; i++) {
+		Module *m = VEC_AT(w->modules, Module, i);
 		for (size_t k = 0; k < m->bodies.len; k++) {
 			Body *b = VEC_AT(m->bodies, Body, k);
-			body_municipalities(w, b);
-			for (size_t j = 0; j < b->municipalities.len; j++)
-				vec_push(&VEC_AT(b->municipalities, Place, j)->bodies, b);
+			for (size_t j = 0; j < b->memberships.len; j++) {
+				const Membership *ms = VEC_AT(b->memberships, Membership, j);
+				if (ms->member && ms->member->ns == NS_PLACE)
+					add_reaches(w, (Place *)ms->member, ms);
+			}
 		}
 	}
 }
 
-Body *escalate_find(Kind *kind, Place *muni, int *count)
+/* ---- resolution -------------------------------------------------------------------- */
+
+/* The place above `p` on `day`: the place it lies in, or for a municipality
+   the one it had merged into by then. */
+static Place *up_from(const Place *p, long day)
 {
-	Body *found = NULL;
-	*count = 0;
-	if (!muni)
-		return NULL;
-	for (size_t i = 0; i < muni->bodies.len; i++) {
-		Body *b = VEC_AT(muni->bodies, Body, i);
-		if (b->kind == kind) {
-			if (!found)
-				found = b;
-			(*count)++;
+	if (p->parent)
+		return p->parent;
+	if (p->merged_into && p->merged_on.year && day >= date_first_day(p->merged_on))
+		return p->merged_into;
+	return NULL;
+}
+
+static bool holds(const Reach *r, const Kind *kind, long day)
+{
+	return r->body->kind == kind && day >= r->from && day <= r->to;
+}
+
+/* How many bodies of `kind` hold `p` on `day` (a body reached twice, by two
+   periods or two paths, counts once); *first gets the first reach. */
+static int active_reaches(const Place *p, const Kind *kind, long day, const Reach **first)
+{
+	int count = 0;
+	for (size_t i = 0; i < p->reaches.len; i++) {
+		const Reach *r = p->reaches.items[i];
+		if (!holds(r, kind, day))
+			continue;
+		bool again = false;
+		for (size_t k = 0; k < i && !again; k++)
+			again = holds(p->reaches.items[k], kind, day) && VEC_AT(p->reaches, Reach, k)->body == r->body;
+		if (again)
+			continue;
+		if (!count)
+			*first = r;
+		count++;
+	}
+	return count;
+}
+
+Resolution escalate_resolve(const Kind *kind, Place *area, long day)
+{
+	Resolution res = { 0 };
+	int steps = 0;
+	for (Place *p = area; p && steps < 10000; p = up_from(p, day), steps++) {
+		const Reach *r = NULL;
+		int count = active_reaches(p, kind, day, &r);
+		if (count) {
+			res.at = p;
+			res.count = count;
+			if (count == 1) {
+				res.reach = r;
+				res.body = r->body;
+			}
+			return res;
 		}
 	}
-	return *count == 1 ? found : NULL;
+	return res;
+}
+
+/* The areas of `p` (one level down) that some body of `kind` has as members. */
+static const char *member_areas(const Place *p, const Kind *kind, long day)
+{
+	StrBuf list = { 0 };
+	int shown = 0;
+	for (size_t i = 0; i < p->children.len && shown < 4; i++) {
+		const Place *child = p->children.items[i];
+		const Reach *r;
+		if (active_reaches(child, kind, day, &r)) {
+			if (!list.data)
+				buf_init(&list);
+			buf_printf(&list, "%s%s", shown ? ", " : "", entity_name(&child->base));
+			shown++;
+		}
+	}
+	return list.data;
 }
 
 /* Resolve a kind for one area, reporting none (E703) or several (E704). */
-static Body *resolve_kind(World *w, const Signal *s, Kind *kind, Place *area, SrcLoc loc)
+static const Reach *resolve_kind(World *w, const Signal *s, Kind *kind, Place *area, long day, SrcLoc loc)
 {
+	Resolution res = escalate_resolve(kind, area, day);
 	Place *muni = area->municipality;
-	int count;
-	Body *b = escalate_find(kind, muni, &count);
-	if (b || !muni)
-		return b; /* no municipality: the broken containment is reported already */
-	if (count == 0) {
+	if (res.body || !muni)
+		return res.reach; /* no municipality: the broken containment is reported already */
+	if (res.count == 0) {
 		Diagnostic *d = diag_report(w->diags, DIAG_E703, loc,
 					    "signal '%s' to %s does not resolve for %s: no body of kind '%s' has "
 					    "'%s' among its members",
 					    entity_name(&s->need->base), entity_name(&kind->base),
 					    entity_name(&area->base), entity_name(&kind->base),
 					    entity_name(&muni->base));
-		diag_note(d, (SrcLoc){ 0 }, "name the body itself (to BODY), or add %s to the members of "
-			  "the right %s", entity_name(&muni->base), entity_title(&kind->base));
+		const char *parts = member_areas(muni, kind, day);
+		if (parts)
+			diag_note(d, (SrcLoc){ 0 }, "bodies of kind '%s' have areas of %s as members (%s%s): put '%s' "
+				  "inside one of them, as in: area %s \"...\" in %s", entity_name(&kind->base),
+				  entity_name(&muni->base), parts, strchr(parts, ',') ? ", ..." : "",
+				  entity_name(&area->base), entity_name(&area->base),
+				  mem_strndup(parts, strcspn(parts, ",")));
+		else
+			diag_note(d, (SrcLoc){ 0 }, "name the body itself (to BODY), or add %s to the members of "
+				  "the right %s", entity_name(&muni->base), entity_title(&kind->base));
 		return NULL;
 	}
 	Diagnostic *d = diag_report(w->diags, DIAG_E704, loc,
 				    "signal '%s' to %s is ambiguous for %s: %d bodies of that kind have '%s' as a member",
 				    entity_name(&s->need->base), entity_name(&kind->base), entity_name(&area->base),
-				    count, entity_name(&muni->base));
-	for (size_t i = 0; i < muni->bodies.len; i++) {
-		Body *cand = VEC_AT(muni->bodies, Body, i);
-		if (cand->kind == kind)
-			diag_note(d, cand->base.decl->id.loc, "candidate: %s (%s)", entity_name(&cand->base),
-				  entity_title(&cand->base));
+				    res.count, entity_name(&res.at->base));
+	const Body *example = NULL;
+	PairSet listed = { 0 };
+	for (size_t i = 0; i < res.at->reaches.len; i++) {
+		const Reach *r = res.at->reaches.items[i];
+		if (!holds(r, kind, day) || !pairset_add(&listed, r->body, NULL))
+			continue;
+		diag_note(d, r->body->base.decl->id.loc, "candidate: %s (%s)", entity_name(&r->body->base),
+			  entity_title(&r->body->base));
+		if (!example)
+			example = r->body;
 	}
-	diag_note(d, (SrcLoc){ 0 }, "name the body you mean: to BODY");
+	diag_note(d, (SrcLoc){ 0 }, "name the body you mean: signal %s to %s", entity_name(&s->need->base),
+		  entity_name(&example->base));
 	return NULL;
 }
 
 /* Where a body sends what it cannot answer: its own escalates_to, else its kind's. */
-static Body *next_body(Body *b, Place *area)
+static Body *next_body(Body *b, Place *area, long day)
 {
 	Entity *next = b->escalates_to;
 	if (!next && b->kind)
@@ -119,8 +259,7 @@ static Body *next_body(Body *b, Place *area)
 		return NULL;
 	if (next->ns == NS_BODY)
 		return (Body *)next;
-	int count;
-	return escalate_find((Kind *)next, area->municipality, &count);
+	return escalate_resolve((Kind *)next, area, day).body;
 }
 
 static bool answered_by_plan(const Signal *s, const Plan *plan)
@@ -128,17 +267,47 @@ static bool answered_by_plan(const Signal *s, const Plan *plan)
 	return s->answered_by && plan && s->answered_by->base.module == plan->base.module;
 }
 
+/* W703: the body was reached through a membership no source confirms. */
+static void report_unconfirmed(World *w, const Signal *s, const Route *r, SrcLoc loc)
+{
+	const Membership *m = r->reach->leaf;
+	const Provenance *p = m->provenance;
+	Diagnostic *d = diag_report(w->diags, DIAG_W703, loc,
+				    "signal '%s' reaches %s for %s through a membership no source confirms: %s",
+				    entity_name(&s->need->base), entity_title(&r->body->base),
+				    entity_name(&r->area->base), r->reach->unconfirmed);
+	diag_note(d, m->loc, "the membership of %s in %s%s%s%s%s", entity_name(m->member),
+		  entity_name(&m->body->base), p && p->source ? " rests on: " : "", p && p->source ? p->source : "",
+		  p && p->has_as_of ? ", as of " : "", p && p->has_as_of ? date_format(p->as_of) : "");
+	diag_note(d, (SrcLoc){ 0 }, "confirm it with %s, or name the body yourself: signal %s to %s",
+		  entity_title(&r->body->base), entity_name(&s->need->base), entity_name(&r->body->base));
+}
+
+/* Resolve a kind for one area: a problem is reported once per signal and
+   place where it arises (three areas of one municipality are one error). */
+static const Reach *route_kind(World *w, const Signal *s, Kind *kind, Place *area, long day, SrcLoc loc,
+			       PairSet *reported)
+{
+	Resolution res = escalate_resolve(kind, area, day);
+	if (res.body)
+		return res.reach;
+	if (pairset_add(reported, s, res.at ? res.at : area->municipality))
+		resolve_kind(w, s, kind, area, day, loc);
+	return NULL;
+}
+
 static void route_one(World *w, Signal *s, Place *area, SrcLoc loc, PairSet *reported)
 {
+	long day = s->base.module->eval_day;
 	Route *r = NEW(Route);
 	r->area = area;
 	if (s->target->ns == NS_BODY) {
 		r->body = (Body *)s->target;
-	} else if (pairset_add(reported, s, area->municipality)) {
-		r->body = resolve_kind(w, s, (Kind *)s->target, area, loc);
 	} else {
-		int count;
-		r->body = escalate_find((Kind *)s->target, area->municipality, &count);
+		r->reach = route_kind(w, s, (Kind *)s->target, area, day, loc, reported);
+		r->body = r->reach ? r->reach->body : NULL;
+		if (r->reach && r->reach->unconfirmed && pairset_add(reported, s, r->reach->leaf))
+			report_unconfirmed(w, s, r, loc);
 	}
 	vec_push(&s->routes, r);
 	if (!r->body)
@@ -146,7 +315,7 @@ static void route_one(World *w, Signal *s, Place *area, SrcLoc loc, PairSet *rep
 	Body *at = r->body;
 	r->answered = answered_by_plan(s, at->plan);
 	for (int step = 0; step < MAX_ESCALATION_STEPS && at->plan && !r->answered; step++) {
-		Body *next = next_body(at, area);
+		Body *next = next_body(at, area, day);
 		if (!next || next == at)
 			break;
 		vec_push(&r->path, next);

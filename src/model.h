@@ -38,10 +38,18 @@ typedef enum {
 typedef struct Module Module;
 typedef struct Plan Plan;
 
+/* Where a declaration's facts come from, and as of when (`source`, `as_of`). */
+typedef struct {
+	const char *source;          /* NULL when not said */
+	bool has_as_of;
+	Date as_of;
+} Provenance;
+
 typedef struct {
 	Namespace ns;
 	Decl *decl;
 	Module *module;              /* the file that declares it */
+	const Provenance *provenance; /* NULL when the declaration says none */
 } Entity;
 
 /* A value computed once, on first use, so its errors are reported once. */
@@ -63,7 +71,11 @@ typedef struct Place {
 	Vec children;                /* of Place, source order */
 	bool has_need;               /* a need lies in it or in one of its areas */
 	VisitState containment;      /* finding its municipality */
-	Vec bodies;                  /* bodies with this municipality among their members */
+	bool has_nis, has_postcode;
+	long nis, postcode;          /* the codes of the statistics office and the post */
+	struct Place *merged_into;   /* the municipality it became part of ... */
+	Date merged_on;              /* ... on this day */
+	Vec reaches;                 /* of Reach: the bodies that have it among their members */
 	Vec coverages;               /* of Coverage: the need-areas that name this place */
 } Place;
 
@@ -84,15 +96,36 @@ typedef struct Kind {
 	Entity *escalates_to;        /* a Kind */
 } Kind;
 
-typedef struct Body {
+typedef struct Body Body;
+
+/* One entry of a body's `members`: a place or a body, for a while, on a source's word. */
+typedef struct {
+	Body *body;
+	Entity *member;              /* a Place or a Body; NULL when the name did not resolve */
+	SrcLoc loc;
+	bool has_from, has_to;
+	Date from, to;               /* first and last day (a month: its first, its last) */
+	const Provenance *provenance; /* its own, else the body's */
+	const char *unconfirmed;     /* why no source confirms it; NULL when one does */
+} Membership;
+
+/* That a place belongs to a body, directly or through member bodies, and when. */
+typedef struct {
+	Body *body;
+	const Membership *leaf;      /* the membership that names the place */
+	long from, to;               /* day numbers, LONG_MIN / LONG_MAX when open */
+	const char *unconfirmed;     /* the first unconfirmed link's reason, or NULL */
+} Reach;
+
+struct Body {
 	Entity base;
 	Kind *kind;
-	Vec members;                 /* of Entity: Place (municipality) or Body */
+	Vec memberships;             /* of Membership, in source order */
 	Entity *escalates_to;        /* Body or Kind, NULL: the kind's */
-	Vec municipalities;          /* transitive members, computed */
-	VisitState membership;       /* collecting its municipalities */
+	Vec containers;              /* of Membership: where this body is itself a member */
+	VisitState membership;       /* checking membership cycles */
 	Plan *plan;                  /* the supra-local plan of this body, if loaded */
-} Body;
+};
 
 typedef struct Capability {
 	Entity base;
@@ -187,6 +220,7 @@ struct Action {
 typedef struct {
 	Place *area;
 	Body *body;                  /* NULL when unresolved */
+	const Reach *reach;          /* the membership that decided, NULL for a body named directly */
 	Vec path;                    /* of Body: escalation beyond the first */
 	bool answered;
 } Route;

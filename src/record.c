@@ -40,7 +40,7 @@ static Expr *prop_expr(const Props *props, PropId id)
 
 static bool is_name_type(ValueType t)
 {
-	return t == VT_NAME || t == VT_NAMES || t == VT_GROUP_SIZES;
+	return t == VT_NAME || t == VT_NAMES || t == VT_GROUP_SIZES || t == VT_NAME_DATED || t == VT_MEMBERS;
 }
 
 /* How many names of the property in `slot` are kept: all of a list, the
@@ -53,7 +53,7 @@ static int kept_names(const Props *props, int slot)
 	int n = 0;
 	for (const Item *it = props->items[slot]; it; it = it->next)
 		n++;
-	return type == VT_NAME && n > 1 ? 1 : n;
+	return (type == VT_NAME || type == VT_NAME_DATED) && n > 1 ? 1 : n;
 }
 
 /* Keep the names of a block, by property and in source order, with copies
@@ -106,10 +106,28 @@ static void record_plan(Ctx *c, Plan *plan, const Props *props)
 	plan->description = prop_string(props, PROP_ANY_DESCRIPTION);
 }
 
+/* A code as written: nis 11002, postcode 2100. */
+static bool prop_code(const Props *props, PropId id, long *out)
+{
+	const Item *it = schema_item(props, id);
+	if (!it)
+		return false;
+	*out = (long)it->value->u.number;
+	return true;
+}
+
 static void record_place(Ctx *c, Place *place, const Props *props)
 {
 	place->is_municipality = c->decl->kind == DECL_MUNICIPALITY;
 	place->population_expr = prop_expr(props, PROP_PLACE_POPULATION);
+	place->has_nis = prop_code(props, PROP_PLACE_NIS, &place->nis);
+	place->has_postcode = prop_code(props, PROP_PLACE_POSTCODE, &place->postcode);
+	const Item *merged = schema_item(props, PROP_PLACE_MERGED_INTO);
+	if (merged && !place->is_municipality)
+		diag_report(c->w->diags, DIAG_E501, ast_item_loc(merged),
+			    "an area has no property 'merged_into': only a municipality merges into another");
+	else if (merged)
+		place->merged_on = merged->shape->extras[0]->u.date;
 	if (place->is_municipality) {
 		place->municipality = place;
 		check_no_parent(c);
@@ -120,12 +138,51 @@ static void record_place(Ctx *c, Place *place, const Props *props)
 	}
 }
 
-static void record_body(Ctx *c, const Props *props)
+static const Provenance *provenance_of(const Props *props)
+{
+	const char *source = prop_string(props, PROP_ANY_SOURCE);
+	Date as_of;
+	/* a plan's as_of is its evaluation date (its own property), not provenance */
+	bool has_as_of = prop_date(props, PROP_ANY_AS_OF, &as_of, NULL);
+	if (!source && !has_as_of)
+		return NULL;
+	Provenance *p = NEW(Provenance);
+	p->source = source;
+	p->has_as_of = has_as_of;
+	if (has_as_of)
+		p->as_of = as_of;
+	return p;
+}
+
+/* One entry of `members`: a name, and what its block says of the membership. */
+static Membership *record_membership(Ctx *c, Body *body, const Item *it)
+{
+	Membership *m = NEW(Membership);
+	m->body = body;
+	m->loc = ast_item_loc(it);
+	if (!it->shape || !it->shape->block)
+		return m;
+	Props props;
+	schema_check_block(c->w->diags, DECL_MEMBER, it->shape->block, &props);
+	m->has_from = prop_date(&props, PROP_MEMBER_FROM, &m->from, NULL);
+	m->has_to = prop_date(&props, PROP_MEMBER_TO, &m->to, NULL);
+	m->unconfirmed = prop_string(&props, PROP_MEMBER_UNCONFIRMED);
+	m->provenance = provenance_of(&props);
+	if (m->has_from && m->has_to && m->from.year && m->to.year &&
+	    date_first_day(m->from) > date_last_day(m->to))
+		diag_report(c->w->diags, DIAG_E508, m->loc, "this membership ends before it starts");
+	return m;
+}
+
+static void record_body(Ctx *c, Body *body, const Props *props)
 {
 	check_no_parent(c);
 	if (!schema_given(props, PROP_BODY_KIND))
 		diag_report(c->w->diags, DIAG_E504, c->decl->id.loc,
 			    "body '%s' needs a kind (kind primary_care_zone, ...)", c->decl->id.text);
+	/* in the order of the names record_names keeps: bind.c pairs them */
+	for (const Item *it = schema_item(props, PROP_BODY_MEMBERS); it; it = it->next)
+		vec_push(&body->memberships, record_membership(c, body, it));
 }
 
 static void record_need(Ctx *c, Need *need, const Props *props)
@@ -214,10 +271,12 @@ static void record_action(Ctx *c, Action *action, const Props *props)
 
 static void record_values(Ctx *c, Entity *e, const Props *props)
 {
+	if (schema_slot_count(c->decl->kind) > 0)
+		e->provenance = provenance_of(props);
 	switch (c->decl->kind) {
 	case DECL_PLAN: record_plan(c, (Plan *)e, props); break;
 	case DECL_MUNICIPALITY: case DECL_AREA: record_place(c, (Place *)e, props); break;
-	case DECL_BODY: record_body(c, props); break;
+	case DECL_BODY: record_body(c, (Body *)e, props); break;
 	case DECL_NEED: record_need(c, (Need *)e, props); break;
 	case DECL_ACTION: record_action(c, (Action *)e, props); break;
 	case DECL_KIND: case DECL_CAPABILITY: case DECL_BLOCK: case DECL_GROUP: case DECL_ACTOR:

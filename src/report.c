@@ -194,3 +194,41 @@ const char *report_signal_origin(const Signal *s)
 	const Plan *p = s->base.module->plan;
 	return p ? entity_name(&p->base) : s->base.module->src->path;
 }
+
+/* "hoogstraten in ELZ Kempenland, as of 2021-06-12 (source: ...)" */
+const char *report_membership_text(const Reach *r)
+{
+	const Membership *m = r->leaf;
+	const Provenance *p = m->provenance;
+	StrBuf b = { 0 };
+	buf_init(&b);
+	buf_printf(&b, "%s in %s", entity_name(m->member), entity_title(&m->body->base));
+	if (r->body != m->body)
+		buf_printf(&b, ", so in %s", entity_title(&r->body->base));
+	if (m->has_from && m->has_to)
+		buf_printf(&b, ", %s .. %s", date_format(m->from), date_format(m->to));
+	else if (m->has_from)
+		buf_printf(&b, ", from %s", date_format(m->from));
+	else if (m->has_to)
+		buf_printf(&b, ", until %s", date_format(m->to));
+	if (p && p->has_as_of)
+		buf_printf(&b, ", as of %s", date_format(p->as_of));
+	if (p && p->source)
+		buf_printf(&b, " (source: %s)", p->source);
+	if (r->unconfirmed)
+		buf_printf(&b, "; UNCONFIRMED: %s", r->unconfirmed);
+	return b.data;
+}
+
+/* The distinct memberships through which signal s reached body b. */
+Vec report_memberships_reaching(const Signal *s, const Body *b)
+{
+	Vec reaches = { 0 };
+	PairSet seen = { 0 };
+	for (size_t i = 0; i < s->routes.len; i++) {
+		const Route *route = VEC_AT(s->routes, Route, i);
+		if (route->body == b && route->reach && pairset_add(&seen, route->reach->leaf, NULL))
+			vec_push(&reaches, (void *)route->reach);
+	}
+	return reaches;
+}

@@ -39,6 +39,11 @@ Vec report_bodies_reached(const World *w);
 const char *report_areas_reaching(const Signal *s, const Body *b, bool titles);
 /* The plan a signal comes from, or its file. */
 const char *report_signal_origin(const Signal *s);
+/* Which membership sent a signal to its body, from which source and date:
+   "hoogstraten in ELZ Kempenland, as of 2021-06-12 (source: ...)" */
+const char *report_membership_text(const Reach *r);
+/* The distinct memberships (of Reach) through which signal s reached body b. */
+Vec report_memberships_reaching(const Signal *s, const Body *b);
 
 /* ---- one file per format ---- */
 void report_text_eval(const World *w, StrBuf *out);

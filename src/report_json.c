@@ -45,6 +45,29 @@ static void json_coverage(JsonWriter *j, const World *w)
 	json_array_end(j);
 }
 
+/* Which memberships sent a signal to its body: member, body, period, source,
+   as_of, and why it is unconfirmed (null when a source confirms it). */
+static void json_memberships(JsonWriter *j, Vec reaches)
+{
+	json_key(j, "memberships");
+	json_array_begin(j);
+	for (size_t i = 0; i < reaches.len; i++) {
+		const Reach *r = reaches.items[i];
+		const Membership *m = r->leaf;
+		const Provenance *p = m->provenance;
+		json_object_begin(j);
+		json_kv_string(j, "member", entity_name(m->member));
+		json_kv_string(j, "of", entity_name(&m->body->base));
+		json_kv_string(j, "from", m->has_from ? date_format(m->from) : NULL);
+		json_kv_string(j, "to", m->has_to ? date_format(m->to) : NULL);
+		json_kv_string(j, "source", p ? p->source : NULL);
+		json_kv_string(j, "as_of", p && p->has_as_of ? date_format(p->as_of) : NULL);
+		json_kv_string(j, "unconfirmed", r->unconfirmed);
+		json_object_end(j);
+	}
+	json_array_end(j);
+}
+
 static void json_signals(JsonWriter *j, const World *w)
 {
 	Vec bodies = report_bodies_reached(w);
@@ -74,6 +97,7 @@ static void json_signals(JsonWriter *j, const World *w)
 				json_kv_string(j, "message", s->message);
 				json_kv_string(j, "plan", s->base.module->plan ? entity_name(&s->base.module->plan->base) : NULL);
 				json_kv_string(j, "answered_by", s->answered_by ? entity_name(&s->answered_by->base) : NULL);
+				json_memberships(j, report_memberships_reaching(s, body));
 				json_object_end(j);
 			}
 		}

@@ -80,8 +80,12 @@ static void text_module_signals(const Module *m, StrBuf *out)
 		const Signal *s = VEC_AT(m->signals, Signal, i);
 		if (!s->need)
 			continue;
-		for (size_t r = 0; r < s->routes.len; r++)
-			buf_printf(out, "  %s\n", report_route_text(s, VEC_AT(s->routes, Route, r)));
+		for (size_t r = 0; r < s->routes.len; r++) {
+			const Route *route = VEC_AT(s->routes, Route, r);
+			buf_printf(out, "  %s\n", report_route_text(s, route));
+			if (route->reach)
+				buf_printf(out, "    through: %s\n", report_membership_text(route->reach));
+		}
 	}
 }
 
@@ -136,6 +140,9 @@ void report_text_signals(const World *w, StrBuf *out)
 					buf_printf(out, "    message: %s\n", s->message);
 				if (s->answered_by)
 					buf_printf(out, "    answered by: %s\n", entity_name(&s->answered_by->base));
+				Vec through = report_memberships_reaching(s, b);
+				for (size_t t = 0; t < through.len; t++)
+					buf_printf(out, "    through: %s\n", report_membership_text(through.items[t]));
 				for (size_t r = 0; r < s->routes.len; r++) {
 					const Route *route = VEC_AT(s->routes, Route, r);
 					if (route->body == b && route->path.len) {

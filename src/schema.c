@@ -87,12 +87,27 @@ const PropSpec *schema_spec(PropId id)
 	return &prop_specs[id];
 }
 
+/* An ANY property that the kind's own set also names (a plan's as_of) is
+   shadowed: its slot exists, but the name always finds the kind's own. */
+static bool shadowed(DeclKind kind, int slot)
+{
+	int own = set_rows[kind_sets[kind]].count;
+	if (slot < own)
+		return false;
+	const char *name = schema_slot_spec(kind, slot)->name;
+	for (int k = 0; k < own; k++)
+		if (strcmp(schema_slot_spec(kind, k)->name, name) == 0)
+			return true;
+	return false;
+}
+
 const char *schema_property_list(DeclKind kind)
 {
 	StrBuf b = { 0 };
 	buf_init(&b);
 	for (int slot = 0; slot < schema_slot_count(kind); slot++)
-		buf_printf(&b, "%s%s", b.len ? ", " : "", schema_slot_spec(kind, slot)->name);
+		if (!shadowed(kind, slot))
+			buf_printf(&b, "%s%s", b.len ? ", " : "", schema_slot_spec(kind, slot)->name);
 	return b.data;
 }
 
@@ -106,6 +121,12 @@ static bool item_is_plain(const Item *it)
 static bool is_name_item(const Item *it)
 {
 	return item_is_plain(it) && it->value->kind == EXPR_REF;
+}
+
+/* A name as the value, whatever follows it. */
+static bool is_name_item_value(const Item *it)
+{
+	return it->value->kind == EXPR_REF;
 }
 
 static bool is_date(const Expr *e)
@@ -129,6 +150,11 @@ static const char *type_example(const PropSpec *spec)
 	case VT_GROUP_SIZES: return mem_printf("a target group and its size, e.g. '%s seniors_75plus 410'", spec->name);
 	case VT_INDICATOR: return mem_printf("a name, a title and a block, e.g. '%s reached \"Reached\" { ... }'", spec->name);
 	case VT_MEASURES: return mem_printf("dated values, e.g. '%s 2025-06: 40, 2025-12: 71'", spec->name);
+	case VT_NUMBER: return mem_printf("a number as written, e.g. '%s 11002'", spec->name);
+	case VT_NAME_DATED: return mem_printf("a name and a date, e.g. '%s antwerpen 2025-01-01'", spec->name);
+	case VT_MEMBERS:
+		return mem_printf("names separated by commas, each with an optional block, e.g. '%s x, y { to 2024-12 }'",
+				  spec->name);
 	}
 	return "a value";
 }
@@ -162,22 +188,30 @@ static bool item_fits(const PropSpec *spec, const Item *it)
 			(shape->extra_count == 1 && shape->extras[0]->kind == EXPR_STRING));
 	case VT_MEASURES:
 		return shape->key && is_date(shape->key) && !shape->upper;
+	case VT_NUMBER:
+		return item_is_plain(it) && it->value->kind == EXPR_NUMBER && !it->value->percent;
+	case VT_NAME_DATED:
+		return !shape->key && !shape->upper && !shape->block && ast_expr_as_name(it->value) &&
+		       shape->extra_count == 1 && is_date(shape->extras[0]);
+	case VT_MEMBERS:
+		return !shape->key && !shape->upper && shape->extra_count == 0 && is_name_item_value(it);
 	}
 	return false;
 }
 
 static bool single_valued(ValueType t)
 {
-	return t != VT_NAMES && t != VT_GROUP_SIZES && t != VT_INDICATOR && t != VT_MEASURES;
+	return t != VT_NAMES && t != VT_GROUP_SIZES && t != VT_INDICATOR && t != VT_MEASURES && t != VT_MEMBERS;
 }
 
 static void report_unknown_property(DiagSink *diags, DeclKind kind, const Property *p)
 {
 	const char *names[SCHEMA_MAX_SLOTS];
-	int n = schema_slot_count(kind);
-	for (int slot = 0; slot < n; slot++)
-		names[slot] = schema_slot_spec(kind, slot)->name;
-	const char *close = names_closest(p->name.text, names, (size_t)n);
+	size_t n = 0;
+	for (int slot = 0; slot < schema_slot_count(kind); slot++)
+		if (!shadowed(kind, slot))
+			names[n++] = schema_slot_spec(kind, slot)->name;
+	const char *close = names_closest(p->name.text, names, n);
 	Diagnostic *d;
 	if (close)
 		d = diag_report(diags, DIAG_E501, p->name.loc, "%s has no property '%s'; did you mean '%s'?",

@@ -25,6 +25,9 @@ typedef enum {
 	VT_GROUP_SIZES,  /* group NAME N, ... */
 	VT_INDICATOR,    /* indicator NAME ["Title"] { ... } */
 	VT_MEASURES,     /* measure DATE: EXPR, ... */
+	VT_NUMBER,       /* a number as written: a code (nis 11002, postcode 2100) */
+	VT_NAME_DATED,   /* a name and a date: merged_into antwerpen 2025-01-01 */
+	VT_MEMBERS,      /* names, each with an optional block: members x, y { to 2024-12 } */
 } ValueType;
 
 #define NO_VOCAB (-1)
