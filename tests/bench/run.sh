@@ -35,6 +35,18 @@ for scale in 1 10 100; do
 		'BEGIN { t = c > 0 ? c : 0.001; printf "%-6s %10d %9.1f %9.2f %9.1f %10.0f %9.0f %9.2f %9.2f\n", s "x", l, b / 1e6, c, b / 1e6 / t, l / t, p / 1024, sc, j }'
 done
 echo
+# One-page plans: whole-process time, the median of 21 runs, with the stdlib
+# each imports (a Flemish province, or all of Flanders).
+one_page() {
+	printf 'import "%s"\nplan p "P" { municipality olen; as_of 2025-12 }\narea oevel "Oevel" in olen\nneed n "N" { in oevel; block social_networks }\nsignal n to primary_care_zone\n' "$1" > "$tmp/one_$1.care"
+	for run in $(seq 21); do
+		start=$(date +%s%N)
+		"$carenet" check "$tmp/one_$1.care" >/dev/null 2>&1
+		echo $(( ($(date +%s%N) - start) / 1000 ))
+	done | sort -n | sed -n 11p | awk '{ printf "%.1f", $1 / 1000 }'
+}
+echo "one-page plan: import antwerp $(one_page antwerp) ms, import flanders $(one_page flanders) ms (whole process, median of 21)"
+echo
 echo "peers: scan = token-only pass of carenet's flex scanner; jq = the gap count from eval --format json"
 echo "fresh memory: $("$touch") ms per 100 MB touched (tests/bench/touch.c)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -srm)"
