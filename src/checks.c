@@ -53,6 +53,25 @@ static void check_period(World *w, const Plan *plan, Action *a)
 			    entity_name(&a->base), date_format(plan->period_start), date_format(plan->period_end));
 }
 
+/* W906-W908: an action's status and its dates must agree on the evaluation date. */
+static void check_status_dates(World *w, const Action *a, long today)
+{
+	const char *name = entity_name(&a->base);
+	const char *on = date_format_days(today);
+	if (a->status == STATUS_RUNNING && a->has_to && a->to.year && date_last_day(a->to) < today)
+		diag_report(w->diags, DIAG_W906, a->to_loc,
+			    "action '%s' is running, but it ended on %s (evaluated on %s): is it done, or does it run longer?",
+			    name, date_format_days(date_last_day(a->to)), on);
+	else if (a->status == STATUS_PLANNED && a->has_from && a->from.year && date_first_day(a->from) < today)
+		diag_report(w->diags, DIAG_W907, a->from_loc,
+			    "action '%s' is planned, but it started on %s (evaluated on %s): is it running, or does it start later?",
+			    name, date_format_days(date_first_day(a->from)), on);
+	else if (a->status == STATUS_DONE && a->has_to && a->to.year && date_last_day(a->to) > today)
+		diag_report(w->diags, DIAG_W908, a->to_loc,
+			    "action '%s' is done, but it runs until %s (evaluated on %s): did it end early?",
+			    name, date_format_days(date_last_day(a->to)), on);
+}
+
 static bool on_meer_net(const Need *n)
 {
 	int depth = 0;
@@ -119,6 +138,7 @@ static void check_module(World *w, Module *m)
 		Action *a = VEC_AT(m->actions, Action, i);
 		check_lead(w, a);
 		check_period(w, m->plan, a);
+		check_status_dates(w, a, m->eval_day);
 	}
 	check_meer_net(w, m);
 }

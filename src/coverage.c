@@ -73,17 +73,38 @@ static void hint_signal(Diagnostic *d, const PairSet *provided, Need *n, Coverag
 	}
 }
 
-static void report_gap(World *w, const PairSet *provided, Need *n, Coverage *c)
+/*
+ * Why an action cannot cover anything, or NULL when it can (spec 5.1, as
+ * amended): it must not be stopped, and it must say who does it and when,
+ * with a lead and a start.  A placeholder ("to be decided") is a plan to
+ * make a plan, and must not turn a gap into "covered".
+ */
+static const char *not_counted(const Action *a)
+{
+	if (a->status == STATUS_STOPPED)
+		return "is stopped";
+	if (!a->lead && !a->has_from)
+		return "has no lead and no start (from): it counts once it says who does it and when";
+	if (!a->lead)
+		return "has no lead: it counts once it says who does it";
+	if (!a->has_from)
+		return "has no start (from): it counts once it says when it starts";
+	return NULL;
+}
+
+static void report_gap(World *w, const PairSet *running, const PairSet *provided, Need *n, Coverage *c)
 {
 	Diagnostic *d = diag_report(w->diags, DIAG_E701, c->loc,
 				    "need '%s' is not addressed in %s '%s': no action runs there and no signal covers it",
 				    entity_name(&n->base), entity_noun(&c->area->base), entity_name(&c->area->base));
 	for (size_t i = 0; i < n->actions.len && i < 3; i++) {
 		Action *a = n->actions.items[i];
-		diag_note(d, a->base.decl->id.loc, a->status == STATUS_STOPPED
-			  ? "action '%s' addresses it but is stopped"
-			  : "action '%s' addresses it but does not run in %s",
-			  entity_name(&a->base), entity_name(&c->area->base));
+		const char *why = not_counted(a);
+		if (why && action_covers(running, a, c->area))
+			diag_note(d, a->base.decl->id.loc, "action '%s' addresses it but %s", entity_name(&a->base), why);
+		else
+			diag_note(d, a->base.decl->id.loc, "action '%s' addresses it but does not run in %s",
+				  entity_name(&a->base), entity_name(&c->area->base));
 	}
 	hint_signal(d, provided, n, c);
 }
@@ -92,7 +113,7 @@ static void classify(World *w, const PairSet *running, const PairSet *provided, 
 {
 	for (size_t i = 0; i < n->actions.len; i++) {
 		Action *a = n->actions.items[i];
-		if (a->status != STATUS_STOPPED && action_covers(running, a, c->area))
+		if (!not_counted(a) && action_covers(running, a, c->area))
 			vec_push(&c->actions, a);
 	}
 	if (c->actions.len) {
@@ -112,7 +133,7 @@ static void classify(World *w, const PairSet *running, const PairSet *provided, 
 		}
 	}
 	c->status = COVER_GAP;
-	report_gap(w, provided, n, c);
+	report_gap(w, running, provided, n, c);
 }
 
 void coverage_compute(World *w)

@@ -113,9 +113,9 @@ static void compute_indicator(World *w, Module *m, Indicator *ind)
 	long today = m->eval_day;
 	ind->start = a->has_from ? date_first_day(a->from)
 		     : plan && plan->has_period ? date_first_day(plan->period_start) : LONG_MIN;
-	ind->deadline = ind->has_by ? date_last_day(ind->by)
-			: a->has_to ? date_last_day(a->to)
-			: plan && plan->has_period ? date_last_day(plan->period_end) : LONG_MIN;
+	/* the deadline: its own `by`, else the action's end, else the plan's; kept as written too */
+	ind->due = ind->has_by ? ind->by : a->has_to ? a->to : plan && plan->has_period ? plan->period_end : (Date){ 0 };
+	ind->deadline = ind->due.year ? date_last_day(ind->due) : LONG_MIN;
 	find_latest(w, ind, today);
 	if (!ind->ok) {
 		ind->status = IND_NO_DATA;
@@ -123,6 +123,9 @@ static void compute_indicator(World *w, Module *m, Indicator *ind)
 		return;
 	}
 	compute_status(ind, today);
+	/* a stopped action's indicator is not behind: nobody is still trying */
+	if (a->status == STATUS_STOPPED)
+		ind->status = IND_STOPPED;
 	check_possible(w, ind);
 }
 

@@ -196,6 +196,7 @@ typedef struct Indicator {
 	double baseline, target;
 	bool target_percent;
 	long deadline, start;        /* day numbers */
+	Date due;                    /* the deadline as the plan writes it (by, to, period end) */
 	Measure *latest;
 	double progress, expected;
 	IndicatorStatus status;

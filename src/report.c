@@ -82,10 +82,8 @@ const char *report_indicator_line(const Indicator *ind)
 	buf_printf(&b, "baseline %s, target %s", fmt(ind->baseline), fmt(ind->target));
 	if (ind->unit && !ind->target_percent)
 		buf_printf(&b, " %s", ind->unit);
-	if (ind->has_by)
-		buf_printf(&b, " by %s", date_format(ind->by));
-	else if (ind->deadline != LONG_MIN)
-		buf_printf(&b, " by %s", date_format_days(ind->deadline));
+	if (ind->due.year)
+		buf_printf(&b, " by %s", date_format(ind->due)); /* as written, like the action's dates */
 	return b.data;
 }
 

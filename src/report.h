@@ -15,7 +15,7 @@
 
 typedef struct {
 	size_t needs, pairs, covered, signalled, gaps;
-	size_t actions, indicators, by_status[4];   /* indicators by IndicatorStatus */
+	size_t actions, indicators, by_status[5];   /* indicators by IndicatorStatus */
 } ReportTotals;
 
 ReportTotals report_totals(const World *w);

@@ -72,7 +72,10 @@ void report_markdown_eval(const World *w, StrBuf *out)
 	}
 	ReportTotals t = report_totals(w);
 	buf_printf(out, "## Summary\n\n- Needs: %zu (covered %zu, signalled %zu, gaps %zu)\n- Indicators: %zu "
-		   "(%zu achieved, %zu on track, %zu behind, %zu no data)\n",
+		   "(%zu achieved, %zu on track, %zu behind, %zu no data",
 		   t.needs, t.covered, t.signalled, t.gaps, t.indicators, t.by_status[IND_ACHIEVED],
 		   t.by_status[IND_ON_TRACK], t.by_status[IND_BEHIND], t.by_status[IND_NO_DATA]);
+	if (t.by_status[IND_STOPPED])
+		buf_printf(out, ", %zu stopped", t.by_status[IND_STOPPED]);
+	buf_puts(out, ")\n");
 }

@@ -95,9 +95,12 @@ static void text_summary(const World *w, StrBuf *out)
 	buf_puts(out, "\nSummary\n");
 	buf_printf(out, "  needs: %zu in %zu need-area%s: %zu covered, %zu signalled, %zu gap%s\n", t.needs,
 		   t.pairs, t.pairs == 1 ? "" : "s", t.covered, t.signalled, t.gaps, t.gaps == 1 ? "" : "s");
-	buf_printf(out, "  actions: %zu, indicators: %zu: %zu achieved, %zu on track, %zu behind, %zu no data\n",
+	buf_printf(out, "  actions: %zu, indicators: %zu: %zu achieved, %zu on track, %zu behind, %zu no data",
 		   t.actions, t.indicators, t.by_status[IND_ACHIEVED], t.by_status[IND_ON_TRACK],
 		   t.by_status[IND_BEHIND], t.by_status[IND_NO_DATA]);
+	if (t.by_status[IND_STOPPED])
+		buf_printf(out, ", %zu stopped", t.by_status[IND_STOPPED]);
+	buf_putc(out, '\n');
 	buf_puts(out, "  findings: ");
 	diag_summary(w->diags, out);
 	buf_putc(out, '\n');

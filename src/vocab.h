@@ -31,7 +31,7 @@ typedef enum { COVER_STATUS_WORDS(VOCAB_ENUM_VALUE) } CoverStatus;
 /* What an indicator's progress says (spec 5.3). */
 #define INDICATOR_STATUS_WORDS(X) \
 	X(IND_NO_DATA, "no data") X(IND_BEHIND, "behind") X(IND_ON_TRACK, "on track") \
-	X(IND_ACHIEVED, "achieved")
+	X(IND_ACHIEVED, "achieved") X(IND_STOPPED, "stopped")
 typedef enum { INDICATOR_STATUS_WORDS(VOCAB_ENUM_VALUE) } IndicatorStatus;
 
 typedef enum {
