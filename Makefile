@@ -57,7 +57,7 @@ UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN        := $(BUILD)/carenet
 
 .PHONY: all run check deps deps-check unit golden sanitize install uninstall clean \
-        codes prefixes stdlib-check install-check man-check fmt-check fuzz fuzz-short fuzz-objects FORCE valgrind browser bench
+        codes hints prefixes stdlib-check install-check man-check fmt-check fuzz fuzz-short fuzz-objects FORCE valgrind browser bench
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -128,7 +128,7 @@ golden: $(BIN)
 
 check: deps-check
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory unit golden fmt-check codes prefixes stdlib-check man-check install-check browser
+	@$(MAKE) --no-print-directory unit golden hints fmt-check codes hints prefixes stdlib-check man-check install-check browser
 	@$(MAKE) --no-print-directory sanitize valgrind fuzz-short
 
 # fmt is idempotent, keeps comments and strings, and keeps the evaluation.
@@ -142,6 +142,10 @@ browser: $(BIN)
 # Every diagnostic code is documented and has a golden test.
 codes:
 	@tests/check-codes.sh
+
+# Every hint carenet prints is valid when applied (tests/check-hints.py).
+hints: $(BIN)
+	@python3 tests/check-hints.py $(BIN)
 
 # Every exported name starts with its module's file name.
 prefixes: $(BIN)

@@ -33,6 +33,7 @@ typedef struct {
 
 /* Not reported: the caller decides what a missing or ambiguous body means. */
 Resolution escalate_resolve(const Kind *kind, Place *area, long day);
+void coverage_prepare(World *w);      /* where each action runs (runs_in) */
 void coverage_compute(World *w);
 void impact_compute(World *w);
 void checks_run(World *w);

@@ -253,9 +253,11 @@ static void bind_answer(Ctx *c)
 		diag_note(diag, need->base.decl->id.loc, "need '%s' is declared here", entity_name(&need->base));
 		return;
 	}
+	/* escalate.c checks that it reaches the answering plan's body, and where */
 	for (size_t i = 0; i < need->signals.len; i++) {
 		Signal *sig = VEC_AT(need->signals, Signal, i);
 		sig->answered_by = action;
+		sig->answer = d;
 	}
 }
 
@@ -284,6 +286,26 @@ static void bind_decl(World *w, Module *m, Decl *d)
 	}
 }
 
+/* Two loaded files with plans of one ID: a dotted name could not tell them apart. */
+static void check_plan_ids(World *w)
+{
+	Table plans = { 0 };
+	for (size_t i = 0; i < w->modules.len; i++) {
+		const Plan *plan = VEC_AT(w->modules, Module, i)->plan;
+		if (!plan)
+			continue;
+		const Plan *first = table_get(&plans, entity_name(&plan->base));
+		if (!first) {
+			table_put(&plans, entity_name(&plan->base), (void *)plan);
+			continue;
+		}
+		Diagnostic *d = diag_report(w->diags, DIAG_E402, plan->base.decl->id.loc,
+					    "plan '%s' is defined in two files; plans loaded together need their own IDs",
+					    entity_name(&plan->base));
+		diag_note(d, first->base.decl->id.loc, "the other plan '%s' is here", entity_name(&plan->base));
+	}
+}
+
 /* Signals need every need's areas, answers every signal: three passes. */
 void bind_world(World *w)
 {
@@ -304,4 +326,5 @@ void bind_world(World *w)
 			}
 		}
 	}
+	check_plan_ids(w);
 }

@@ -13,6 +13,19 @@
 #include "mem.h"
 #include "names.h"
 
+static Vec places_of_action(const Action *a);
+
+void coverage_prepare(World *w)
+{
+	for (size_t i = 0; i < w->modules.len; i++) {
+		Module *m = VEC_AT(w->modules, Module, i);
+		for (size_t k = 0; k < m->actions.len; k++) {
+			Action *a = VEC_AT(m->actions, Action, k);
+			a->runs_in = places_of_action(a);
+		}
+	}
+}
+
 /* Where an action runs: its `in`, else the areas of the needs it addresses. */
 static Vec places_of_action(const Action *a)
 {
@@ -64,11 +77,12 @@ static void hint_signal(Diagnostic *d, const PairSet *provided, Need *n, Coverag
 				  "hint: no actor serving %s provides %s; signal it: signal %s to %s (reaches %s)",
 				  entity_name(&c->area->base), entity_name(&cap->base), entity_name(&n->base),
 				  entity_name(&cap->handled_by->base), entity_title(&b->base));
-		else
+		else /* a signal to the kind would not resolve: do not suggest it */
 			diag_note(d, (SrcLoc){ 0 },
-				  "hint: no actor serving %s provides %s; signal it: signal %s to %s",
-				  entity_name(&c->area->base), entity_name(&cap->base), entity_name(&n->base),
-				  entity_name(&cap->handled_by->base));
+				  "hint: no actor serving %s provides %s, and no body of kind '%s' has %s among its "
+				  "members; signal it to a body you know: signal %s to BODY",
+				  entity_name(&c->area->base), entity_name(&cap->base), entity_name(&cap->handled_by->base),
+				  entity_name(&c->area->base), entity_name(&n->base));
 		return;
 	}
 }
@@ -143,7 +157,6 @@ void coverage_compute(World *w)
 		Module *m = VEC_AT(w->modules, Module, i);
 		for (size_t k = 0; k < m->actions.len; k++) {
 			Action *a = VEC_AT(m->actions, Action, k);
-			a->runs_in = places_of_action(a);
 			for (size_t p = 0; p < a->runs_in.len; p++)
 				pairset_add(&running, a, a->runs_in.items[p]);
 		}

@@ -23,6 +23,7 @@
 
 #include "mem.h"
 #include "names.h"
+#include "places.h"
 
 #define MAX_ESCALATION_STEPS 16
 
@@ -262,9 +263,17 @@ static Body *next_body(Body *b, Place *area, long day)
 	return escalate_resolve((Kind *)next, area, day).body;
 }
 
-static bool answered_by_plan(const Signal *s, const Plan *plan)
+/* The action of `answer` counts where the body's own plan gives it, it is
+   not stopped, and it runs in the signalled area (or a place around it). */
+static bool answer_counts(const Signal *s, const Body *at, const Place *area)
 {
-	return s->answered_by && plan && s->answered_by->base.module == plan->base.module;
+	const Action *a = s->answered_by;
+	if (!a || !at->plan || a->base.module != at->plan->base.module || a->status == STATUS_STOPPED)
+		return false;
+	for (size_t i = 0; i < a->runs_in.len; i++)
+		if (places_within(area, a->runs_in.items[i]))
+			return true;
+	return false;
 }
 
 /* W703: the body was reached through a membership no source confirms. */
@@ -313,15 +322,85 @@ static void route_one(World *w, Signal *s, Place *area, SrcLoc loc, PairSet *rep
 	if (!r->body)
 		return;
 	Body *at = r->body;
-	r->answered = answered_by_plan(s, at->plan);
+	r->answered = answer_counts(s, at, area);
 	for (int step = 0; step < MAX_ESCALATION_STEPS && at->plan && !r->answered; step++) {
 		Body *next = next_body(at, area, day);
 		if (!next || next == at)
 			break;
 		vec_push(&r->path, next);
 		at = next;
-		r->answered = answered_by_plan(s, at->plan);
+		r->answered = answer_counts(s, at, area);
 	}
+}
+
+/* Does the route reach body b, first or travelling on? */
+static bool route_reaches(const Route *r, const Body *b)
+{
+	if (r->body == b)
+		return true;
+	for (size_t i = 0; i < r->path.len; i++)
+		if (r->path.items[i] == b)
+			return true;
+	return false;
+}
+
+/* "psychologist (Meer) -> ELZ Kempenland -> Provincie Antwerpen" for messages. */
+static const char *route_line(const Signal *s, const Route *r)
+{
+	StrBuf b = { 0 };
+	buf_init(&b);
+	buf_printf(&b, "%s (%s) -> %s", entity_name(&s->need->base), entity_name(&r->area->base),
+		   r->body ? entity_title(&r->body->base) : "(unresolved)");
+	for (size_t i = 0; i < r->path.len; i++)
+		buf_printf(&b, " -> %s", entity_title(&VEC_AT(r->path, Body, i)->base));
+	return b.data;
+}
+
+/*
+ * An `answer` counts only where the answering plan's body is on the
+ * signal's route, by an action that is not stopped, for the signalled
+ * areas it runs in (spec 5.1, amended): E707, E708 and W709 otherwise.
+ */
+static void check_answer(World *w, Signal *s)
+{
+	const Action *a = s->answered_by;
+	const Plan *plan = a->base.module->plan;
+	const Body *body = plan ? plan->body : NULL;
+	SrcLoc at = s->answer->loc;
+	bool counts = false;
+	if (!body) {
+		diag_report(w->diags, DIAG_E707, at, "an answer comes from a plan that speaks for a body: add 'body BODY' "
+			    "to the plan block of %s", plan ? entity_name(&plan->base) : a->base.module->src->path);
+	} else if (a->status == STATUS_STOPPED) {
+		Diagnostic *d = diag_report(w->diags, DIAG_E708, at, "action '%s' is stopped: it cannot answer signal '%s'",
+					    entity_name(&a->base), entity_name(&s->need->base));
+		diag_note(d, a->base.decl->id.loc, "action '%s' is declared here", entity_name(&a->base));
+	} else {
+		bool reaches = false;
+		for (size_t i = 0; i < s->routes.len; i++) {
+			const Route *r = s->routes.items[i];
+			if (!route_reaches(r, body))
+				continue;
+			reaches = true;
+			if (r->answered) {
+				counts = true;
+				continue;
+			}
+			Diagnostic *d = diag_report(w->diags, DIAG_W709, at,
+						    "the answer does not count for %s: action '%s' does not run there",
+						    entity_name(&r->area->base), entity_name(&a->base));
+			diag_note(d, a->base.decl->id.loc, "add %s (or a place around it) to the 'in' of '%s' if it does",
+				  entity_name(&r->area->base), entity_name(&a->base));
+		}
+		if (!reaches) {
+			Diagnostic *d = diag_report(w->diags, DIAG_E707, at, "signal '%s' does not reach %s, whose plan answers it",
+						    entity_name(&s->need->base), entity_title(&body->base));
+			for (size_t i = 0; i < s->routes.len && i < 3; i++)
+				diag_note(d, s->base.decl->loc, "its route: %s", route_line(s, s->routes.items[i]));
+		}
+	}
+	if (!counts)
+		s->answered_by = NULL; /* reports show only answers that count */
 }
 
 void escalate_route_signals(World *w)
@@ -335,6 +414,8 @@ void escalate_route_signals(World *w)
 			PairSet reported = { 0 };
 			for (size_t a = 0; a < s->areas.len; a++)
 				route_one(w, s, VEC_AT(s->areas, Place, a), s->base.decl->target->loc, &reported);
+			if (s->answered_by)
+				check_answer(w, s);
 			Route *first = s->routes.len ? VEC_AT(s->routes, Route, 0) : NULL;
 			if (first && first->body && first->body->plan && !first->answered && !s->answered_by) {
 				Diagnostic *d = diag_report(w->diags, DIAG_W702, s->base.decl->loc,

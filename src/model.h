@@ -233,7 +233,8 @@ struct Signal {
 	Entity *target;              /* Body or Kind */
 	const char *message;
 	Vec routes;                  /* of Route, one per area */
-	Action *answered_by;
+	Action *answered_by;         /* the action of an `answer` that counts for some route */
+	const Decl *answer;          /* that `answer`, for messages */
 };
 
 typedef struct {

@@ -67,7 +67,7 @@ const char *report_route_text(const Signal *s, const Route *r)
 		   r->body ? entity_title(&r->body->base) : "(unresolved)");
 	for (size_t i = 0; i < r->path.len; i++)
 		buf_printf(&b, " -> %s", entity_title(&VEC_AT(r->path, Body, i)->base));
-	if (s->answered_by)
+	if (r->answered)
 		buf_printf(&b, " (answered by %s)", entity_name(&s->answered_by->base));
 	return b.data;
 }
