@@ -86,6 +86,19 @@ bool carenet_load_file(Carenet *c, const char *path)
 	return loader_load_root(&c->world, path);
 }
 
+bool carenet_load_file_as(Carenet *c, const char *path, const char *as_path)
+{
+	const char *why;
+	Source *src = source_load(path, &why);
+	if (!src) {
+		diag_report(&c->sink, DIAG_E001, (SrcLoc){ 0 }, "cannot read %s: %s", path, why);
+		return false;
+	}
+	src->path = mem_strdup(as_path);
+	loader_load_root_source(&c->world, src);
+	return true;
+}
+
 void carenet_load_text(Carenet *c, const char *path, const char *text, size_t len)
 {
 	loader_load_root_source(&c->world, source_from_text(path, text, len));

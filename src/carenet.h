@@ -52,6 +52,10 @@ bool carenet_load_prelude(Carenet *c);
 /* Load a plan file ("-": standard input) and its imports; false when it
    could not be read (reported as E001). */
 bool carenet_load_file(Carenet *c, const char *path);
+/* Load the plan file `path` as if it were `as_path`: messages name it so,
+   and its relative imports are read next to `as_path` (git hands a diff
+   driver the old version in a temporary file). */
+bool carenet_load_file_as(Carenet *c, const char *path, const char *as_path);
 /* Load a plan already in memory under the name `path`. */
 void carenet_load_text(Carenet *c, const char *path, const char *text, size_t len);
 /* Resolve names, fix the evaluation dates, compute values, run the analyses. */

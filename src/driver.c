@@ -100,6 +100,21 @@ int driver_run(const Options *opts)
 	return counts.errors > counts.findings ? 1 : 0;
 }
 
+/* One version of a plan for diff; in git's driver mode it is read as the
+   file at `as_path`, so that its relative imports resolve in the tree. */
+static Carenet *load_version(const CarenetOptions *options, const char *path, const char *as_path,
+			     bool *io_failed)
+{
+	bool no_stdlib = false;
+	if (!as_path || strcmp(path, "/dev/null") == 0)
+		return load(options, &path, 1, io_failed, &no_stdlib);
+	Carenet *c = carenet_new(options);
+	if (!carenet_load_prelude(c) || !carenet_load_file_as(c, path, as_path))
+		*io_failed = true;
+	carenet_evaluate(c);
+	return c;
+}
+
 int driver_diff(const Options *opts)
 {
 	/* git runs a diff driver as: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE */
@@ -112,11 +127,10 @@ int driver_diff(const Options *opts)
 	if (!today(&day))
 		return 2;
 	CarenetOptions options = core_options(opts, day);
-	const char *old_path = opts->files[from_git ? 1 : 0];
-	const char *new_path = opts->files[from_git ? 4 : 1];
-	bool io_failed = false, no_stdlib = false;
-	Carenet *old_plan = load(&options, &old_path, 1, &io_failed, &no_stdlib);
-	Carenet *new_plan = load(&options, &new_path, 1, &io_failed, &no_stdlib);
+	const char *as_path = from_git ? opts->files[0] : NULL;
+	bool io_failed = false;
+	Carenet *old_plan = load_version(&options, opts->files[from_git ? 1 : 0], as_path, &io_failed);
+	Carenet *new_plan = load_version(&options, opts->files[from_git ? 4 : 1], as_path, &io_failed);
 	if (io_failed) {
 		StrBuf err = { 0 };
 		buf_init(&err);
@@ -132,5 +146,7 @@ int driver_diff(const Options *opts)
 	bool new_gap = carenet_diff(old_plan, new_plan, &out);
 	if (!write_all(stdout, &out))
 		return 2;
-	return new_gap ? 1 : 0;
+	/* git stops at a driver that fails, and shows none of the other files:
+	   as a driver, a new gap is news, not a failure */
+	return new_gap && !from_git ? 1 : 0;
 }
