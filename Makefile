@@ -131,9 +131,11 @@ check: deps-check
 	@$(MAKE) --no-print-directory unit golden hints fmt-check codes hints prefixes stdlib-check man-check install-check browser
 	@$(MAKE) --no-print-directory sanitize valgrind fuzz-short
 
-# fmt is idempotent, keeps comments and strings, and keeps the evaluation.
+# fmt is idempotent, keeps comments and strings, and keeps the evaluation
+# (the report of eval, byte for byte).
 fmt-check: $(BIN)
 	@tests/fmt-property.sh $(BIN)
+	@tests/fmt-differential.sh $(BIN)
 
 # The HTML report in headless Chromium: rendered DOM checked, screenshot saved.
 browser: $(BIN)

@@ -31,12 +31,15 @@ static const char html_style[] =
 	"td.none{background:#f5f5f5}.bar{position:relative;width:20em;height:1em;background:#eee;border:1px solid #999}"
 	".bar .done{position:absolute;left:0;top:0;bottom:0;background:#4caf50}"
 	".bar .expected{position:absolute;top:-3px;bottom:-3px;width:2px;background:#000}"
-	".behind{color:#b71c1c}.achieved{color:#1b5e20}li.error{color:#b71c1c}li.warning{color:#e65100}";
+	".behind{color:#b71c1c}.achieved{color:#1b5e20}li.error{color:#b71c1c}li.warning{color:#e65100}"
+	".answered{color:#1b5e20}";
 
 /* The coverage matrix of one module: a row per area, a column per need. */
 static void html_matrix(const Module *m, StrBuf *out)
 {
 	Vec places = report_need_places(m);
+	if (places.len == 0)
+		return; /* no need in any area: no table to show */
 	buf_puts(out, "<h2>Coverage</h2>\n<table class=\"matrix\"><tr><th>Area</th>");
 	for (size_t i = 0; i < m->needs.len; i++) {
 		buf_puts(out, "<th>");
@@ -117,10 +120,24 @@ static void html_signals(const Module *m, StrBuf *out)
 			html_text(out, entity_title(&route->area->base));
 			buf_puts(out, ") &rarr; ");
 			html_text(out, route->body ? entity_title(&route->body->base) : "unresolved");
+			for (size_t k = 0; k < route->path.len; k++) {
+				buf_puts(out, " &rarr; ");
+				html_text(out, entity_title(&VEC_AT(route->path, Body, k)->base));
+			}
 			if (s->message) {
 				buf_puts(out, ": <q>");
 				html_text(out, s->message);
 				buf_puts(out, "</q>");
+			}
+			if (route->answered) {
+				buf_puts(out, " <span class=\"answered\">answered by ");
+				html_text(out, entity_title(&s->answered_by->base));
+				buf_puts(out, "</span>");
+			}
+			if (route->reach) {
+				buf_puts(out, "<br><small>through: ");
+				html_text(out, report_membership_text(route->reach));
+				buf_puts(out, "</small>");
 			}
 			buf_puts(out, "</li>\n");
 		}
@@ -146,10 +163,22 @@ static void html_findings(const World *w, StrBuf *out)
 	buf_puts(out, "</ul>\n");
 }
 
+/* The plans' titles, "Zorgzaam Olen" or "Zorgzaam Olen, Zorgzaam Lille": what a browser tab shows. */
+static const char *page_title(const World *w)
+{
+	StrBuf b = { 0 };
+	buf_init(&b);
+	FOR_USER_MODULES(w, m)
+		if (m->plan)
+			buf_printf(&b, "%s%s", b.len ? ", " : "", entity_title(&m->plan->base));
+	return b.len ? b.data : "carenet";
+}
+
 void report_html_eval(const World *w, StrBuf *out)
 {
-	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
-		   "<title>carenet</title><style>%s</style></head><body>\n", html_style);
+	buf_puts(out, "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>");
+	html_text(out, page_title(w));
+	buf_printf(out, "</title><style>%s</style></head><body>\n", html_style);
 	FOR_USER_MODULES(w, m) {
 		buf_puts(out, "<section class=\"plan\"><h1>");
 		html_text(out, m->plan ? entity_title(&m->plan->base) : m->src->path);

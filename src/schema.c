@@ -222,6 +222,35 @@ static void report_unknown_property(DiagSink *diags, DeclKind kind, const Proper
 	diag_note(d, (SrcLoc){ 0 }, "%s takes: %s", decl_kind_noun(kind), schema_property_list(kind));
 }
 
+/* The text of a number literal as written (digits, maybe '_'). */
+static bool plain_number(const Item *it)
+{
+	return it && !it->shape && it->value->kind == EXPR_NUMBER && !it->value->percent;
+}
+
+/*
+ * `baseline 2,9`: a Flemish decimal comma reads as two values.  When two
+ * plain numbers touch a comma, say what was probably meant: 2.9, or for
+ * three digits after the comma (3,120) a thousands separator, 3120.
+ */
+static const char *comma_number_hint(const Property *p)
+{
+	const Item *a = p->items, *b = a ? a->next : NULL;
+	if (p->count != 2 || !plain_number(a) || !plain_number(b))
+		return NULL;
+	SrcLoc la = a->value->loc, lb = b->value->loc;
+	const char *text = la.src->text;
+	if (la.src != lb.src || la.end + 1 != lb.start || text[la.end] != ',')
+		return NULL;
+	const char *whole = mem_strndup(text + la.start, la.end - la.start);
+	const char *part = mem_strndup(text + lb.start, lb.end - lb.start);
+	if (strchr(whole, '.') || strchr(part, '.') || strchr(part, '_'))
+		return NULL;
+	if (strlen(part) == 3)
+		return mem_printf("; did you mean '%s%s'? (no thousands separator, or _ : %s_%s)", whole, part, whole, part);
+	return mem_printf("; did you mean '%s.%s'? (decimals are written with a point)", whole, part);
+}
+
 static void check_items(DiagSink *diags, const PropSpec *spec, const Property *p)
 {
 	if (p->count == 0) {
@@ -230,8 +259,13 @@ static void check_items(DiagSink *diags, const PropSpec *spec, const Property *p
 		return;
 	}
 	if (single_valued(spec->type) && p->count > 1) {
-		diag_report(diags, DIAG_E503, ast_item_loc(p->items->next), "'%s' takes one value: %s", spec->name,
-			    type_example(spec));
+		const char *hint = spec->type == VT_EXPR ? comma_number_hint(p) : NULL;
+		if (hint) /* under the number as written, which the hint replaces */
+			diag_report(diags, DIAG_E503, source_span(p->items->value->loc, p->items->next->value->loc),
+				    "'%s' takes one value%s", spec->name, hint);
+		else
+			diag_report(diags, DIAG_E503, ast_item_loc(p->items->next), "'%s' takes one value: %s",
+				    spec->name, type_example(spec));
 		return;
 	}
 	for (const Item *it = p->items; it; it = it->next)
