@@ -91,7 +91,7 @@ static void cn_error(SrcLoc *loc, void *scanner, ParseCtx *pc, const char *msg);
 
 %type <name> prop_name
 %type <str> opt_string
-%type <ref> ref opt_parent
+%type <ref> ref opt_parent opt_with
 %type <expr> expr literal
 %type <item> item
 %type <block> block opt_block
@@ -118,10 +118,10 @@ top_stmt
 		{ syntax_import(pc, @$, $2, @2); }
 	| LET IDENT '=' expr
 		{ syntax_let(pc, @$, $2.name, $4); }
-	| SIGNAL ref signal_areas TO ref opt_string
-		{ syntax_signal(pc, @$, $2, $3, $5, $6); }
-	| ANSWER ref WITH ref
-		{ syntax_answer(pc, @$, $2, $4); }
+	| SIGNAL ref signal_areas TO ref opt_string opt_block
+		{ syntax_signal(pc, @$, $2, $3, $5, $6, $7); }
+	| ANSWER ref opt_with opt_block
+		{ syntax_answer(pc, @$, $2, $3, $4); }
 	| DECL_KEYWORD IDENT opt_string opt_parent opt_block
 		{ syntax_decl(pc, (DeclKind)$1.kind, @$, @1, $2.name, $3, @3, $4, $5); }
 	;
@@ -134,6 +134,11 @@ opt_string
 opt_parent
 	: %empty  { $$ = NULL; }
 	| IN ref  { $$ = $2; }
+	;
+
+opt_with
+	: %empty    { $$ = NULL; }
+	| WITH ref  { $$ = $2; }
 	;
 
 opt_block

@@ -239,14 +239,17 @@ static void bind_signal(Ctx *c, Signal *sig)
 	vec_push(&c->m->signals, sig);
 }
 
-/* answer plan.need with action: the signal of that need. */
-static void bind_answer(Ctx *c)
+/* answer plan.need [with action] { ... }: the signals of that need. */
+static void bind_answer(Ctx *c, Answer *answer)
 {
 	Decl *d = c->decl;
 	Need *need = (Need *)names_resolve(c->w, c->m, d->answered, NS_BIT(NS_NEED), "an answer");
-	Action *action = (Action *)names_resolve(c->w, c->m, d->action, NS_BIT(NS_ACTION), "an answer");
-	if (!need || !action)
+	Action *action = d->action ? (Action *)names_resolve(c->w, c->m, d->action, NS_BIT(NS_ACTION), "an answer")
+				   : NULL;
+	if (!need || (d->action && !action))
 		return;
+	answer->need = need;
+	answer->action = action;
 	if (need->signals.len == 0) {
 		Diagnostic *diag = diag_report(c->w->diags, DIAG_E705, d->answered->loc,
 					       "need '%s' has no signal to answer", entity_name(&need->base));
@@ -256,8 +259,11 @@ static void bind_answer(Ctx *c)
 	/* escalate.c checks that it reaches the answering plan's body, and where */
 	for (size_t i = 0; i < need->signals.len; i++) {
 		Signal *sig = VEC_AT(need->signals, Signal, i);
-		sig->answered_by = action;
-		sig->answer = d;
+		sig->record = answer;
+		if (action) {
+			sig->answered_by = action;
+			sig->answer = d;
+		}
 	}
 }
 
@@ -319,7 +325,7 @@ void bind_world(World *w)
 					continue;
 				if (pass == 2) {
 					Ctx c = { w, m, d };
-					bind_answer(&c);
+					bind_answer(&c, d->entity);
 				} else {
 					bind_decl(w, m, d);
 				}

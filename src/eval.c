@@ -483,10 +483,15 @@ void eval_all(World *w)
 		eval_module(&ev, VEC_AT(w->modules, Module, i));
 	for (size_t i = 0; i < w->modules.len; i++) {
 		Module *m = VEC_AT(w->modules, Module, i);
+		for (size_t k = 0; k < m->needs.len; k++) {
+			Need *n = VEC_AT(m->needs, Need, k);
+			for (size_t j = 0; j < n->indicators.len; j++)
+				eval_indicator(&ev, m, VEC_AT(n->indicators, Indicator, j));
+		}
 		for (size_t k = 0; k < m->actions.len; k++) {
 			Action *a = VEC_AT(m->actions, Action, k);
-			for (size_t n = 0; n < a->indicators.len; n++)
-				eval_indicator(&ev, m, VEC_AT(a->indicators, Indicator, n));
+			for (size_t j = 0; j < a->indicators.len; j++)
+				eval_indicator(&ev, m, VEC_AT(a->indicators, Indicator, j));
 		}
 	}
 }

@@ -36,8 +36,8 @@ static void check_possible(World *w, Indicator *ind)
 				    ind->id.text);
 		return;
 	}
-	if (!is_count_of_persons(ind->unit))
-		return;
+	if (!a || !is_count_of_persons(ind->unit))
+		return; /* a need's indicator has no places of its own to compare with */
 	Group *group = NULL;
 	for (size_t i = 0; i < a->addresses.len && !group; i++)
 		group = VEC_AT(a->addresses, Need, i)->group;
@@ -72,10 +72,15 @@ static void find_latest(World *w, Indicator *ind, long today)
 				    date_format(ms->date), date_format_days(today));
 			continue;
 		}
-		if (ind->start != LONG_MIN && day < ind->start)
+		ms->counted = true;
+		if (ind->start != LONG_MIN && day < ind->start && ind->action)
 			diag_report(w->diags, DIAG_W804, ms->loc,
 				    "measurement of %s is before action '%s' starts (%s)", date_format(ms->date),
 				    entity_name(&ind->action->base), date_format_days(ind->start));
+		else if (ind->start != LONG_MIN && day < ind->start)
+			diag_report(w->diags, DIAG_W804, ms->loc,
+				    "measurement of %s is before the baseline of indicator '%s' (%s)",
+				    date_format(ms->date), ind->id.text, date_format_days(ind->start));
 		if (ms->ok && (!ind->latest || day >= date_last_day(ind->latest->date)))
 			ind->latest = ms;
 	}
@@ -106,15 +111,28 @@ static void compute_status(Indicator *ind, long today)
 		ind->status = IND_ON_TRACK;
 }
 
+/*
+ * Where the straight line of expected progress starts: an action's
+ * indicator at the action's start (spec 5.3), a need's at its dated
+ * baseline; either, failing that, at the start of the plan's period.
+ */
+static long start_of(const Indicator *ind, const Plan *plan)
+{
+	if (ind->action && ind->action->has_from)
+		return date_first_day(ind->action->from);
+	if (!ind->action && ind->has_baseline_date && ind->baseline_date.year)
+		return date_last_day(ind->baseline_date);
+	return plan && plan->has_period ? date_first_day(plan->period_start) : LONG_MIN;
+}
+
 static void compute_indicator(World *w, Module *m, Indicator *ind)
 {
 	Action *a = ind->action;
 	Plan *plan = m->plan;
 	long today = m->eval_day;
-	ind->start = a->has_from ? date_first_day(a->from)
-		     : plan && plan->has_period ? date_first_day(plan->period_start) : LONG_MIN;
+	ind->start = start_of(ind, plan);
 	/* the deadline: its own `by`, else the action's end, else the plan's; kept as written too */
-	ind->due = ind->has_by ? ind->by : a->has_to ? a->to : plan && plan->has_period ? plan->period_end : (Date){ 0 };
+	ind->due = ind->has_by ? ind->by : a && a->has_to ? a->to : plan && plan->has_period ? plan->period_end : (Date){ 0 };
 	ind->deadline = ind->due.year ? date_last_day(ind->due) : LONG_MIN;
 	find_latest(w, ind, today);
 	if (!ind->ok) {
@@ -124,7 +142,7 @@ static void compute_indicator(World *w, Module *m, Indicator *ind)
 	}
 	compute_status(ind, today);
 	/* a stopped action's indicator is not behind: nobody is still trying */
-	if (a->status == STATUS_STOPPED)
+	if (a && a->status == STATUS_STOPPED)
 		ind->status = IND_STOPPED;
 	check_possible(w, ind);
 }
@@ -133,6 +151,11 @@ void impact_compute(World *w)
 {
 	for (size_t i = 0; i < w->modules.len; i++) {
 		Module *m = VEC_AT(w->modules, Module, i);
+		for (size_t k = 0; k < m->needs.len; k++) {
+			Need *n = VEC_AT(m->needs, Need, k);
+			for (size_t j = 0; j < n->indicators.len; j++)
+				compute_indicator(w, m, VEC_AT(n->indicators, Indicator, j));
+		}
 		for (size_t k = 0; k < m->actions.len; k++) {
 			Action *a = VEC_AT(m->actions, Action, k);
 			if (a->indicators.len == 0 && !m->is_stdlib)

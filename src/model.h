@@ -171,6 +171,7 @@ struct Need {
 	const char *description;
 	Vec actions;                 /* addressing it */
 	Vec signals;
+	Vec indicators;              /* of Indicator: outcomes measured on the need */
 };
 
 typedef struct {
@@ -179,15 +180,30 @@ typedef struct {
 	SrcLoc loc;
 	double value;
 	bool ok;
+	bool has_sample;             /* sample DATE: N, for this date */
+	double sample;
+	bool counted;                /* on or before the evaluation date (impact.c) */
 } Measure;
+
+/* adjusted 2025-09: "Doelgroep uitgebreid naar 65-plussers" */
+typedef struct {
+	Date date;
+	const char *text;
+	SrcLoc loc;
+} Adjustment;
 
 typedef struct Indicator {
 	Name id;
 	const char *title;
 	SrcLoc loc;
-	Action *action;
+	Action *action;              /* the action it follows (an output) ... */
+	Need *need;                  /* ... or the need (an outcome); one of the two */
 	const char *unit;
 	Expr *baseline_expr, *target_expr;
+	bool has_baseline_date;      /* baseline 2024-03: 38% */
+	Date baseline_date;
+	bool has_baseline_sample;
+	double baseline_sample;
 	bool has_by;
 	Date by;
 	Vec measures;                /* of Measure */
@@ -215,6 +231,7 @@ struct Action {
 	ActionStatus status;
 	const char *description;
 	Vec indicators;              /* of Indicator */
+	Vec adjustments;             /* of Adjustment, as written */
 };
 
 /* Where a signal goes for one area. */
@@ -235,7 +252,24 @@ struct Signal {
 	Vec routes;                  /* of Route, one per area */
 	Action *answered_by;         /* the action of an `answer` that counts for some route */
 	const Decl *answer;          /* that `answer`, for messages */
+	/* its life cycle, as the sender writes it: signal ... { sent; status; reply; expected } */
+	bool has_sent, has_expected;
+	Date sent, expected;
+	SignalStatus own_status;     /* SIG_UNKNOWN when not said */
+	const char *reply;
+	struct Answer *record;       /* what the body's plan records of it, if anything */
 };
+
+/* answer PLAN.NEED [with ACTION] { received DATE; status ...; reply "..." } */
+typedef struct Answer {
+	Entity base;
+	Need *need;
+	Action *action;              /* NULL: receipt or reply without an action */
+	bool has_received;
+	Date received;
+	SignalStatus status;         /* SIG_UNKNOWN when not said */
+	const char *reply;
+} Answer;
 
 typedef struct {
 	Entity base;

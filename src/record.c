@@ -185,6 +185,8 @@ static void record_body(Ctx *c, Body *body, const Props *props)
 		vec_push(&body->memberships, record_membership(c, body, it));
 }
 
+static void record_indicator(Ctx *c, Vec *list, Action *action, Need *need, const Item *it);
+
 static void record_need(Ctx *c, Need *need, const Props *props)
 {
 	check_no_parent(c);
@@ -195,20 +197,75 @@ static void record_need(Ctx *c, Need *need, const Props *props)
 	need->priority = (Priority)schema_choice(c->w->diags, props, PROP_NEED_PRIORITY, PRIORITY_NONE);
 	need->evidence = prop_string(props, PROP_NEED_EVIDENCE);
 	need->description = prop_string(props, PROP_ANY_DESCRIPTION);
+	for (const Item *it = schema_item(props, PROP_NEED_INDICATOR); it; it = it->next)
+		record_indicator(c, &need->indicators, NULL, need, it);
 }
 
-static void record_indicator(Ctx *c, Action *action, const Item *it)
+/* The measurement of an indicator on a date, if it has one. */
+static Measure *measure_on(const Indicator *ind, Date date)
+{
+	for (size_t i = 0; i < ind->measures.len; i++) {
+		Measure *m = ind->measures.items[i];
+		if (date_first_day(m->date) == date_first_day(date) && m->date.day == date.day)
+			return m;
+	}
+	return NULL;
+}
+
+/* sample DATE: N, ...: the size of the sample a dated figure rests on. */
+static void record_samples(Ctx *c, Indicator *ind, const Props *props)
+{
+	for (const Item *it = schema_item(props, PROP_INDICATOR_SAMPLE); it; it = it->next) {
+		Date date = it->shape->key->u.date;
+		const Expr *n = it->value;
+		if (n->kind != EXPR_NUMBER || n->percent || n->u.number < 1) {
+			diag_report(c->w->diags, DIAG_E503, ast_item_loc(it),
+				    "'sample' takes the number of people a figure rests on, e.g. 'sample 2024-03: 212'");
+			continue;
+		}
+		Measure *m = measure_on(ind, date);
+		if (m) {
+			m->has_sample = true;
+			m->sample = n->u.number;
+		} else if (ind->has_baseline_date && date_first_day(date) == date_first_day(ind->baseline_date) &&
+			   date.day == ind->baseline_date.day) {
+			ind->has_baseline_sample = true;
+			ind->baseline_sample = n->u.number;
+		} else {
+			diag_report(c->w->diags, DIAG_E504, ast_item_loc(it),
+				    "indicator '%s' has no measurement or baseline on %s for this sample", ind->id.text,
+				    date_format(date));
+		}
+	}
+}
+
+static void record_baseline(Indicator *ind, const Props *props)
+{
+	const Item *it = schema_item(props, PROP_INDICATOR_BASELINE);
+	if (!it)
+		return;
+	ind->baseline_expr = ast_expr_copy(it->value);
+	if (it->shape && it->shape->key) {
+		ind->has_baseline_date = true;
+		ind->baseline_date = it->shape->key->u.date;
+	}
+}
+
+/* indicator ID ["Title"] { ... } in an action (an output) or a need (an outcome). */
+static void record_indicator(Ctx *c, Vec *list, Action *action, Need *need, const Item *it)
 {
 	Indicator *ind = NEW(Indicator);
 	ind->id = *ast_expr_as_name(it->value);
 	ind->title = it->shape->extra_count ? it->shape->extras[0]->u.string : ind->id.text;
 	ind->loc = ast_item_loc(it);
 	ind->action = action;
-	for (size_t i = 0; i < action->indicators.len; i++) {
-		Indicator *other = VEC_AT(action->indicators, Indicator, i);
+	ind->need = need;
+	for (size_t i = 0; i < list->len; i++) {
+		Indicator *other = VEC_AT(*list, Indicator, i);
 		if (strcmp(other->id.text, ind->id.text) == 0) {
 			Diagnostic *d = diag_report(c->w->diags, DIAG_E402, ind->id.loc,
-						    "indicator '%s' is defined twice in this action", ind->id.text);
+						    "indicator '%s' is defined twice in this %s", ind->id.text,
+						    action ? "action" : "need");
 			diag_note(d, other->id.loc, "the first definition is here");
 		}
 	}
@@ -218,7 +275,7 @@ static void record_indicator(Ctx *c, Action *action, const Item *it)
 	if (unit)
 		ind->unit = unit->value->kind == EXPR_STRING ? unit->value->u.string
 							      : ast_expr_as_name(unit->value)->text;
-	ind->baseline_expr = prop_expr(&props, PROP_INDICATOR_BASELINE);
+	record_baseline(ind, &props);
 	ind->target_expr = prop_expr(&props, PROP_INDICATOR_TARGET);
 	if (!ind->target_expr)
 		diag_report(c->w->diags, DIAG_E504, ind->id.loc,
@@ -232,7 +289,8 @@ static void record_indicator(Ctx *c, Action *action, const Item *it)
 		ms->loc = ast_item_loc(m);
 		vec_push(&ind->measures, ms);
 	}
-	vec_push(&action->indicators, ind);
+	record_samples(c, ind, &props);
+	vec_push(list, ind);
 }
 
 static void record_action(Ctx *c, Action *action, const Props *props)
@@ -266,7 +324,31 @@ static void record_action(Ctx *c, Action *action, const Props *props)
 	action->status = (ActionStatus)schema_choice(c->w->diags, props, PROP_ACTION_STATUS, STATUS_PLANNED);
 	action->description = prop_string(props, PROP_ANY_DESCRIPTION);
 	for (const Item *it = schema_item(props, PROP_ACTION_INDICATOR); it; it = it->next)
-		record_indicator(c, action, it);
+		record_indicator(c, &action->indicators, action, NULL, it);
+	for (const Item *it = schema_item(props, PROP_ACTION_ADJUSTED); it; it = it->next) {
+		Adjustment *adj = NEW(Adjustment);
+		adj->date = it->shape->key->u.date;
+		adj->text = it->value->u.string;
+		adj->loc = ast_item_loc(it);
+		vec_push(&action->adjustments, adj);
+	}
+}
+
+/* What the sender says of a signal's life: sent, status, reply, expected. */
+static void record_signal(Ctx *c, Signal *sig, const Props *props)
+{
+	sig->has_sent = prop_date(props, PROP_SIGNAL_SENT, &sig->sent, NULL);
+	sig->has_expected = prop_date(props, PROP_SIGNAL_EXPECTED, &sig->expected, NULL);
+	sig->own_status = (SignalStatus)schema_choice(c->w->diags, props, PROP_SIGNAL_STATUS, SIG_UNKNOWN);
+	sig->reply = prop_string(props, PROP_SIGNAL_REPLY);
+}
+
+/* What the body's plan records of a member's signal: received, status, reply. */
+static void record_answer(Ctx *c, Answer *a, const Props *props)
+{
+	a->has_received = prop_date(props, PROP_ANSWER_RECEIVED, &a->received, NULL);
+	a->status = (SignalStatus)schema_choice(c->w->diags, props, PROP_ANSWER_STATUS, SIG_UNKNOWN);
+	a->reply = prop_string(props, PROP_ANSWER_REPLY);
 }
 
 static void record_values(Ctx *c, Entity *e, const Props *props)
@@ -283,6 +365,8 @@ static void record_values(Ctx *c, Entity *e, const Props *props)
 		check_no_parent(c);
 		break;
 	case DECL_LET: ((Let *)e)->expr = c->decl->value; break;
+	case DECL_SIGNAL: record_signal(c, (Signal *)e, props); break;
+	case DECL_ANSWER: record_answer(c, (Answer *)e, props); break;
 	default: break;
 	}
 }

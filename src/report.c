@@ -5,6 +5,7 @@
 #include "report.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <math.h>
 #include <string.h>
 
@@ -47,6 +48,13 @@ ReportTotals report_totals(const World *w)
 			}
 		}
 		t.actions += m->actions.len;
+		for (size_t i = 0; i < m->needs.len; i++) {
+			Need *n = VEC_AT(m->needs, Need, i);
+			for (size_t k = 0; k < n->indicators.len; k++) {
+				t.indicators++;
+				t.by_status[VEC_AT(n->indicators, Indicator, k)->status]++;
+			}
+		}
 		for (size_t i = 0; i < m->actions.len; i++) {
 			Action *a = VEC_AT(m->actions, Action, i);
 			for (size_t k = 0; k < a->indicators.len; k++) {
@@ -79,7 +87,11 @@ const char *report_indicator_line(const Indicator *ind)
 	if (!ind->ok)
 		return "not evaluated (see the errors)";
 	const char *(*fmt)(double) = ind->target_percent ? format_percent : format_number;
-	buf_printf(&b, "baseline %s, target %s", fmt(ind->baseline), fmt(ind->target));
+	buf_printf(&b, "baseline %s", fmt(ind->baseline));
+	if (ind->has_baseline_date)
+		buf_printf(&b, " (%s%s)", date_format(ind->baseline_date),
+			   ind->has_baseline_sample ? mem_printf(", n=%s", format_number(ind->baseline_sample)) : "");
+	buf_printf(&b, ", target %s", fmt(ind->target));
 	if (ind->unit && !ind->target_percent)
 		buf_printf(&b, " %s", ind->unit);
 	if (ind->due.year)
@@ -229,4 +241,62 @@ Vec report_memberships_reaching(const Signal *s, const Body *b)
 			vec_push(&reaches, (void *)route->reach);
 	}
 	return reaches;
+}
+
+static int compare_measures(const void *pa, const void *pb)
+{
+	const Measure *a = *(const Measure *const *)pa, *b = *(const Measure *const *)pb;
+	long da = date_last_day(a->date), db = date_last_day(b->date);
+	return da < db ? -1 : da > db;
+}
+
+Vec report_series(const Indicator *ind)
+{
+	Vec series = { 0 };
+	for (size_t i = 0; i < ind->measures.len; i++)
+		if (VEC_AT(ind->measures, Measure, i)->ok && VEC_AT(ind->measures, Measure, i)->counted)
+			vec_push(&series, ind->measures.items[i]);
+	if (series.len > 1)
+		qsort(series.items, series.len, sizeof(void *), compare_measures);
+	return series;
+}
+
+const char *report_value(const Indicator *ind, double v)
+{
+	return ind->target_percent ? format_percent(v) : format_number(v);
+}
+
+/* "+31", "-4 points" (for a percentage), "0" */
+const char *report_change(const Indicator *ind, double from, double to)
+{
+	double d = to - from;
+	const char *sign = d > 0 ? "+" : "";
+	if (!ind->target_percent)
+		return mem_printf("%s%s", sign, format_number(d));
+	const char *n = format_number(d * 100);
+	bool one = strcmp(n, "1") == 0 || strcmp(n, "-1") == 0;
+	return mem_printf("%s%s %s", sign, n, one ? "point" : "points");
+}
+
+/* "2025-06: 40 (+40), 2025-12: 71 (+31, n=180)": the measurements up to the
+   evaluation date, each with its change from the one before (the first from
+   the baseline); NULL without measurements */
+const char *report_series_text(const Indicator *ind)
+{
+	Vec series = report_series(ind);
+	if (series.len == 0)
+		return NULL;
+	StrBuf b = { 0 };
+	buf_init(&b);
+	double before = ind->baseline;
+	for (size_t i = 0; i < series.len; i++) {
+		const Measure *m = series.items[i];
+		buf_printf(&b, "%s%s: %s (%s", i ? ", " : "", date_format(m->date), report_value(ind, m->value),
+			   report_change(ind, before, m->value));
+		if (m->has_sample)
+			buf_printf(&b, ", n=%s", format_number(m->sample));
+		buf_putc(&b, ')');
+		before = m->value;
+	}
+	return b.data;
 }

@@ -33,6 +33,15 @@ const char *report_route_text(const Signal *s, const Route *r);
 const char *report_indicator_line(const Indicator *ind);
 /* "latest 71 (2025-12), progress 74%, expected 45.5%: on track" */
 const char *report_progress_line(const Indicator *ind);
+/* An indicator's measurements that count (evaluated, not after the
+   evaluation date), in date order (of Measure). */
+Vec report_series(const Indicator *ind);
+/* A value as the indicator writes it: 71, 34% */
+const char *report_value(const Indicator *ind, double v);
+/* From one value to the next: "+31", "-4 points" */
+const char *report_change(const Indicator *ind, double from, double to);
+/* "2025-06: 40 (+40), 2025-12: 71 (+31, n=180)"; NULL without measurements */
+const char *report_series_text(const Indicator *ind);
 /* Bodies in the order signals first reach them. */
 Vec report_bodies_reached(const World *w);
 /* The areas of signal s that reach body b, "Meer, Minderhout"; NULL for none. */
@@ -54,5 +63,7 @@ void report_json_check(const World *w, StrBuf *out);
 void report_markdown_eval(const World *w, StrBuf *out);
 void report_html_eval(const World *w, StrBuf *out);
 void report_dot_eval(const World *w, StrBuf *out);
+/* report_chart.c: an indicator over time as an inline SVG figure with a caption. */
+void report_chart_svg(const Indicator *ind, StrBuf *out);
 
 #endif

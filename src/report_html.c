@@ -32,7 +32,14 @@ static const char html_style[] =
 	".bar .done{position:absolute;left:0;top:0;bottom:0;background:#4caf50}"
 	".bar .expected{position:absolute;top:-3px;bottom:-3px;width:2px;background:#000}"
 	".behind{color:#b71c1c}.achieved{color:#1b5e20}li.error{color:#b71c1c}li.warning{color:#e65100}"
-	".answered{color:#1b5e20}";
+	".answered{color:#1b5e20}"
+	"figure.chart{display:inline-block;margin:.5em 1em 1em 0;max-width:440px;vertical-align:top}"
+	"figure.chart figcaption{font-size:.8em;color:#444}"
+	".chart text{font-size:11px;font-family:sans-serif;fill:#222}.chart .axis{stroke:#444}"
+	".chart .target{stroke:#1b5e20;stroke-dasharray:6 4}.chart .expected{stroke:#777;stroke-dasharray:2 3}"
+	".chart .measured{fill:none;stroke:#0d47a1;stroke-width:2}.chart .point{fill:#0d47a1}"
+	".chart .baseline{fill:#fff;stroke:#0d47a1}"
+	"@media print{figure.chart{break-inside:avoid}}";
 
 /* The coverage matrix of one module: a row per area, a column per need. */
 static void html_matrix(const Module *m, StrBuf *out)
@@ -103,6 +110,39 @@ static void html_indicators(const Module *m, StrBuf *out)
 		}
 	}
 	buf_puts(out, "</table>\n");
+}
+
+/* Every indicator over time: the needs' (outcomes), then the actions'. */
+static void html_charts(const Module *m, StrBuf *out)
+{
+	bool any = false;
+	for (size_t i = 0; i < m->needs.len && !any; i++)
+		any = VEC_AT(m->needs, Need, i)->indicators.len > 0;
+	for (size_t i = 0; i < m->actions.len && !any; i++)
+		any = VEC_AT(m->actions, Action, i)->indicators.len > 0;
+	if (!any)
+		return;
+	buf_puts(out, "<h2>Indicators over time</h2>\n");
+	for (size_t i = 0; i < m->needs.len; i++) {
+		const Need *n = VEC_AT(m->needs, Need, i);
+		if (n->indicators.len == 0)
+			continue;
+		buf_puts(out, "<h3>");
+		html_text(out, entity_title(&n->base));
+		buf_puts(out, "</h3>\n");
+		for (size_t k = 0; k < n->indicators.len; k++)
+			report_chart_svg(VEC_AT(n->indicators, Indicator, k), out);
+	}
+	for (size_t i = 0; i < m->actions.len; i++) {
+		const Action *a = VEC_AT(m->actions, Action, i);
+		if (a->indicators.len == 0)
+			continue;
+		buf_puts(out, "<h3>");
+		html_text(out, entity_title(&a->base));
+		buf_puts(out, "</h3>\n");
+		for (size_t k = 0; k < a->indicators.len; k++)
+			report_chart_svg(VEC_AT(a->indicators, Indicator, k), out);
+	}
 }
 
 static void html_signals(const Module *m, StrBuf *out)
@@ -187,6 +227,7 @@ void report_html_eval(const World *w, StrBuf *out)
 			buf_printf(out, "<p>Evaluated on %s</p>\n", date_format_days(m->eval_day));
 		html_matrix(m, out);
 		html_indicators(m, out);
+		html_charts(m, out);
 		html_signals(m, out);
 		buf_puts(out, "</section>\n");
 	}

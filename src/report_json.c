@@ -154,6 +154,9 @@ static void json_number_or_null(JsonWriter *j, const char *key, double v)
 		json_number(j, v);
 }
 
+static void json_series(JsonWriter *j, const Indicator *ind);
+static void json_indicators(JsonWriter *j, const Vec *indicators);
+
 static void json_indicator(JsonWriter *j, const Indicator *ind)
 {
 	json_object_begin(j);
@@ -161,6 +164,8 @@ static void json_indicator(JsonWriter *j, const Indicator *ind)
 	json_kv_string(j, "name", ind->title);
 	json_kv_string(j, "unit", ind->unit);
 	json_number_or_null(j, "baseline", ind->ok ? ind->baseline : NAN);
+	json_kv_string(j, "baseline_date", ind->has_baseline_date ? date_format(ind->baseline_date) : NULL);
+	json_number_or_null(j, "baseline_sample", ind->has_baseline_sample ? ind->baseline_sample : NAN);
 	json_number_or_null(j, "target", ind->ok ? ind->target : NAN);
 	json_key(j, "target_is_percentage");
 	json_bool(j, ind->target_percent);
@@ -184,10 +189,34 @@ static void json_indicator(JsonWriter *j, const Indicator *ind)
 		json_object_begin(j);
 		json_kv_string(j, "date", date_format(ms->date));
 		json_number_or_null(j, "value", ms->ok ? ms->value : NAN);
+		json_number_or_null(j, "sample", ms->has_sample ? ms->sample : NAN);
+		json_key(j, "counted");
+		json_bool(j, ms->counted);
 		json_object_end(j);
 	}
 	json_array_end(j);
+	json_series(j, ind);
 	json_object_end(j);
+}
+
+/* The series as it is read: counted measurements in date order, each with
+   its change from the one before (the first from the baseline). */
+static void json_series(JsonWriter *j, const Indicator *ind)
+{
+	json_key(j, "series");
+	json_array_begin(j);
+	Vec series = ind->ok ? report_series(ind) : (Vec){ 0 };
+	double before = ind->baseline;
+	for (size_t i = 0; i < series.len; i++) {
+		const Measure *ms = series.items[i];
+		json_object_begin(j);
+		json_kv_string(j, "date", date_format(ms->date));
+		json_kv_number(j, "value", ms->value);
+		json_kv_number(j, "change", ms->value - before);
+		json_object_end(j);
+		before = ms->value;
+	}
+	json_array_end(j);
 }
 
 static void json_names(JsonWriter *j, const char *key, const Vec *entities)
@@ -215,13 +244,28 @@ static void json_actions(JsonWriter *j, const Module *m)
 		json_names(j, "partners", &a->partners);
 		json_kv_string(j, "from", a->has_from ? date_format(a->from) : NULL);
 		json_kv_string(j, "to", a->has_to ? date_format(a->to) : NULL);
-		json_key(j, "indicators");
+		json_key(j, "adjustments");
 		json_array_begin(j);
-		for (size_t k = 0; k < a->indicators.len; k++)
-			json_indicator(j, VEC_AT(a->indicators, Indicator, k));
+		for (size_t k = 0; k < a->adjustments.len; k++) {
+			const Adjustment *adj = VEC_AT(a->adjustments, Adjustment, k);
+			json_object_begin(j);
+			json_kv_string(j, "date", date_format(adj->date));
+			json_kv_string(j, "what", adj->text);
+			json_object_end(j);
+		}
 		json_array_end(j);
+		json_indicators(j, &a->indicators);
 		json_object_end(j);
 	}
+	json_array_end(j);
+}
+
+static void json_indicators(JsonWriter *j, const Vec *indicators)
+{
+	json_key(j, "indicators");
+	json_array_begin(j);
+	for (size_t k = 0; k < indicators->len; k++)
+		json_indicator(j, VEC_AT(*indicators, Indicator, k));
 	json_array_end(j);
 }
 
@@ -251,6 +295,7 @@ static void json_needs(JsonWriter *j, const Module *m)
 			json_object_end(j);
 		}
 		json_array_end(j);
+		json_indicators(j, &n->indicators);
 		json_object_end(j);
 	}
 	json_array_end(j);

@@ -4,6 +4,7 @@
  */
 #include "report.h"
 
+#include "format.h"
 #include "mem.h"
 
 /* Table cells: no pipes or newlines from plan text. */
@@ -19,56 +20,117 @@ static const char *md(const char *s)
 	return b.data;
 }
 
+static void md_header(const Module *m, StrBuf *out)
+{
+	const Plan *p = m->plan;
+	buf_printf(out, "# %s\n\n", p ? md(entity_title(&p->base)) : md(m->src->path));
+	if (!p)
+		return;
+	if (p->municipality)
+		buf_printf(out, "- Municipality: %s\n", md(entity_title(&p->municipality->base)));
+	if (p->has_period)
+		buf_printf(out, "- Period: %s .. %s\n", date_format(p->period_start), date_format(p->period_end));
+	buf_printf(out, "- Evaluated on: %s\n", date_format_days(m->eval_day));
+	if (p->owner)
+		buf_printf(out, "- Owner: %s\n", md(p->owner));
+	buf_putc(out, '\n');
+}
+
+static void md_needs(const Module *m, StrBuf *out)
+{
+	if (m->needs.len == 0)
+		return;
+	buf_puts(out, "## Needs\n\n| Need | Area | Status | By |\n|---|---|---|---|\n");
+	for (size_t i = 0; i < m->needs.len; i++) {
+		const Need *n = VEC_AT(m->needs, Need, i);
+		for (size_t c = 0; c < n->areas.len; c++) {
+			const Coverage *cov = VEC_AT(n->areas, Coverage, c);
+			buf_printf(out, "| %s | %s | %s | %s |\n", md(entity_title(&n->base)), md(entity_title(&cov->area->base)),
+				   cov->status == COVER_GAP ? "**gap**" : report_cover_word(cov->status),
+				   md(report_coverage_text(cov)));
+		}
+	}
+	buf_putc(out, '\n');
+}
+
+/* An indicator, and the table of its measurements with their change. */
+static void md_indicator(const Indicator *ind, StrBuf *out)
+{
+	buf_printf(out, "- **%s**: %s; %s\n", md(ind->title), report_indicator_line(ind), report_progress_line(ind));
+	Vec series = ind->ok ? report_series(ind) : (Vec){ 0 };
+	if (series.len == 0)
+		return;
+	buf_puts(out, "\n  | Date | Value | Change | Sample |\n  |---|---|---|---|\n");
+	if (ind->has_baseline_date)
+		buf_printf(out, "  | %s (baseline) | %s | | %s |\n", date_format(ind->baseline_date),
+			   report_value(ind, ind->baseline),
+			   ind->has_baseline_sample ? format_number(ind->baseline_sample) : "");
+	double before = ind->baseline;
+	for (size_t i = 0; i < series.len; i++) {
+		const Measure *ms = series.items[i];
+		buf_printf(out, "  | %s | %s | %s | %s |\n", date_format(ms->date), report_value(ind, ms->value),
+			   report_change(ind, before, ms->value), ms->has_sample ? format_number(ms->sample) : "");
+		before = ms->value;
+	}
+	buf_putc(out, '\n');
+}
+
+static void md_outcomes(const Module *m, StrBuf *out)
+{
+	bool any = false;
+	for (size_t i = 0; i < m->needs.len; i++) {
+		const Need *n = VEC_AT(m->needs, Need, i);
+		if (n->indicators.len == 0)
+			continue;
+		if (!any)
+			buf_puts(out, "## Outcomes\n\n");
+		any = true;
+		buf_printf(out, "### %s\n\n", md(entity_title(&n->base)));
+		for (size_t k = 0; k < n->indicators.len; k++)
+			md_indicator(VEC_AT(n->indicators, Indicator, k), out);
+		buf_putc(out, '\n');
+	}
+}
+
+static void md_actions(const Module *m, StrBuf *out)
+{
+	if (m->actions.len == 0)
+		return;
+	buf_puts(out, "## Actions\n\n");
+	for (size_t i = 0; i < m->actions.len; i++) {
+		const Action *a = VEC_AT(m->actions, Action, i);
+		buf_printf(out, "### %s (%s)\n\n", md(entity_title(&a->base)), report_status_word(a->status));
+		for (size_t k = 0; k < a->adjustments.len; k++) {
+			const Adjustment *adj = VEC_AT(a->adjustments, Adjustment, k);
+			buf_printf(out, "- Adjusted %s: %s\n", date_format(adj->date), md(adj->text));
+		}
+		for (size_t k = 0; k < a->indicators.len; k++)
+			md_indicator(VEC_AT(a->indicators, Indicator, k), out);
+		buf_putc(out, '\n');
+	}
+}
+
+static void md_signals(const Module *m, StrBuf *out)
+{
+	if (m->signals.len == 0)
+		return;
+	buf_puts(out, "## Signals\n\n");
+	for (size_t i = 0; i < m->signals.len; i++) {
+		const Signal *s = VEC_AT(m->signals, Signal, i);
+		for (size_t r = 0; s->need && r < s->routes.len; r++)
+			buf_printf(out, "- %s\n", md(report_route_text(s, VEC_AT(s->routes, Route, r))));
+	}
+	buf_putc(out, '\n');
+}
+
 void report_markdown_eval(const World *w, StrBuf *out)
 {
 	FOR_USER_MODULES(w, m) {
-		const Plan *p = m->plan;
-		buf_printf(out, "# %s\n\n", p ? md(entity_title(&p->base)) : md(m->src->path));
-		if (p) {
-			if (p->municipality)
-				buf_printf(out, "- Municipality: %s\n", md(entity_title(&p->municipality->base)));
-			if (p->has_period)
-				buf_printf(out, "- Period: %s .. %s\n", date_format(p->period_start), date_format(p->period_end));
-			buf_printf(out, "- Evaluated on: %s\n", date_format_days(m->eval_day));
-			if (p->owner)
-				buf_printf(out, "- Owner: %s\n", md(p->owner));
-			buf_putc(out, '\n');
-		}
-		if (m->needs.len) {
-			buf_puts(out, "## Needs\n\n| Need | Area | Status | By |\n|---|---|---|---|\n");
-			for (size_t i = 0; i < m->needs.len; i++) {
-				const Need *n = VEC_AT(m->needs, Need, i);
-				for (size_t c = 0; c < n->areas.len; c++) {
-					const Coverage *cov = VEC_AT(n->areas, Coverage, c);
-					buf_printf(out, "| %s | %s | %s | %s |\n", md(entity_title(&n->base)),
-						   md(entity_title(&cov->area->base)),
-						   cov->status == COVER_GAP ? "**gap**" : report_cover_word(cov->status),
-						   md(report_coverage_text(cov)));
-				}
-			}
-			buf_putc(out, '\n');
-		}
-		if (m->actions.len) {
-			buf_puts(out, "## Actions\n\n");
-			for (size_t i = 0; i < m->actions.len; i++) {
-				const Action *a = VEC_AT(m->actions, Action, i);
-				buf_printf(out, "### %s (%s)\n\n", md(entity_title(&a->base)), report_status_word(a->status));
-				for (size_t k = 0; k < a->indicators.len; k++) {
-					const Indicator *ind = VEC_AT(a->indicators, Indicator, k);
-					buf_printf(out, "- **%s**: %s; %s\n", md(ind->title), report_indicator_line(ind), report_progress_line(ind));
-				}
-				buf_putc(out, '\n');
-			}
-		}
-		if (m->signals.len) {
-			buf_puts(out, "## Signals\n\n");
-			for (size_t i = 0; i < m->signals.len; i++) {
-				const Signal *s = VEC_AT(m->signals, Signal, i);
-				for (size_t r = 0; s->need && r < s->routes.len; r++)
-					buf_printf(out, "- %s\n", md(report_route_text(s, VEC_AT(s->routes, Route, r))));
-			}
-			buf_putc(out, '\n');
-		}
+		md_header(m, out);
+		md_needs(m, out);
+		md_outcomes(m, out);
+		md_actions(m, out);
+		md_signals(m, out);
 	}
 	ReportTotals t = report_totals(w);
 	buf_printf(out, "## Summary\n\n- Needs: %zu (covered %zu, signalled %zu, gaps %zu)\n- Indicators: %zu "

@@ -51,6 +51,19 @@ static void text_areas(const Module *m, StrBuf *out)
 	}
 }
 
+/* Each indicator: what it aims at, its measurements with their change, its progress. */
+static void text_indicators(const Vec *indicators, StrBuf *out)
+{
+	for (size_t k = 0; k < indicators->len; k++) {
+		const Indicator *ind = VEC_AT(*indicators, Indicator, k);
+		buf_printf(out, "    indicator %s \"%s\": %s\n", ind->id.text, ind->title, report_indicator_line(ind));
+		const char *series = ind->ok ? report_series_text(ind) : NULL;
+		if (series)
+			buf_printf(out, "      measured: %s\n", series);
+		buf_printf(out, "      %s\n", report_progress_line(ind));
+	}
+}
+
 static void text_actions(const Module *m, StrBuf *out)
 {
 	if (m->actions.len)
@@ -64,11 +77,27 @@ static void text_actions(const Module *m, StrBuf *out)
 		buf_putc(out, '\n');
 		if (a->lead)
 			buf_printf(out, "    lead: %s\n", entity_title(&a->lead->base));
-		for (size_t k = 0; k < a->indicators.len; k++) {
-			const Indicator *ind = VEC_AT(a->indicators, Indicator, k);
-			buf_printf(out, "    indicator %s \"%s\": %s\n", ind->id.text, ind->title, report_indicator_line(ind));
-			buf_printf(out, "      %s\n", report_progress_line(ind));
+		for (size_t k = 0; k < a->adjustments.len; k++) {
+			const Adjustment *adj = VEC_AT(a->adjustments, Adjustment, k);
+			buf_printf(out, "    adjusted %s: %s\n", date_format(adj->date), adj->text);
 		}
+		text_indicators(&a->indicators, out);
+	}
+}
+
+/* Needs measured by indicators of their own (outcomes), with those indicators. */
+static void text_outcomes(const Module *m, StrBuf *out)
+{
+	bool any = false;
+	for (size_t i = 0; i < m->needs.len; i++) {
+		const Need *n = VEC_AT(m->needs, Need, i);
+		if (n->indicators.len == 0)
+			continue;
+		if (!any)
+			buf_puts(out, "\nOutcomes\n");
+		any = true;
+		buf_printf(out, "  %s \"%s\"\n", entity_name(&n->base), entity_title(&n->base));
+		text_indicators(&n->indicators, out);
 	}
 }
 
@@ -115,6 +144,7 @@ void report_text_eval(const World *w, StrBuf *out)
 		first = false;
 		text_plan_header(m, out);
 		text_areas(m, out);
+		text_outcomes(m, out);
 		text_actions(m, out);
 		text_module_signals(m, out);
 	}

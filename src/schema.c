@@ -155,6 +155,8 @@ static const char *type_example(const PropSpec *spec)
 	case VT_MEMBERS:
 		return mem_printf("names separated by commas, each with an optional block, e.g. '%s x, y { to 2024-12 }'",
 				  spec->name);
+	case VT_BASELINE: return mem_printf("a number, or a date and a number, e.g. '%s 2024-03: 38%%'", spec->name);
+	case VT_DATED_TEXTS: return mem_printf("dated strings, e.g. '%s 2025-09: \"...\"'", spec->name);
 	}
 	return "a value";
 }
@@ -195,13 +197,18 @@ static bool item_fits(const PropSpec *spec, const Item *it)
 		       shape->extra_count == 1 && is_date(shape->extras[0]);
 	case VT_MEMBERS:
 		return !shape->key && !shape->upper && shape->extra_count == 0 && is_name_item_value(it);
+	case VT_BASELINE:
+		return item_is_plain(it) || (shape->key && is_date(shape->key) && !shape->upper);
+	case VT_DATED_TEXTS:
+		return shape->key && is_date(shape->key) && !shape->upper && it->value->kind == EXPR_STRING;
 	}
 	return false;
 }
 
 static bool single_valued(ValueType t)
 {
-	return t != VT_NAMES && t != VT_GROUP_SIZES && t != VT_INDICATOR && t != VT_MEASURES && t != VT_MEMBERS;
+	return t != VT_NAMES && t != VT_GROUP_SIZES && t != VT_INDICATOR && t != VT_MEASURES && t != VT_MEMBERS &&
+	       t != VT_DATED_TEXTS;
 }
 
 static void report_unknown_property(DiagSink *diags, DeclKind kind, const Property *p)
@@ -259,7 +266,7 @@ static void check_items(DiagSink *diags, const PropSpec *spec, const Property *p
 		return;
 	}
 	if (single_valued(spec->type) && p->count > 1) {
-		const char *hint = spec->type == VT_EXPR ? comma_number_hint(p) : NULL;
+		const char *hint = spec->type == VT_EXPR || spec->type == VT_BASELINE ? comma_number_hint(p) : NULL;
 		if (hint) /* under the number as written, which the hint replaces */
 			diag_report(diags, DIAG_E503, source_span(p->items->value->loc, p->items->next->value->loc),
 				    "'%s' takes one value%s", spec->name, hint);

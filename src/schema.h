@@ -28,6 +28,8 @@ typedef enum {
 	VT_NUMBER,       /* a number as written: a code (nis 11002, postcode 2100) */
 	VT_NAME_DATED,   /* a name and a date: merged_into antwerpen 2025-01-01 */
 	VT_MEMBERS,      /* names, each with an optional block: members x, y { to 2024-12 } */
+	VT_BASELINE,     /* a number expression, or a dated one: baseline 2024-03: 38% */
+	VT_DATED_TEXTS,  /* dated strings: adjusted 2025-09: "..." */
 } ValueType;
 
 #define NO_VOCAB (-1)

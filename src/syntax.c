@@ -50,21 +50,24 @@ void syntax_let(ParseCtx *pc, SrcLoc loc, Name name, Expr *value)
 	finish_decl(pc, d);
 }
 
-void syntax_signal(ParseCtx *pc, SrcLoc loc, Ref *need, Vec areas, Ref *target, const char *message)
+void syntax_signal(ParseCtx *pc, SrcLoc loc, Ref *need, Vec areas, Ref *target, const char *message,
+		   Block *body)
 {
 	Decl *d = new_decl(DECL_SIGNAL, loc);
 	d->need = need;
 	d->areas = areas;
 	d->target = target;
 	d->message = message;
+	d->body = body;
 	finish_decl(pc, d);
 }
 
-void syntax_answer(ParseCtx *pc, SrcLoc loc, Ref *signal, Ref *action)
+void syntax_answer(ParseCtx *pc, SrcLoc loc, Ref *signal, Ref *action, Block *body)
 {
 	Decl *d = new_decl(DECL_ANSWER, loc);
 	d->answered = signal;
 	d->action = action;
+	d->body = body;
 	finish_decl(pc, d);
 }
 

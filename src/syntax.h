@@ -13,8 +13,10 @@
 
 void syntax_import(ParseCtx *pc, SrcLoc loc, const char *path, SrcLoc path_loc);
 void syntax_let(ParseCtx *pc, SrcLoc loc, Name name, Expr *value);
-void syntax_signal(ParseCtx *pc, SrcLoc loc, Ref *need, Vec areas, Ref *target, const char *message);
-void syntax_answer(ParseCtx *pc, SrcLoc loc, Ref *signal, Ref *action);
+void syntax_signal(ParseCtx *pc, SrcLoc loc, Ref *need, Vec areas, Ref *target, const char *message,
+		   Block *body);
+/* `action` is NULL for an answer that records receipt or a reply only. */
+void syntax_answer(ParseCtx *pc, SrcLoc loc, Ref *signal, Ref *action, Block *body);
 void syntax_decl(ParseCtx *pc, DeclKind kind, SrcLoc loc, SrcLoc keyword_loc, Name id,
 		 const char *title, SrcLoc title_loc, Ref *parent, Block *body);
 Block *syntax_block(SrcLoc loc, AstList props);

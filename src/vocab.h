@@ -34,11 +34,18 @@ typedef enum { COVER_STATUS_WORDS(VOCAB_ENUM_VALUE) } CoverStatus;
 	X(IND_ACHIEVED, "achieved") X(IND_STOPPED, "stopped")
 typedef enum { INDICATOR_STATUS_WORDS(VOCAB_ENUM_VALUE) } IndicatorStatus;
 
+/* signal ... { status answered }: where a signal stands with the body that received it */
+#define SIGNAL_STATUS_WORDS(X) \
+	X(SIG_SENT, "sent") X(SIG_RECEIVED, "received") X(SIG_IN_PROGRESS, "in_progress") \
+	X(SIG_ANSWERED, "answered") X(SIG_REFUSED, "refused") X(SIG_PASSED_ON, "passed_on")
+typedef enum { SIG_UNKNOWN, SIGNAL_STATUS_WORDS(VOCAB_ENUM_VALUE) } SignalStatus;
+
 typedef enum {
 	VOCAB_PRIORITY,
 	VOCAB_ACTION_STATUS,
 	VOCAB_COVER_STATUS,
 	VOCAB_INDICATOR_STATUS,
+	VOCAB_SIGNAL_STATUS,
 	VOCAB_COUNT
 } Vocabulary;
 
