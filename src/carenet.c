@@ -169,7 +169,14 @@ void carenet_write_report(const Carenet *c, ReportKind kind, Format format, StrB
 		write_eval(w, format, out);
 		return;
 	case REPORT_SIGNALS:
-		report_text_signals(w, out);
+		if (format == FORMAT_JSON)
+			report_signals_json(w, out);
+		else if (format == FORMAT_MARKDOWN)
+			report_signals_markdown(w, out);
+		else if (format == FORMAT_HTML)
+			report_signals_html(w, out);
+		else
+			report_signals_text(w, out);
 		break;
 	}
 	phase_done("report");

@@ -120,6 +120,13 @@ static void report_gap(World *w, const PairSet *running, const PairSet *provided
 			diag_note(d, a->base.decl->id.loc, "action '%s' addresses it but does not run in %s",
 				  entity_name(&a->base), entity_name(&c->area->base));
 	}
+	for (size_t i = 0; i < n->signals.len; i++) {
+		const Signal *s = n->signals.items[i];
+		const char *reply = s->record && s->record->reply ? s->record->reply : s->reply;
+		if (s->status == SIG_REFUSED)
+			diag_note(d, s->base.decl->loc, "its signal was refused%s%s%s: find another way",
+				  reply ? " (\"" : "", reply ? reply : "", reply ? "\")" : "");
+	}
 	hint_signal(d, provided, n, c);
 }
 
@@ -136,6 +143,8 @@ static void classify(World *w, const PairSet *running, const PairSet *provided, 
 	}
 	for (size_t i = 0; i < n->signals.len; i++) {
 		Signal *s = n->signals.items[i];
+		if (s->status == SIG_REFUSED)
+			continue; /* the body said no: the need is not addressed there */
 		for (size_t r = 0; r < s->routes.len; r++) {
 			Route *route = s->routes.items[r];
 			if (route->area == c->area && route->body) {

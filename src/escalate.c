@@ -305,6 +305,14 @@ static const Reach *route_kind(World *w, const Signal *s, Kind *kind, Place *are
 	return NULL;
 }
 
+/* A body whose plan recorded a signal (received, in progress, refused, ...)
+   keeps it, unless it passed it on: it does not travel further by itself. */
+static bool stays_with(const Signal *s, const Body *at)
+{
+	const Answer *rec = s->record;
+	return rec && at->plan && rec->base.module == at->plan->base.module && rec->status != SIG_PASSED_ON;
+}
+
 static void route_one(World *w, Signal *s, Place *area, SrcLoc loc, PairSet *reported)
 {
 	long day = s->base.module->eval_day;
@@ -323,6 +331,8 @@ static void route_one(World *w, Signal *s, Place *area, SrcLoc loc, PairSet *rep
 		return;
 	Body *at = r->body;
 	r->answered = answer_counts(s, at, area);
+	if (stays_with(s, at))
+		return;
 	for (int step = 0; step < MAX_ESCALATION_STEPS && at->plan && !r->answered; step++) {
 		Body *next = next_body(at, area, day);
 		if (!next || next == at)
@@ -403,6 +413,74 @@ static void check_answer(World *w, Signal *s)
 		s->answered_by = NULL; /* reports show only answers that count */
 }
 
+/* Where a signal stands, all told: the body's record first, then an answer
+   that counts, then what the sender says. */
+static SignalStatus status_of(const Signal *s)
+{
+	const Answer *rec = s->record;
+	if (rec && rec->status != SIG_UNKNOWN)
+		return rec->status;
+	if (s->answered_by)
+		return SIG_ANSWERED;
+	if (rec && rec->has_received)
+		return SIG_RECEIVED;
+	if (s->own_status != SIG_UNKNOWN)
+		return s->own_status;
+	return s->has_sent ? SIG_SENT : SIG_UNKNOWN;
+}
+
+static bool is_closed(SignalStatus st)
+{
+	return st == SIG_ANSWERED || st == SIG_REFUSED || st == SIG_PASSED_ON;
+}
+
+/*
+ * The life cycle of a signal on its plan's evaluation date: its status, how
+ * long it has been open, and whether an answer is overdue (W711).  An
+ * answer by an action to a signal that was refused or passed on is E709.
+ */
+/* The status the body's record or the sender states, before any answer. */
+static SignalStatus said_status(const Signal *s)
+{
+	return s->record && s->record->status != SIG_UNKNOWN ? s->record->status : s->own_status;
+}
+
+/* E709: an action answers a signal that was refused or passed on; the answer does not count. */
+static bool refused_answer(World *w, Signal *s)
+{
+	SignalStatus said = said_status(s);
+	if (!s->answer || (said != SIG_REFUSED && said != SIG_PASSED_ON))
+		return false;
+	Diagnostic *d = diag_report(w->diags, DIAG_E709, s->answer->loc, "signal '%s' was %s: an action cannot answer it",
+				    entity_name(&s->need->base), said == SIG_REFUSED ? "refused" : "passed on");
+	diag_note(d, s->record && s->record->status != SIG_UNKNOWN ? s->record->base.decl->loc : s->base.decl->loc,
+		  "its status is said here");
+	s->answered_by = NULL;
+	for (size_t i = 0; i < s->routes.len; i++)
+		VEC_AT(s->routes, Route, i)->answered = false;
+	return true;
+}
+
+static void follow_up(World *w, Signal *s)
+{
+	long today = s->base.module->eval_day;
+	s->status = status_of(s);
+	s->open_days = -1;
+	if (s->has_sent && s->sent.year && !is_closed(s->status))
+		s->open_days = today - date_first_day(s->sent);
+	if (!is_closed(s->status) && s->has_expected && s->expected.year && date_last_day(s->expected) < today) {
+		s->overdue = true;
+		Diagnostic *d = diag_report(w->diags, DIAG_W711, s->base.decl->loc,
+					    "signal '%s' expected an answer by %s and is still %s (evaluated on %s)",
+					    entity_name(&s->need->base), date_format(s->expected),
+					    s->status == SIG_UNKNOWN ? "open" : vocab_word(VOCAB_SIGNAL_STATUS, (int)s->status),
+					    date_format_days(today));
+		if (s->open_days >= 0)
+			diag_note(d, (SrcLoc){ 0 }, "sent on %s: open for %ld days; ask the body, or move 'expected'",
+				  date_format_days(date_first_day(s->sent)), s->open_days);
+	}
+}
+
 void escalate_route_signals(World *w)
 {
 	for (size_t i = 0; i < w->modules.len; i++) {
@@ -414,10 +492,11 @@ void escalate_route_signals(World *w)
 			PairSet reported = { 0 };
 			for (size_t a = 0; a < s->areas.len; a++)
 				route_one(w, s, VEC_AT(s->areas, Place, a), s->base.decl->target->loc, &reported);
-			if (s->answered_by)
+			if (s->answered_by && !refused_answer(w, s))
 				check_answer(w, s);
+			follow_up(w, s);
 			Route *first = s->routes.len ? VEC_AT(s->routes, Route, 0) : NULL;
-			if (first && first->body && first->body->plan && !first->answered && !s->answered_by) {
+			if (first && first->body && first->body->plan && !first->answered && !s->answered_by && !s->record) {
 				Diagnostic *d = diag_report(w->diags, DIAG_W702, s->base.decl->loc,
 							    "signal '%s' reaches %s, whose plan does not answer it",
 							    entity_name(&s->need->base), entity_title(&first->body->base));

@@ -61,8 +61,10 @@ static const struct {
 	  "FILE...",
 	  "print the evaluated plan: needs by area and their status, actions with\n"
 	  "targets and progress, signals and the bodies they reach" },
-	{ "signals", CMD_SIGNALS, OPT_AS_OF | OPT_HELP, 1u << FORMAT_TEXT, "FILE...",
-	  "the signals grouped by the body they reach, ready to send" },
+	{ "signals", CMD_SIGNALS, OPT_FORMAT | OPT_AS_OF | OPT_HELP,
+	  1u << FORMAT_TEXT | 1u << FORMAT_JSON | 1u << FORMAT_MARKDOWN | 1u << FORMAT_HTML, "FILE...",
+	  "what each body received: grouped by body and by capability, with where\n"
+	  "each signal stands (sent, open for how long, overdue, answered, passed on)" },
 	{ "diff", CMD_DIFF, OPT_AS_OF | OPT_HELP, 0, "OLD NEW",
 	  "what changed between two versions of a plan: needs, coverage, signals,\n"
 	  "targets; exit 1 when a change opens a new gap (also a git diff driver)" },

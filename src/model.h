@@ -258,6 +258,9 @@ struct Signal {
 	SignalStatus own_status;     /* SIG_UNKNOWN when not said */
 	const char *reply;
 	struct Answer *record;       /* what the body's plan records of it, if anything */
+	SignalStatus status;         /* where it stands, all told (escalate.c) */
+	long open_days;              /* since it was sent, while it is open; -1 otherwise */
+	bool overdue;                /* open past its expected date */
 };
 
 /* answer PLAN.NEED [with ACTION] { received DATE; status ...; reply "..." } */

@@ -56,13 +56,17 @@ Vec report_memberships_reaching(const Signal *s, const Body *b);
 
 /* ---- one file per format ---- */
 void report_text_eval(const World *w, StrBuf *out);
-void report_text_signals(const World *w, StrBuf *out);
 void report_text_check_summary(const World *w, StrBuf *out);
 void report_json_eval(const World *w, StrBuf *out);
 void report_json_check(const World *w, StrBuf *out);
 void report_markdown_eval(const World *w, StrBuf *out);
 void report_html_eval(const World *w, StrBuf *out);
 void report_dot_eval(const World *w, StrBuf *out);
+/* report_signals.c: what each body received, and where each signal stands */
+void report_signals_text(const World *w, StrBuf *out);
+void report_signals_json(const World *w, StrBuf *out);
+void report_signals_markdown(const World *w, StrBuf *out);
+void report_signals_html(const World *w, StrBuf *out);
 /* report_chart.c: an indicator over time as an inline SVG figure with a caption. */
 void report_chart_svg(const Indicator *ind, StrBuf *out);
 

@@ -151,59 +151,6 @@ void report_text_eval(const World *w, StrBuf *out)
 	text_summary(w, out);
 }
 
-void report_text_signals(const World *w, StrBuf *out)
-{
-	Vec bodies = report_bodies_reached(w);
-	if (bodies.len == 0)
-		buf_puts(out, "No signals.\n");
-	for (size_t i = 0; i < bodies.len; i++) {
-		const Body *b = bodies.items[i];
-		buf_printf(out, "%s%s (%s)\n", i ? "\n" : "", entity_title(&b->base), entity_name(&b->base));
-		Table per_capability = { 0 };
-		Vec capabilities = { 0 };
-		FOR_USER_MODULES(w, m) {
-			for (size_t k = 0; k < m->signals.len; k++) {
-				const Signal *s = VEC_AT(m->signals, Signal, k);
-				const char *areas = report_areas_reaching(s, b, true);
-				if (!areas)
-					continue;
-				buf_printf(out, "  %s: %s \"%s\" in %s\n", report_signal_origin(s), entity_name(&s->need->base),
-					   entity_title(&s->need->base), areas);
-				if (s->message)
-					buf_printf(out, "    message: %s\n", s->message);
-				if (s->answered_by)
-					buf_printf(out, "    answered by: %s\n", entity_name(&s->answered_by->base));
-				Vec through = report_memberships_reaching(s, b);
-				for (size_t t = 0; t < through.len; t++)
-					buf_printf(out, "    through: %s\n", report_membership_text(through.items[t]));
-				for (size_t r = 0; r < s->routes.len; r++) {
-					const Route *route = VEC_AT(s->routes, Route, r);
-					if (route->body == b && route->path.len) {
-						buf_printf(out, "    not answered here: travels on to %s\n",
-							   entity_title(&VEC_AT(route->path, Body, route->path.len - 1)->base));
-						break;
-					}
-				}
-				for (size_t c = 0; c < s->need->requires.len; c++) {
-					const char *cap = entity_title(&VEC_AT(s->need->requires, Capability, c)->base);
-					StrBuf *who = table_get(&per_capability, cap);
-					if (!who) {
-						who = NEW(StrBuf);
-						buf_init(who);
-						table_put(&per_capability, cap, who);
-						vec_push(&capabilities, (void *)cap);
-					}
-					buf_printf(who, "%s%s", who->len ? ", " : "", report_signal_origin(s));
-				}
-			}
-		}
-		for (size_t c = 0; c < capabilities.len; c++) {
-			StrBuf *who = table_get(&per_capability, capabilities.items[c]);
-			if (strchr(who->data, ','))
-				buf_printf(out, "  shared need for %s: %s\n", (char *)capabilities.items[c], who->data);
-		}
-	}
-}
 
 void report_text_check_summary(const World *w, StrBuf *out)
 {

@@ -1,0 +1,334 @@
+/*
+ * report_signals.c — `carenet signals`: what each body has received, as a
+ * zone reads it when its plan is evaluated with its members' plans.
+ *
+ * Per body, in the order signals first reach it: the capabilities asked
+ * for, with the municipalities and areas asking (three municipalities asking
+ * for a psychologist is one line with three sources), then each signal with
+ * where it stands: sent, received, how long it has been open, overdue,
+ * answered by which action, or travelling on to the next body.  In text,
+ * JSON, markdown and HTML.
+ */
+#include "report.h"
+
+#include <string.h>
+
+#include "json.h"
+#include "mem.h"
+
+/* One signal as one body received it. */
+typedef struct {
+	const Signal *signal;
+	const char *areas;           /* "Meer, Minderhout (Hoogstraten)" */
+	const Body *travels_on_to;   /* where it goes when this body does not answer */
+} Received;
+
+/* A capability asked of a body, and who asked. */
+typedef struct {
+	const Capability *capability;
+	Vec signals;                 /* of Signal, in order */
+} Ask;
+
+typedef struct {
+	const Body *body;
+	Vec received;                /* of Received */
+	Vec asks;                    /* of Ask */
+} Inbox;
+
+static const Body *travels_on(const Signal *s, const Body *b)
+{
+	for (size_t r = 0; r < s->routes.len; r++) {
+		const Route *route = VEC_AT(s->routes, Route, r);
+		if (route->body == b && route->path.len)
+			return VEC_AT(route->path, Body, route->path.len - 1);
+	}
+	return NULL;
+}
+
+static void add_asks(Inbox *box, Table *by_capability, const Signal *s)
+{
+	for (size_t c = 0; c < s->need->requires.len; c++) {
+		const Capability *cap = s->need->requires.items[c];
+		Ask *ask = table_get(by_capability, entity_name(&cap->base));
+		if (!ask) {
+			ask = NEW(Ask);
+			ask->capability = cap;
+			table_put(by_capability, entity_name(&cap->base), ask);
+			vec_push(&box->asks, ask);
+		}
+		vec_push(&ask->signals, (void *)s);
+	}
+}
+
+/* The inboxes of the bodies reached, built once for every format. */
+static Vec inboxes(const World *w)
+{
+	Vec bodies = report_bodies_reached(w), boxes = { 0 };
+	for (size_t i = 0; i < bodies.len; i++) {
+		Inbox *box = NEW(Inbox);
+		box->body = bodies.items[i];
+		Table by_capability = { 0 };
+		FOR_USER_MODULES(w, m) {
+			for (size_t k = 0; k < m->signals.len; k++) {
+				const Signal *s = VEC_AT(m->signals, Signal, k);
+				const char *areas = s->need ? report_areas_reaching(s, box->body, true) : NULL;
+				if (!areas)
+					continue;
+				Received *r = NEW(Received);
+				*r = (Received){ s, areas, travels_on(s, box->body) };
+				vec_push(&box->received, r);
+				add_asks(box, &by_capability, s);
+			}
+		}
+		vec_push(&boxes, box);
+	}
+	return boxes;
+}
+
+/* "Hoogstraten_2025 (Meer, Minderhout), merksplas_2025 (Centrum)" */
+static const char *askers(const Ask *ask, const Body *b)
+{
+	StrBuf list = { 0 };
+	buf_init(&list);
+	for (size_t i = 0; i < ask->signals.len; i++) {
+		const Signal *s = ask->signals.items[i];
+		buf_printf(&list, "%s%s (%s)", i ? ", " : "", report_signal_origin(s), report_areas_reaching(s, b, false));
+	}
+	return list.data;
+}
+
+/* "sent 2025-03, open 305 days, answer expected by 2025-09: OVERDUE",
+   "answered, sent 2026-02, received 2026-02" */
+static const char *life_text(const Signal *s)
+{
+	StrBuf b = { 0 };
+	buf_init(&b);
+	if (s->has_sent && (s->status == SIG_SENT || s->status == SIG_UNKNOWN))
+		buf_printf(&b, "sent %s", date_format(s->sent));
+	else
+		buf_puts(&b, s->status == SIG_UNKNOWN ? "not said" : vocab_word(VOCAB_SIGNAL_STATUS, (int)s->status));
+	if (s->has_sent && s->status != SIG_SENT && s->status != SIG_UNKNOWN)
+		buf_printf(&b, ", sent %s", date_format(s->sent));
+	if (s->record && s->record->has_received)
+		buf_printf(&b, ", received %s", date_format(s->record->received));
+	if (s->open_days >= 0)
+		buf_printf(&b, ", open %ld day%s", s->open_days, s->open_days == 1 ? "" : "s");
+	if (s->has_expected)
+		buf_printf(&b, ", answer expected by %s", date_format(s->expected));
+	if (s->overdue)
+		buf_puts(&b, ": OVERDUE");
+	return b.data;
+}
+
+static const char *reply_of(const Signal *s)
+{
+	return s->record && s->record->reply ? s->record->reply : s->reply;
+}
+
+/* ---- text ------------------------------------------------------------------------------ */
+
+static void text_received(const Received *r, const Body *b, StrBuf *out)
+{
+	const Signal *s = r->signal;
+	buf_printf(out, "  %s: %s \"%s\" in %s\n", report_signal_origin(s), entity_name(&s->need->base),
+		   entity_title(&s->need->base), r->areas);
+	if (s->status != SIG_UNKNOWN || s->has_sent || s->has_expected) /* a plan may not follow it */
+		buf_printf(out, "    status: %s\n", life_text(s));
+	if (s->message)
+		buf_printf(out, "    message: %s\n", s->message);
+	if (s->answered_by)
+		buf_printf(out, "    answered by: %s\n", entity_name(&s->answered_by->base));
+	if (reply_of(s))
+		buf_printf(out, "    reply: %s\n", reply_of(s));
+	Vec through = report_memberships_reaching(s, b);
+	for (size_t t = 0; t < through.len; t++)
+		buf_printf(out, "    through: %s\n", report_membership_text(through.items[t]));
+	if (r->travels_on_to)
+		buf_printf(out, "    not answered here: travels on to %s\n", entity_title(&r->travels_on_to->base));
+}
+
+void report_signals_text(const World *w, StrBuf *out)
+{
+	Vec boxes = inboxes(w);
+	if (boxes.len == 0)
+		buf_puts(out, "No signals.\n");
+	for (size_t i = 0; i < boxes.len; i++) {
+		const Inbox *box = boxes.items[i];
+		buf_printf(out, "%s%s (%s)\n", i ? "\n" : "", entity_title(&box->body->base), entity_name(&box->body->base));
+		for (size_t k = 0; k < box->received.len; k++)
+			text_received(box->received.items[k], box->body, out);
+		for (size_t c = 0; c < box->asks.len; c++) {
+			const Ask *ask = box->asks.items[c];
+			if (ask->signals.len > 1)
+				buf_printf(out, "  shared need for %s (%zu signals): %s\n", entity_title(&ask->capability->base),
+					   ask->signals.len, askers(ask, box->body));
+		}
+	}
+}
+
+/* ---- JSON ---------------------------------------------------------------------------- */
+
+static void json_received(JsonWriter *j, const Received *r, const Body *b)
+{
+	const Signal *s = r->signal;
+	json_object_begin(j);
+	json_kv_string(j, "plan", s->base.module->plan ? entity_name(&s->base.module->plan->base) : NULL);
+	json_kv_string(j, "file", s->base.module->src->path);
+	json_kv_string(j, "need", entity_name(&s->need->base));
+	json_kv_string(j, "title", entity_title(&s->need->base));
+	json_kv_string(j, "areas", report_areas_reaching(s, b, false));
+	json_kv_string(j, "message", s->message);
+	json_kv_string(j, "status", s->status == SIG_UNKNOWN ? NULL : vocab_word(VOCAB_SIGNAL_STATUS, (int)s->status));
+	json_kv_string(j, "sent", s->has_sent ? date_format(s->sent) : NULL);
+	json_kv_string(j, "received", s->record && s->record->has_received ? date_format(s->record->received) : NULL);
+	json_kv_string(j, "expected", s->has_expected ? date_format(s->expected) : NULL);
+	json_key(j, "open_days");
+	if (s->open_days >= 0)
+		json_int(j, s->open_days);
+	else
+		json_null(j);
+	json_key(j, "overdue");
+	json_bool(j, s->overdue);
+	json_kv_string(j, "answered_by", s->answered_by ? entity_name(&s->answered_by->base) : NULL);
+	json_kv_string(j, "reply", reply_of(s));
+	json_kv_string(j, "travels_on_to", r->travels_on_to ? entity_name(&r->travels_on_to->base) : NULL);
+	json_object_end(j);
+}
+
+void report_signals_json(const World *w, StrBuf *out)
+{
+	Vec boxes = inboxes(w);
+	JsonWriter j;
+	json_init(&j, out);
+	json_object_begin(&j);
+	json_key(&j, "bodies");
+	json_array_begin(&j);
+	for (size_t i = 0; i < boxes.len; i++) {
+		const Inbox *box = boxes.items[i];
+		json_object_begin(&j);
+		json_kv_string(&j, "body", entity_name(&box->body->base));
+		json_kv_string(&j, "body_name", entity_title(&box->body->base));
+		json_key(&j, "asked");
+		json_array_begin(&j);
+		for (size_t c = 0; c < box->asks.len; c++) {
+			const Ask *ask = box->asks.items[c];
+			json_object_begin(&j);
+			json_kv_string(&j, "capability", entity_name(&ask->capability->base));
+			json_key(&j, "by");
+			json_array_begin(&j);
+			for (size_t k = 0; k < ask->signals.len; k++)
+				json_string(&j, report_signal_origin(ask->signals.items[k]));
+			json_array_end(&j);
+			json_object_end(&j);
+		}
+		json_array_end(&j);
+		json_key(&j, "received");
+		json_array_begin(&j);
+		for (size_t k = 0; k < box->received.len; k++)
+			json_received(&j, box->received.items[k], box->body);
+		json_array_end(&j);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_object_end(&j);
+	buf_putc(out, '\n');
+}
+
+/* ---- markdown and HTML --------------------------------------------------------------------- */
+
+static const char *md_cell(const char *s)
+{
+	StrBuf b = { 0 };
+	buf_init(&b);
+	for (; s && *s; s++)
+		if (*s == '|')
+			buf_puts(&b, "\\|");
+		else
+			buf_putc(&b, *s == '\n' ? ' ' : *s);
+	return b.data;
+}
+
+void report_signals_markdown(const World *w, StrBuf *out)
+{
+	Vec boxes = inboxes(w);
+	buf_puts(out, "# Signals\n\n");
+	if (boxes.len == 0)
+		buf_puts(out, "No signals.\n");
+	for (size_t i = 0; i < boxes.len; i++) {
+		const Inbox *box = boxes.items[i];
+		buf_printf(out, "## %s\n\n", md_cell(entity_title(&box->body->base)));
+		for (size_t c = 0; c < box->asks.len; c++) {
+			const Ask *ask = box->asks.items[c];
+			buf_printf(out, "- %s: %s\n", md_cell(entity_title(&ask->capability->base)), md_cell(askers(ask, box->body)));
+		}
+		buf_puts(out, "\n| From | Need | Areas | Status | Answered by | Reply |\n|---|---|---|---|---|---|\n");
+		for (size_t k = 0; k < box->received.len; k++) {
+			const Received *r = box->received.items[k];
+			const Signal *s = r->signal;
+			buf_printf(out, "| %s | %s | %s | %s | %s | %s |\n", md_cell(report_signal_origin(s)),
+				   md_cell(entity_title(&s->need->base)), md_cell(r->areas), md_cell(life_text(s)),
+				   s->answered_by ? md_cell(entity_title(&s->answered_by->base)) : "",
+				   reply_of(s) ? md_cell(reply_of(s)) : "");
+		}
+		buf_putc(out, '\n');
+	}
+}
+
+static void html_text(StrBuf *out, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '<': buf_puts(out, "&lt;"); break;
+		case '>': buf_puts(out, "&gt;"); break;
+		case '&': buf_puts(out, "&amp;"); break;
+		case '"': buf_puts(out, "&quot;"); break;
+		default: buf_putc(out, *s);
+		}
+	}
+}
+
+static void html_cell(StrBuf *out, const char *s)
+{
+	buf_puts(out, "<td>");
+	html_text(out, s);
+	buf_puts(out, "</td>");
+}
+
+void report_signals_html(const World *w, StrBuf *out)
+{
+	Vec boxes = inboxes(w);
+	buf_puts(out, "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Signals</title>"
+		      "<style>body{font-family:sans-serif;margin:2em;color:#222;max-width:70em}"
+		      "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #bbb;padding:.3em .6em;text-align:left}"
+		      "tr.overdue td{background:#ffcdd2}</style></head><body>\n<h1>Signals</h1>\n");
+	if (boxes.len == 0)
+		buf_puts(out, "<p>No signals.</p>\n");
+	for (size_t i = 0; i < boxes.len; i++) {
+		const Inbox *box = boxes.items[i];
+		buf_puts(out, "<h2>");
+		html_text(out, entity_title(&box->body->base));
+		buf_puts(out, "</h2>\n<ul class=\"asked\">\n");
+		for (size_t c = 0; c < box->asks.len; c++) {
+			const Ask *ask = box->asks.items[c];
+			buf_puts(out, "<li>");
+			html_text(out, mem_printf("%s: %s", entity_title(&ask->capability->base), askers(ask, box->body)));
+			buf_puts(out, "</li>\n");
+		}
+		buf_puts(out, "</ul>\n<table><tr><th>From</th><th>Need</th><th>Areas</th><th>Status</th>"
+			      "<th>Answered by</th><th>Reply</th></tr>\n");
+		for (size_t k = 0; k < box->received.len; k++) {
+			const Received *r = box->received.items[k];
+			const Signal *s = r->signal;
+			buf_printf(out, "<tr%s>", s->overdue ? " class=\"overdue\"" : "");
+			html_cell(out, report_signal_origin(s));
+			html_cell(out, entity_title(&s->need->base));
+			html_cell(out, r->areas);
+			html_cell(out, life_text(s));
+			html_cell(out, s->answered_by ? entity_title(&s->answered_by->base) : "");
+			html_cell(out, reply_of(s) ? reply_of(s) : "");
+			buf_puts(out, "</tr>\n");
+		}
+		buf_puts(out, "</table>\n");
+	}
+	buf_puts(out, "</body></html>\n");
+}
