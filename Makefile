@@ -57,7 +57,7 @@ UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN        := $(BUILD)/carenet
 
 .PHONY: all run check deps deps-check unit golden sanitize install uninstall clean \
-        codes hints prefixes stdlib-check install-check man-check fmt-check fuzz fuzz-short fuzz-objects FORCE valgrind browser bench
+        codes hints prefixes stdlib-check history-check install-check man-check fmt-check fuzz fuzz-short fuzz-objects FORCE valgrind browser bench
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -65,7 +65,7 @@ all: $(BIN)
 # ---- dependencies --------------------------------------------------------------
 # Installs what is missing with apt-get (as root), so a fresh Debian machine
 # needs nothing but make.
-BUILD_PKGS := make gcc libc6-dev flex bison pkg-config libgc-dev libcmocka-dev
+BUILD_PKGS := make gcc libc6-dev flex bison pkg-config libgc-dev libcmocka-dev git
 define need_packages
 	@missing=""; \
 	for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -158,6 +158,10 @@ prefixes: $(BIN)
 stdlib-check: $(BIN)
 	@tests/check-stdlib.sh
 	@tests/flanders-walk.sh $(BIN)
+
+# carenet history and check --history on a git repository built by the test.
+history-check: $(BIN)
+	@tests/history-test.sh $(BIN)
 
 # An installation finds its stdlib wherever it is put.
 install-check: $(BIN)

@@ -21,6 +21,8 @@
 #include "clock.h"
 #include "eval.h"
 #include "fmt.h"
+#include "gitlog.h"
+#include "history.h"
 #include "loader.h"
 #include "mem.h"
 #include "parse.h"
@@ -209,4 +211,43 @@ FormatResult carenet_format_file(const char *path, bool color, StrBuf *original,
 	diag_sort(&sink);
 	diag_render_text(&sink, errors, (RenderOptions){ color });
 	return result;
+}
+
+void carenet_write_series(const CarenetPoint *points, size_t n, bool history, Format format, StrBuf *out)
+{
+	ReportPoint *rp = NEW_ARRAY(ReportPoint, n ? n : 1);
+	for (size_t i = 0; i < n; i++)
+		rp[i] = (ReportPoint){ points[i].label, points[i].detail, &points[i].run->world };
+	if (format == FORMAT_JSON)
+		report_trend_json(rp, n, out);
+	else if (history)
+		report_history_text(rp, n, out);
+	else
+		report_trend_text(rp, n, out);
+}
+
+void carenet_check_gap_ages(Carenet *now, const CarenetPoint *past, size_t n, int months)
+{
+	const World **worlds = NEW_ARRAY(const World *, n ? n : 1);
+	long *days = mem_alloc_atomic(mem_array_size(n ? n : 1, sizeof(long)));
+	for (size_t i = 0; i < n; i++) {
+		worlds[i] = &past[i].run->world;
+		days[i] = past[i].day;
+	}
+	history_gap_ages(&now->world, worlds, days, n, months);
+	diag_sort(&now->sink);
+}
+
+bool carenet_git_versions(const char *path, CarenetVersion **versions, size_t *count, const char **why)
+{
+	Vec found = { 0 };
+	if (!gitlog_versions(path, &found, why))
+		return false;
+	*versions = NEW_ARRAY(CarenetVersion, found.len);
+	for (size_t i = 0; i < found.len; i++) {
+		const GitVersion *v = found.items[i];
+		(*versions)[i] = (CarenetVersion){ v->commit, v->day, v->text, v->len };
+	}
+	*count = found.len;
+	return true;
 }

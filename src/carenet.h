@@ -69,6 +69,32 @@ void carenet_write_report(const Carenet *c, ReportKind kind, Format format, StrB
 /* What changed from `old` to `new` in the plan's terms; true when a gap opened. */
 bool carenet_diff(const Carenet *old, const Carenet *new, StrBuf *out);
 
+/* One evaluation of a plan among several: at a date (trend) or a commit (history). */
+typedef struct {
+	const char *label;           /* the date, as the report shows it */
+	const char *detail;          /* the commit, or NULL */
+	long day;                    /* the evaluation day */
+	const Carenet *run;
+} CarenetPoint;
+
+/* trend (history false) or history: coverage and indicators over the points. */
+void carenet_write_series(const CarenetPoint *points, size_t n, bool history, Format format, StrBuf *out);
+/* check --history: W712 in `now` for each gap open longer than `months`
+   through the committed versions `past` (oldest first); diagnostics re-sorted. */
+void carenet_check_gap_ages(Carenet *now, const CarenetPoint *past, size_t n, int months);
+
+/* A committed version of a plan file: its commit, day and text. */
+typedef struct {
+	const char *commit;
+	long day;
+	const char *text;
+	size_t len;
+} CarenetVersion;
+
+/* The committed versions of a plan file, oldest first; false with *why
+   when git cannot tell (no git, not a repository, never committed). */
+bool carenet_git_versions(const char *path, CarenetVersion **versions, size_t *count, const char **why);
+
 typedef enum { FORMATTED, FORMAT_UNREADABLE, FORMAT_UNPARSABLE } FormatResult;
 
 /*

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "mem.h"
+
 static bool use_color(void)
 {
 	const char *no_color = getenv("NO_COLOR");
@@ -60,6 +62,41 @@ static ReportKind report_of(Command command)
 	return command == CMD_EVAL ? REPORT_EVAL : command == CMD_SIGNALS ? REPORT_SIGNALS : REPORT_CHECK;
 }
 
+/* Each committed version of `path`, evaluated on its commit day (its own
+   as_of still applies), with its relative imports read from the tree. */
+static bool history_points(const Options *opts, const char *path, CarenetPoint **points, size_t *n)
+{
+	CarenetVersion *versions;
+	const char *why;
+	if (!carenet_git_versions(path, &versions, n, &why)) {
+		fprintf(stderr, "carenet: no history for %s: %s\n", path, why);
+		return false;
+	}
+	*points = mem_alloc(mem_array_size(*n, sizeof **points));
+	for (size_t i = 0; i < *n; i++) {
+		CarenetOptions options = core_options(opts, versions[i].day);
+		Carenet *c = carenet_new(&options);
+		if (!carenet_load_prelude(c))
+			return false;
+		carenet_load_text(c, path, versions[i].text, versions[i].len);
+		carenet_evaluate(c);
+		(*points)[i] = (CarenetPoint){ date_format_days(versions[i].day), mem_strndup(versions[i].commit, 7),
+					       versions[i].day, c };
+	}
+	return true;
+}
+
+/* check --history: how long each gap has been open, from the first file's commits. */
+static bool add_gap_ages(Carenet *c, const Options *opts)
+{
+	CarenetPoint *points;
+	size_t n;
+	if (!history_points(opts, opts->files[0], &points, &n))
+		return false;
+	carenet_check_gap_ages(c, points, n, opts->gap_months);
+	return true;
+}
+
 int driver_run(const Options *opts)
 {
 	long day;
@@ -75,6 +112,8 @@ int driver_run(const Options *opts)
 		fputs(err.data, stderr);
 		return 2;
 	}
+	if (opts->history && !add_gap_ages(c, opts))
+		return 2;
 	StrBuf err = { 0 }, out = { 0 };
 	buf_init(&err);
 	buf_init(&out);
@@ -149,4 +188,76 @@ int driver_diff(const Options *opts)
 	/* git stops at a driver that fails, and shows none of the other files:
 	   as a driver, a new gap is news, not a failure */
 	return new_gap && !from_git ? 1 : 0;
+}
+
+/* The last day of the step that contains `day`: months, quarters or years. */
+static long end_of_step(long day, Step step)
+{
+	Date d = date_from_days(day);
+	int month = ((d.month - 1) / (int)step + 1) * (int)step;
+	return date_last_day((Date){ d.year, month, 0 });
+}
+
+int driver_trend(const Options *opts)
+{
+	long day;
+	if (!today(&day))
+		return 2;
+	if (!opts->has_from || !opts->has_to) {
+		fprintf(stderr, "carenet: trend needs --from DATE and --to DATE\n");
+		return 2;
+	}
+	long from = date_first_day(opts->from), to = date_last_day(opts->to);
+	if (from > to) {
+		fprintf(stderr, "carenet: --from %s lies after --to %s\n", date_format(opts->from), date_format(opts->to));
+		return 2;
+	}
+	Vec points = { 0 };
+	bool io_failed = false;
+	for (long at = end_of_step(from, opts->step); at <= to + 400 && points.len < 1000;) {
+		long when = at < to ? at : to;
+		Options dated = *opts;
+		dated.has_as_of = true;
+		dated.as_of = when;
+		CarenetOptions options = core_options(&dated, day);
+		bool no_stdlib = false;
+		CarenetPoint *p = NEW(CarenetPoint);
+		p->run = load(&options, opts->files, opts->file_count, &io_failed, &no_stdlib);
+		p->label = date_format_days(when);
+		p->day = when;
+		vec_push(&points, p);
+		if (no_stdlib || when == to)
+			break;
+		at = end_of_step(at + 1, opts->step);
+	}
+	if (io_failed) {
+		StrBuf err = { 0 };
+		buf_init(&err);
+		carenet_write_diagnostics(((CarenetPoint *)points.items[0])->run, FORMAT_TEXT, use_color(), &err);
+		fputs(err.data, stderr);
+		return 2;
+	}
+	CarenetPoint *flat = mem_alloc(mem_array_size(points.len, sizeof *flat));
+	for (size_t i = 0; i < points.len; i++)
+		flat[i] = *(CarenetPoint *)points.items[i];
+	StrBuf out = { 0 };
+	buf_init(&out);
+	carenet_write_series(flat, points.len, false, opts->format, &out);
+	return write_all(stdout, &out) ? 0 : 2;
+}
+
+int driver_history(const Options *opts)
+{
+	if (opts->file_count != 1) {
+		fprintf(stderr, "carenet: history takes one FILE, a plan kept in git\n");
+		return 2;
+	}
+	CarenetPoint *points;
+	size_t n;
+	if (!history_points(opts, opts->files[0], &points, &n))
+		return 2;
+	StrBuf out = { 0 };
+	buf_init(&out);
+	carenet_write_series(points, n, true, opts->format, &out);
+	return write_all(stdout, &out) ? 0 : 2;
 }

@@ -8,8 +8,11 @@
 #include <stdbool.h>
 
 #include "carenet.h"
+#include "date.h"
 
-typedef enum { CMD_CHECK, CMD_EVAL, CMD_SIGNALS, CMD_FMT, CMD_DIFF } Command;
+typedef enum { CMD_CHECK, CMD_EVAL, CMD_SIGNALS, CMD_FMT, CMD_DIFF, CMD_TREND, CMD_HISTORY } Command;
+
+typedef enum { STEP_MONTH = 1, STEP_QUARTER = 3, STEP_YEAR = 12 } Step;
 
 typedef struct {
 	Command command;
@@ -18,6 +21,11 @@ typedef struct {
 	bool has_as_of;
 	long as_of;          /* day number */
 	bool fmt_check, fmt_write;
+	bool history;        /* check --history: gaps open for months (W712) */
+	int gap_months;      /* how many months make a gap old; 6 */
+	bool has_from, has_to;
+	Date from, to;       /* trend --from --to */
+	Step step;           /* trend --step */
 	const char **files;
 	int file_count;
 } Options;
@@ -26,5 +34,9 @@ typedef struct {
 int driver_run(const Options *opts);
 /* carenet diff OLD NEW (or git's seven diff-driver arguments): exit 1 on a new gap. */
 int driver_diff(const Options *opts);
+/* carenet trend FILE... --from --to --step: the plans evaluated at each step. */
+int driver_trend(const Options *opts);
+/* carenet history FILE: the plan evaluated at each of its commits. */
+int driver_history(const Options *opts);
 
 #endif

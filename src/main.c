@@ -9,6 +9,7 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
@@ -25,6 +26,11 @@ enum {
 	OPT_CHECK = 1u << 3,
 	OPT_WRITE = 1u << 4,
 	OPT_HELP = 1u << 5,
+	OPT_FROM = 1u << 6,
+	OPT_TO = 1u << 7,
+	OPT_STEP = 1u << 8,
+	OPT_HISTORY = 1u << 9,
+	OPT_GAP_MONTHS = 1u << 10,
 };
 
 static const struct {
@@ -39,6 +45,11 @@ static const struct {
 	{ "werror", no_argument, OPT_WERROR, NULL, "warnings count as errors" },
 	{ "check", no_argument, OPT_CHECK, NULL, "show a diff and exit 1 when a file is not in the canonical layout" },
 	{ "write", no_argument, OPT_WRITE, NULL, "rewrite files in the canonical layout" },
+	{ "from", required_argument, OPT_FROM, "DATE", "the first date of a trend" },
+	{ "to", required_argument, OPT_TO, "DATE", "the last date of a trend" },
+	{ "step", required_argument, OPT_STEP, "S", "month, quarter (the default) or year" },
+	{ "history", no_argument, OPT_HISTORY, NULL, "warn about gaps open for months, from the plan's git history" },
+	{ "gap-months", required_argument, OPT_GAP_MONTHS, "N", "with --history: how many months make a gap old (6)" },
 	{ "help", no_argument, OPT_HELP, NULL, "print this command's usage" },
 };
 
@@ -52,7 +63,7 @@ static const struct {
 	const char *operands;
 	const char *summary;
 } command_table[] = {
-	{ "check", CMD_CHECK, OPT_FORMAT | OPT_AS_OF | OPT_WERROR | OPT_HELP,
+	{ "check", CMD_CHECK, OPT_FORMAT | OPT_AS_OF | OPT_WERROR | OPT_HISTORY | OPT_GAP_MONTHS | OPT_HELP,
 	  1u << FORMAT_TEXT | 1u << FORMAT_JSON | 1u << FORMAT_GITHUB, "FILE...",
 	  "report problems: syntax, unknown names, needs nobody addresses (gaps),\n"
 	  "unresolved signals, warnings; exit 0 clean, 1 findings" },
@@ -68,6 +79,13 @@ static const struct {
 	{ "diff", CMD_DIFF, OPT_AS_OF | OPT_HELP, 0, "OLD NEW",
 	  "what changed between two versions of a plan: needs, coverage, signals,\n"
 	  "targets; exit 1 when a change opens a new gap (also a git diff driver)" },
+	{ "trend", CMD_TREND, OPT_FORMAT | OPT_FROM | OPT_TO | OPT_STEP | OPT_HELP,
+	  1u << FORMAT_TEXT | 1u << FORMAT_JSON, "FILE...",
+	  "the plans evaluated at every month, quarter or year from --from to --to:\n"
+	  "how coverage and each indicator evolved" },
+	{ "history", CMD_HISTORY, OPT_FORMAT | OPT_HELP, 1u << FORMAT_TEXT | 1u << FORMAT_JSON, "FILE",
+	  "the plan at each of its commits in git: coverage, the gaps each commit\n"
+	  "opened and closed, and each indicator" },
 	{ "fmt", CMD_FMT, OPT_CHECK | OPT_WRITE | OPT_HELP, 0, "FILE...",
 	  "print plans in the canonical layout; --check shows a diff and exits 1\n"
 	  "when the layout differs, --write rewrites the files" },
@@ -295,6 +313,41 @@ static int apply_option(size_t c, unsigned bit, const char *value, Options *opts
 		opts->as_of = date_last_day(d);
 		break;
 	}
+	case OPT_FROM: case OPT_TO: {
+		Date d;
+		const char *why;
+		if (!date_parse(value, &d, &why))
+			return usage_error_in(c, mem_printf("--%s takes a date (YYYY-MM or YYYY-MM-DD), not '%s'",
+							    bit == OPT_FROM ? "from" : "to", value));
+		if (bit == OPT_FROM) {
+			opts->has_from = true;
+			opts->from = d;
+		} else {
+			opts->has_to = true;
+			opts->to = d;
+		}
+		break;
+	}
+	case OPT_STEP: {
+		static const struct { const char *word; Step step; } steps[] = {
+			{ "month", STEP_MONTH }, { "quarter", STEP_QUARTER }, { "year", STEP_YEAR },
+		};
+		for (size_t i = 0; i < 3; i++)
+			if (strcmp(value, steps[i].word) == 0)
+				opts->step = steps[i].step;
+		if (!opts->step)
+			return usage_error_in(c, mem_printf("--step takes month, quarter or year, not '%s'", value));
+		break;
+	}
+	case OPT_HISTORY: opts->history = true; break;
+	case OPT_GAP_MONTHS: {
+		char *end;
+		long n = strtol(value, &end, 10);
+		if (*end || n < 1 || n > 1200)
+			return usage_error_in(c, mem_printf("--gap-months takes a number of months (1 to 1200), not '%s'", value));
+		opts->gap_months = (int)n;
+		break;
+	}
 	case OPT_WERROR: opts->werror = true; break;
 	case OPT_CHECK: opts->fmt_check = true; break;
 	case OPT_WRITE: opts->fmt_write = true; break;
@@ -375,6 +428,8 @@ int main(int argc, char **argv)
 					 : unknown_command(argv[1]);
 	Options opts;
 	memset(&opts, 0, sizeof opts);
+	opts.gap_months = 6;
+	opts.step = 0;
 	/* getopt_long reads argv from index 1: hand it the command's arguments */
 	int status = parse_options((size_t)c, argc - 1, argv + 1, &opts);
 	if (status < 0) {
@@ -385,6 +440,13 @@ int main(int argc, char **argv)
 		return status;
 	if (opts.command == CMD_DIFF)
 		return driver_diff(&opts);
+	if (opts.command == CMD_TREND) {
+		if (!opts.step)
+			opts.step = STEP_QUARTER;
+		return driver_trend(&opts);
+	}
+	if (opts.command == CMD_HISTORY)
+		return driver_history(&opts);
 	if (opts.command == CMD_FMT)
 		return fmt_command_run(opts.files, opts.file_count, opts.fmt_check, opts.fmt_write);
 	return driver_run(&opts);

@@ -67,6 +67,18 @@ void report_signals_text(const World *w, StrBuf *out);
 void report_signals_json(const World *w, StrBuf *out);
 void report_signals_markdown(const World *w, StrBuf *out);
 void report_signals_html(const World *w, StrBuf *out);
+/* report_trend.c: one plan evaluated at several dates (trend) or commits (history). */
+typedef struct {
+	const char *label;           /* the date */
+	const char *detail;          /* the commit, for history; NULL otherwise */
+	const World *world;
+} ReportPoint;
+
+void report_trend_text(const ReportPoint *points, size_t n, StrBuf *out);
+void report_history_text(const ReportPoint *points, size_t n, StrBuf *out);
+/* trend and history alike: points with coverage, new and closed gaps, indicators */
+void report_trend_json(const ReportPoint *points, size_t n, StrBuf *out);
+
 /* report_chart.c: an indicator over time as an inline SVG figure with a caption. */
 void report_chart_svg(const Indicator *ind, StrBuf *out);
 
