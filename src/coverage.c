@@ -106,11 +106,27 @@ static const char *not_counted(const Action *a)
 	return NULL;
 }
 
+/*
+ * A gap is an error, except in a plan that says it is still in its analysis
+ * phase: there a need without an action is a finding to plan, shown but not
+ * failing CI (issue 17).
+ */
+static Diagnostic *report_gap_finding(World *w, Need *n, Coverage *c)
+{
+	const Plan *plan = n->base.module->plan;
+	if (plan && plan->phase == PHASE_ANALYSIS)
+		return diag_report(w->diags, DIAG_W713, c->loc,
+				   "need '%s' is not yet addressed in %s '%s': a finding to plan (the plan is in "
+				   "its analysis phase; from 'phase implementation' on this is an error)",
+				   entity_name(&n->base), entity_noun(&c->area->base), entity_name(&c->area->base));
+	return diag_report(w->diags, DIAG_E701, c->loc,
+			   "need '%s' is not addressed in %s '%s': no action runs there and no signal covers it",
+			   entity_name(&n->base), entity_noun(&c->area->base), entity_name(&c->area->base));
+}
+
 static void report_gap(World *w, const PairSet *running, const PairSet *provided, Need *n, Coverage *c)
 {
-	Diagnostic *d = diag_report(w->diags, DIAG_E701, c->loc,
-				    "need '%s' is not addressed in %s '%s': no action runs there and no signal covers it",
-				    entity_name(&n->base), entity_noun(&c->area->base), entity_name(&c->area->base));
+	Diagnostic *d = report_gap_finding(w, n, c);
 	for (size_t i = 0; i < n->actions.len && i < 3; i++) {
 		Action *a = n->actions.items[i];
 		const char *why = not_counted(a);

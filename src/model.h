@@ -289,6 +289,7 @@ struct Plan {
 	Date period_start, period_end, as_of;
 	const char *owner;
 	const char *description;
+	Phase phase;                 /* PHASE_NONE when not said: judged as implementation */
 };
 
 struct Module {

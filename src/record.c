@@ -103,6 +103,7 @@ static void record_plan(Ctx *c, Plan *plan, const Props *props)
 	}
 	plan->has_as_of = prop_date(props, PROP_PLAN_AS_OF, &plan->as_of, NULL);
 	plan->owner = prop_string(props, PROP_PLAN_OWNER);
+	plan->phase = (Phase)schema_choice(c->w->diags, props, PROP_PLAN_PHASE, PHASE_NONE);
 	plan->description = prop_string(props, PROP_ANY_DESCRIPTION);
 }
 

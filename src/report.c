@@ -32,6 +32,11 @@ const char *report_priority_word(Priority p)
 	return vocab_word(VOCAB_PRIORITY, (int)p);
 }
 
+const char *report_phase_word(Phase p)
+{
+	return vocab_word(VOCAB_PHASE, p);
+}
+
 ReportTotals report_totals(const World *w)
 {
 	ReportTotals t = { 0 };
@@ -126,6 +131,8 @@ const char *report_coverage_text(const Coverage *c)
 			buf_printf(&b, "%s%s", i ? ", " : "", entity_name(&VEC_AT(c->actions, Action, i)->base));
 	} else if (c->status == COVER_SIGNALLED) {
 		buf_printf(&b, "signalled to %s", entity_title(&c->body->base));
+	} else if (c->need->base.module->plan && c->need->base.module->plan->phase == PHASE_ANALYSIS) {
+		buf_puts(&b, "GAP: not addressed yet (analysis phase)");
 	} else {
 		buf_puts(&b, "GAP: not addressed");
 	}

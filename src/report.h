@@ -23,6 +23,7 @@ const char *report_cover_word(CoverStatus s);           /* "covered" */
 const char *report_indicator_word(IndicatorStatus s);   /* "on track" */
 const char *report_status_word(ActionStatus s);         /* "running" */
 const char *report_priority_word(Priority p);           /* "high"; NULL for none */
+const char *report_phase_word(Phase p);                 /* "analysis"; NULL for none */
 /* "covered by visits", "signalled to ELZ Kempenland", "GAP: not addressed" */
 const char *report_coverage_text(const Coverage *c);
 /* The places a module's needs lie in, its own first, in source order. */

@@ -104,10 +104,27 @@ static void dot_answers(StrBuf *out, const Module *m)
 	}
 }
 
+/* The phase of each plan that states one, as the graph's label. */
+static void dot_phases(StrBuf *out, const World *w)
+{
+	StrBuf label = { 0 };
+	buf_init(&label);
+	FOR_USER_MODULES(w, m)
+		if (m->plan && m->plan->phase)
+			buf_printf(&label, "%s%s: phase %s", label.len ? "\n" : "", entity_title(&m->plan->base),
+				   report_phase_word(m->plan->phase));
+	if (!label.len)
+		return;
+	buf_puts(out, "  labelloc=t;\n  label=");
+	dot_quote(out, label.data);
+	buf_puts(out, ";\n");
+}
+
 void report_dot_eval(const World *w, StrBuf *out)
 {
 	buf_puts(out, "digraph carenet {\n  rankdir=LR;\n  node [fontname=\"sans-serif\", fontsize=10];\n");
 	PairSet drawn = { 0 };
+	dot_phases(out, w);
 	FOR_USER_MODULES(w, m) {
 		for (size_t i = 0; i < m->needs.len; i++)
 			dot_need(out, VEC_AT(m->needs, Need, i), &drawn);

@@ -223,7 +223,10 @@ void report_html_eval(const World *w, StrBuf *out)
 		buf_puts(out, "<section class=\"plan\"><h1>");
 		html_text(out, m->plan ? entity_title(&m->plan->base) : m->src->path);
 		buf_puts(out, "</h1>\n");
-		if (m->plan)
+		if (m->plan && m->plan->phase)
+			buf_printf(out, "<p>Phase: %s; evaluated on %s</p>\n", report_phase_word(m->plan->phase),
+				   date_format_days(m->eval_day));
+		else if (m->plan)
 			buf_printf(out, "<p>Evaluated on %s</p>\n", date_format_days(m->eval_day));
 		html_matrix(m, out);
 		html_indicators(m, out);

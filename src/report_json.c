@@ -339,6 +339,7 @@ void report_json_eval(const World *w, StrBuf *out)
 			json_kv_string(&j, "period_start", p->has_period ? date_format(p->period_start) : NULL);
 			json_kv_string(&j, "period_end", p->has_period ? date_format(p->period_end) : NULL);
 			json_kv_string(&j, "as_of", date_format_days(m->eval_day));
+			json_kv_string(&j, "phase", report_phase_word(p->phase));
 			json_kv_string(&j, "owner", p->owner);
 			json_object_end(&j);
 		} else {

@@ -30,6 +30,8 @@ static void md_header(const Module *m, StrBuf *out)
 		buf_printf(out, "- Municipality: %s\n", md(entity_title(&p->municipality->base)));
 	if (p->has_period)
 		buf_printf(out, "- Period: %s .. %s\n", date_format(p->period_start), date_format(p->period_end));
+	if (p->phase)
+		buf_printf(out, "- Phase: %s\n", report_phase_word(p->phase));
 	buf_printf(out, "- Evaluated on: %s\n", date_format_days(m->eval_day));
 	if (p->owner)
 		buf_printf(out, "- Owner: %s\n", md(p->owner));

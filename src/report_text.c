@@ -22,6 +22,8 @@ static void text_plan_header(const Module *m, StrBuf *out)
 		buf_printf(out, "  body: %s\n", entity_title(&p->body->base));
 	if (p->has_period)
 		buf_printf(out, "  period: %s .. %s\n", date_format(p->period_start), date_format(p->period_end));
+	if (p->phase)
+		buf_printf(out, "  phase: %s\n", report_phase_word(p->phase));
 	buf_printf(out, "  evaluated on: %s\n", date_format_days(m->eval_day));
 	if (p->owner)
 		buf_printf(out, "  owner: %s\n", p->owner);

@@ -14,6 +14,7 @@ static const VocabEntry action_statuses[] = { ACTION_STATUS_WORDS(VOCAB_ENTRY) }
 static const VocabEntry cover_statuses[] = { COVER_STATUS_WORDS(VOCAB_ENTRY) };
 static const VocabEntry indicator_statuses[] = { INDICATOR_STATUS_WORDS(VOCAB_ENTRY) };
 static const VocabEntry signal_statuses[] = { SIGNAL_STATUS_WORDS(VOCAB_ENTRY) };
+static const VocabEntry phases[] = { PHASE_WORDS(VOCAB_ENTRY) };
 
 #define TABLE(t) { t, sizeof t / sizeof t[0] }
 
@@ -26,6 +27,7 @@ static const struct {
 	[VOCAB_COVER_STATUS] = TABLE(cover_statuses),
 	[VOCAB_INDICATOR_STATUS] = TABLE(indicator_statuses),
 	[VOCAB_SIGNAL_STATUS] = TABLE(signal_statuses),
+	[VOCAB_PHASE] = TABLE(phases),
 };
 
 const VocabEntry *vocab_entries(Vocabulary v, size_t *count)

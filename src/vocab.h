@@ -40,12 +40,19 @@ typedef enum { INDICATOR_STATUS_WORDS(VOCAB_ENUM_VALUE) } IndicatorStatus;
 	X(SIG_ANSWERED, "answered") X(SIG_REFUSED, "refused") X(SIG_PASSED_ON, "passed_on")
 typedef enum { SIG_UNKNOWN, SIGNAL_STATUS_WORDS(VOCAB_ENUM_VALUE) } SignalStatus;
 
+/* plan ... { phase analysis }: where a plan stands in the trajectory */
+#define PHASE_WORDS(X) \
+	X(PHASE_ANALYSIS, "analysis") X(PHASE_IMPLEMENTATION, "implementation") \
+	X(PHASE_EVALUATION, "evaluation")
+typedef enum { PHASE_NONE, PHASE_WORDS(VOCAB_ENUM_VALUE) } Phase;
+
 typedef enum {
 	VOCAB_PRIORITY,
 	VOCAB_ACTION_STATUS,
 	VOCAB_COVER_STATUS,
 	VOCAB_INDICATOR_STATUS,
 	VOCAB_SIGNAL_STATUS,
+	VOCAB_PHASE,
 	VOCAB_COUNT
 } Vocabulary;
 
