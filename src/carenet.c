@@ -111,6 +111,7 @@ void carenet_evaluate(Carenet *c)
 	mem_collect();
 	analysis_run(w);
 	phase_done("analysis");
+	diag_report_unused_suppressions(&c->sink);
 	diag_sort(&c->sink);
 	c->evaluated = true;
 }
@@ -137,7 +138,7 @@ static void write_eval(const World *w, Format format, StrBuf *out)
 	case FORMAT_MARKDOWN: report_markdown_eval(w, out); break;
 	case FORMAT_HTML: report_html_eval(w, out); break;
 	case FORMAT_DOT: report_dot_eval(w, out); break;
-	case FORMAT_TEXT: case FORMAT_GITHUB: report_text_eval(w, out); break;
+	case FORMAT_TEXT: case FORMAT_GITHUB: case FORMAT_SARIF: report_text_eval(w, out); break;
 	}
 	phase_done("report");
 }
@@ -149,6 +150,8 @@ void carenet_write_report(const Carenet *c, ReportKind kind, Format format, StrB
 	case REPORT_CHECK:
 		if (format == FORMAT_JSON)
 			report_json_check(w, out);
+		else if (format == FORMAT_SARIF)
+			report_sarif_check(w, out);
 		else if (format == FORMAT_TEXT)
 			report_text_check_summary(w, out);
 		break;

@@ -46,6 +46,7 @@ void report_text_signals(const World *w, StrBuf *out);
 void report_text_check_summary(const World *w, StrBuf *out);
 void report_json_eval(const World *w, StrBuf *out);
 void report_json_check(const World *w, StrBuf *out);
+void report_sarif_check(const World *w, StrBuf *out);
 void report_markdown_eval(const World *w, StrBuf *out);
 void report_html_eval(const World *w, StrBuf *out);
 void report_dot_eval(const World *w, StrBuf *out);
