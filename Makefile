@@ -2,7 +2,7 @@
 #
 #   make run      install missing build dependencies, build, evaluate an example
 #   make check    build and run every test (unit, golden, sanitizers, ...)
-#   make install  PREFIX=/usr/local DESTDIR=
+#   make install  PREFIX=/usr/local DESTDIR=   (binary, stdlib, man pages, bash and zsh completion)
 #
 # Generated files and objects go to $(BUILD); sources stay clean.
 
@@ -18,6 +18,11 @@ EXAMPLE    ?= examples/hoogstraten.care
 
 STDLIB_DIR := $(PREFIX)/share/carenet/stdlib
 MAN_DIR    := $(PREFIX)/share/man
+BASH_COMPLETION_DIR := $(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETION_DIR  := $(PREFIX)/share/zsh/vendor-completions
+# Where the documentation is published, ending in '/': the SARIF output links
+# each rule to its section of diagnostics.md there.
+DOCS_URL   ?= https://ADDRESS-OF-THE-CARENET-REPOSITORY/carenet/blob/main/docs/
 
 WARNINGS   := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
               -Wmissing-prototypes -Wwrite-strings
@@ -25,7 +30,8 @@ WARNINGS   := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 GEN_WARN   := -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
 OPT        ?= -O2 -g
 CPPFLAGS   += -Isrc -I$(BUILD)/gen -D_DEFAULT_SOURCE \
-              -DCARENET_VERSION='"$(VERSION)"' -DCARENET_STDLIB_DIR='"$(STDLIB_DIR)"'
+              -DCARENET_VERSION='"$(VERSION)"' -DCARENET_STDLIB_DIR='"$(STDLIB_DIR)"' \
+              -DCARENET_DOCS_URL='"$(DOCS_URL)"'
 CFLAGS     += -std=c11 $(OPT) -MMD -MP
 
 ifeq ($(SANITIZE),fuzz)
@@ -51,13 +57,15 @@ LDLIBS     += $(GC_LIBS) -lm
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 SRCS       := $(filter-out src/main.c,$(wildcard src/*.c))
-OBJS       := $(SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/parser.o $(BUILD)/obj/lexer.o
+OBJS       := $(SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/parser.o $(BUILD)/obj/lexer.o \
+              $(BUILD)/obj/diag_help.o
 UNIT_SRCS  := $(wildcard tests/unit/test_*.c)
 UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN        := $(BUILD)/carenet
 
 .PHONY: all run check deps deps-check unit golden sanitize install uninstall clean \
-        codes hints prefixes stdlib-check history-check install-check man-check fmt-check fuzz fuzz-short fuzz-objects FORCE valgrind browser bench
+        codes hints prefixes stdlib-check history-check install-check man-check fmt-check fuzz fuzz-short fuzz-objects FORCE valgrind browser bench \
+        completion sarif-check
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -80,8 +88,13 @@ endef
 deps:
 	$(call need_packages,$(BUILD_PKGS))
 
-# The test tools: compilers with sanitizers and the fuzzer runtime, valgrind, jq.
-CHECK_PKGS := $(BUILD_PKGS) gcc clang libclang-rt-14-dev valgrind jq man-db groff-base diffutils chromium python3
+# The test tools: compilers with sanitizers and the fuzzer runtime, valgrind, jq; the
+# shells whose completions are tested; Python's jsonschema (with its URI format
+# check) for the SARIF schema, and npm, which fetches the schema (Debian's npm
+# only when no npm is installed: a Node.js from elsewhere brings its own).
+NPM_PKG    := $(if $(shell command -v npm 2>/dev/null),,npm)
+CHECK_PKGS := $(BUILD_PKGS) gcc clang libclang-rt-14-dev valgrind jq man-db groff-base diffutils chromium python3 \
+              bash-completion zsh python3-jsonschema python3-rfc3987 $(NPM_PKG)
 deps-check:
 	$(call need_packages,$(CHECK_PKGS))
 
@@ -93,6 +106,15 @@ $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h: grammar/parser.y
 $(BUILD)/gen/lexer.c: grammar/lexer.l
 	@mkdir -p $(BUILD)/gen
 	$(FLEX) -o $@ $<
+
+# What each diagnostic means and how to fix it, from its documentation.
+$(BUILD)/gen/diag_help.c: docs/diagnostics.md src/diag_help.awk
+	@mkdir -p $(BUILD)/gen
+	awk -f src/diag_help.awk docs/diagnostics.md > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/diag_help.o: $(BUILD)/gen/diag_help.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARNINGS) -c -o $@ $<
 
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/gen/parser.h
 	@mkdir -p $(dir $@)
@@ -128,7 +150,8 @@ golden: $(BIN)
 
 check: deps-check
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory unit golden hints fmt-check codes hints prefixes stdlib-check man-check install-check browser
+	@$(MAKE) --no-print-directory unit golden hints fmt-check codes prefixes stdlib-check man-check install-check browser \
+	  completion sarif-check history-check
 	@$(MAKE) --no-print-directory sanitize valgrind fuzz-short
 
 # fmt is idempotent, keeps comments and strings, and keeps the evaluation
@@ -140,6 +163,14 @@ fmt-check: $(BIN)
 # The HTML report in headless Chromium: rendered DOM checked, screenshot saved.
 browser: $(BIN)
 	@tests/browser-test.sh $(BIN)
+
+# The bash and zsh completions, run without a terminal.
+completion: $(BIN)
+	@tests/completion-test.sh $(BIN)
+
+# check --format sarif against the SARIF 2.1.0 JSON schema (fetched once with npm).
+sarif-check: $(BIN)
+	@tests/sarif-test.sh $(BIN) $(BUILD)/sarif
 
 # Every diagnostic code is documented and has a golden test.
 codes:
@@ -240,14 +271,18 @@ bench: deps-check $(BIN) $(BENCH_SCAN) $(BENCH_TOUCH)
 
 # ---- install -------------------------------------------------------------------------
 install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(STDLIB_DIR) $(DESTDIR)$(MAN_DIR)/man1 $(DESTDIR)$(MAN_DIR)/man5
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(STDLIB_DIR) $(DESTDIR)$(MAN_DIR)/man1 $(DESTDIR)$(MAN_DIR)/man5 \
+	  $(DESTDIR)$(BASH_COMPLETION_DIR) $(DESTDIR)$(ZSH_COMPLETION_DIR)
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/carenet
+	install -m 644 editors/bash/carenet $(DESTDIR)$(BASH_COMPLETION_DIR)/carenet
+	install -m 644 editors/zsh/_carenet $(DESTDIR)$(ZSH_COMPLETION_DIR)/_carenet
 	install -m 644 stdlib/*.care $(DESTDIR)$(STDLIB_DIR)/
 	install -m 644 docs/carenet.1 $(DESTDIR)$(MAN_DIR)/man1/carenet.1
 	install -m 644 docs/carenet.5 $(DESTDIR)$(MAN_DIR)/man5/carenet.5
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/carenet $(DESTDIR)$(MAN_DIR)/man1/carenet.1 $(DESTDIR)$(MAN_DIR)/man5/carenet.5
+	rm -f $(DESTDIR)$(BASH_COMPLETION_DIR)/carenet $(DESTDIR)$(ZSH_COMPLETION_DIR)/_carenet
 	rm -rf $(DESTDIR)$(PREFIX)/share/carenet
 
 clean:

@@ -126,6 +126,7 @@ void carenet_evaluate(Carenet *c)
 	mem_collect();
 	analysis_run(w);
 	phase_done("analysis");
+	diag_report_unused_suppressions(&c->sink);
 	diag_sort(&c->sink);
 	c->evaluated = true;
 }
@@ -152,7 +153,7 @@ static void write_eval(const World *w, Format format, StrBuf *out)
 	case FORMAT_MARKDOWN: report_markdown_eval(w, out); break;
 	case FORMAT_HTML: report_html_eval(w, out); break;
 	case FORMAT_DOT: report_dot_eval(w, out); break;
-	case FORMAT_TEXT: case FORMAT_GITHUB: report_text_eval(w, out); break;
+	case FORMAT_TEXT: case FORMAT_GITHUB: case FORMAT_SARIF: report_text_eval(w, out); break;
 	}
 	phase_done("report");
 }
@@ -164,6 +165,8 @@ void carenet_write_report(const Carenet *c, ReportKind kind, Format format, StrB
 	case REPORT_CHECK:
 		if (format == FORMAT_JSON)
 			report_json_check(w, out);
+		else if (format == FORMAT_SARIF)
+			report_sarif_check(w, out);
 		else if (format == FORMAT_TEXT)
 			report_text_check_summary(w, out);
 		break;
@@ -221,7 +224,7 @@ void carenet_write_series(const CarenetPoint *points, size_t n, bool history, Fo
 	if (format == FORMAT_JSON)
 		report_trend_json(rp, n, out);
 	else if (history)
-		report_history_text(rp, n, out);
+		report_trend_history_text(rp, n, out);
 	else
 		report_trend_text(rp, n, out);
 }

@@ -34,6 +34,7 @@ typedef enum { REPORT_CHECK, REPORT_EVAL, REPORT_SIGNALS } ReportKind;
 
 typedef enum {
 	FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB, FORMAT_MARKDOWN, FORMAT_HTML, FORMAT_DOT,
+	FORMAT_SARIF,        /* check: SARIF 2.1.0 for code scanning */
 } Format;
 
 typedef struct {

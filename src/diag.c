@@ -74,10 +74,10 @@ static int after(const Diagnostic *a, const Diagnostic *b)
 	return compare_diagnostics(&a, &b) > 0;
 }
 
-static void sift_down(DiagSink *sink, size_t i)
+static void sift_down(Vec *kept, size_t i)
 {
-	Diagnostic **heap = (Diagnostic **)sink->diags.items;
-	size_t n = sink->diags.len;
+	Diagnostic **heap = (Diagnostic **)kept->items;
+	size_t n = kept->len;
 	for (;;) {
 		size_t last = i, left = 2 * i + 1, right = left + 1;
 		if (left < n && after(heap[left], heap[last]))
@@ -94,16 +94,70 @@ static void sift_down(DiagSink *sink, size_t i)
 }
 
 /* Whether a diagnostic at `loc`, reported `seq`th, is among those kept. */
-static bool keep_room(const DiagSink *sink, SrcLoc loc, size_t seq)
+static bool keep_room(const Vec *kept, size_t cap, SrcLoc loc, size_t seq)
 {
-	if (sink->diags.len < sink->max_kept)
+	if (kept->len < cap)
 		return true;
 	Diagnostic probe = { .loc = loc, .seq = seq };
-	return after(sink->diags.items[0], &probe);
+	return after(kept->items[0], &probe);
+}
+
+/* Keep `d` among the first `cap` by position; true when another one had
+   to make room for it (it is then counted as dropped). */
+static bool keep(Vec *kept, size_t cap, Diagnostic *d)
+{
+	if (kept->len < cap) {
+		vec_push(kept, d);
+		if (kept->len == cap)
+			for (size_t i = cap / 2; i-- > 0;)
+				sift_down(kept, i);
+		return false;
+	}
+	kept->items[0] = d; /* in place of the last by position */
+	sift_down(kept, 0);
+	return true;
+}
+
+static const char *format_message(const char *fmt, va_list ap)
+{
+	StrBuf msg = { 0 };
+	buf_init(&msg);
+	buf_vprintf(&msg, fmt, ap);
+	return msg.data;
+}
+
+static const DiagSuppression *suppression_of(DiagSink *sink, DiagCode code, SrcLoc loc);
+
+/* A warning silenced in place: kept apart, so that silenced warnings never
+   take the place of the ones shown, and not counted. */
+static Diagnostic *report_suppressed(DiagSink *sink, const DiagSuppression *by, DiagCode code,
+				     SrcLoc loc, const char *fmt, va_list ap)
+{
+	sink->suppressed_count++;
+	size_t seq = sink->errors + sink->warnings + sink->suppressed_count;
+	if (sink->max_kept == 0 || !keep_room(&sink->suppressed, sink->max_kept, loc, seq))
+		return NULL;
+	Diagnostic *d = NEW(Diagnostic);
+	d->severity = diag_code_severity(code);
+	d->code = code;
+	d->loc = loc;
+	d->seq = seq;
+	d->suppressed_by = by;
+	d->message = format_message(fmt, ap);
+	keep(&sink->suppressed, sink->max_kept, d);
+	return d;
 }
 
 Diagnostic *diag_report(DiagSink *sink, DiagCode code, SrcLoc loc, const char *fmt, ...)
 {
+	const DiagSuppression *by = suppression_of(sink, code, loc);
+	if (by) {
+		va_list ap;
+		va_start(ap, fmt);
+		Diagnostic *d = report_suppressed(sink, by, code, loc, fmt, ap);
+		va_end(ap);
+		return d;
+	}
 	Severity sev = effective_severity(sink, code);
 	if (sev == SEV_ERROR)
 		sink->errors++;
@@ -111,8 +165,8 @@ Diagnostic *diag_report(DiagSink *sink, DiagCode code, SrcLoc loc, const char *f
 		sink->warnings++;
 	if (sev == SEV_ERROR && code_table[code].name[1] == '7')
 		sink->findings++;
-	size_t seq = sink->errors + sink->warnings;
-	if (sink->max_kept == 0 || !keep_room(sink, loc, seq)) {
+	size_t seq = sink->errors + sink->warnings + sink->suppressed_count;
+	if (sink->max_kept == 0 || !keep_room(&sink->diags, sink->max_kept, loc, seq)) {
 		sink->dropped++;
 		return NULL;
 	}
@@ -123,21 +177,10 @@ Diagnostic *diag_report(DiagSink *sink, DiagCode code, SrcLoc loc, const char *f
 	d->seq = seq;
 	va_list ap;
 	va_start(ap, fmt);
-	StrBuf msg = { 0 };
-	buf_init(&msg);
-	buf_vprintf(&msg, fmt, ap);
+	d->message = format_message(fmt, ap);
 	va_end(ap);
-	d->message = msg.data;
-	if (sink->diags.len < sink->max_kept) {
-		vec_push(&sink->diags, d);
-		if (sink->diags.len == sink->max_kept)
-			for (size_t i = sink->max_kept / 2; i-- > 0;)
-				sift_down(sink, i);
-	} else {
-		sink->diags.items[0] = d; /* in place of the last by position */
+	if (keep(&sink->diags, sink->max_kept, d))
 		sink->dropped++;
-		sift_down(sink, 0);
-	}
 	return d;
 }
 
@@ -166,6 +209,8 @@ void diag_sort(DiagSink *sink)
 {
 	if (sink->diags.len > 1)
 		qsort(sink->diags.items, sink->diags.len, sizeof(void *), compare_diagnostics);
+	if (sink->suppressed.len > 1)
+		qsort(sink->suppressed.items, sink->suppressed.len, sizeof(void *), compare_diagnostics);
 }
 
 /* ---- text ---------------------------------------------------------------- */
@@ -339,6 +384,8 @@ void diag_summary(const DiagSink *sink, StrBuf *out)
 {
 	buf_printf(out, "%zu error%s, %zu warning%s", sink->errors, sink->errors == 1 ? "" : "s",
 		   sink->warnings, sink->warnings == 1 ? "" : "s");
+	if (sink->suppressed_count)
+		buf_printf(out, " (%zu suppressed)", sink->suppressed_count);
 }
 
 void diag_render_text(const DiagSink *sink, StrBuf *out, RenderOptions opts)
@@ -395,20 +442,50 @@ void diag_render_github(const DiagSink *sink, StrBuf *out)
 
 /* ---- JSON ------------------------------------------------------------------ */
 
+void diag_loc_range(SrcLoc loc, int *line, int *column, int *end_line, int *end_column)
+{
+	*line = *column = *end_line = *end_column = 0;
+	if (loc.src == NULL)
+		return;
+	source_position(loc.src, loc.start, line, column);
+	source_position(loc.src, loc.end, end_line, end_column);
+}
+
+/* "file", "line", "column", "end_line", "end_column" of a place. */
+static void json_place(JsonWriter *w, SrcLoc loc)
+{
+	int line, col, end_line, end_col;
+	diag_loc_range(loc, &line, &col, &end_line, &end_col);
+	json_kv_string(w, "file", loc.src ? loc.src->path : NULL);
+	json_kv_int(w, "line", line);
+	json_kv_int(w, "column", col);
+	json_kv_int(w, "end_line", end_line);
+	json_kv_int(w, "end_column", end_col);
+}
+
+static void json_suppression(JsonWriter *w, const DiagSuppression *s)
+{
+	json_key(w, "suppression");
+	if (s == NULL) {
+		json_null(w);
+		return;
+	}
+	json_object_begin(w);
+	json_kv_string(w, "reason", s->reason);
+	json_place(w, s->comment);
+	json_object_end(w);
+}
+
 void diag_render_json(const DiagSink *sink, StrBuf *out)
 {
+	Vec all = diag_all_sorted(sink);
 	JsonWriter w;
 	json_init(&w, out);
 	json_array_begin(&w);
-	for (size_t i = 0; i < sink->diags.len; i++) {
-		const Diagnostic *d = VEC_AT(sink->diags, Diagnostic, i);
-		int line = 0, col = 0;
-		if (d->loc.src)
-			source_position(d->loc.src, d->loc.start, &line, &col);
+	for (size_t i = 0; i < all.len; i++) {
+		const Diagnostic *d = all.items[i];
 		json_object_begin(&w);
-		json_kv_string(&w, "file", d->loc.src ? d->loc.src->path : NULL);
-		json_kv_int(&w, "line", line);
-		json_kv_int(&w, "column", col);
+		json_place(&w, d->loc);
 		json_kv_string(&w, "severity", severity_word(d->severity));
 		json_kv_string(&w, "code", diag_code_name(d->code));
 		json_kv_string(&w, "message", d->message);
@@ -417,17 +494,103 @@ void diag_render_json(const DiagSink *sink, StrBuf *out)
 		for (size_t k = 0; k < d->notes.len; k++) {
 			const DiagNote *n = VEC_AT(d->notes, DiagNote, k);
 			json_object_begin(&w);
-			int nl = 0, nc = 0;
-			if (n->loc.src)
-				source_position(n->loc.src, n->loc.start, &nl, &nc);
-			json_kv_string(&w, "file", n->loc.src ? n->loc.src->path : NULL);
-			json_kv_int(&w, "line", nl);
-			json_kv_int(&w, "column", nc);
+			json_place(&w, n->loc);
 			json_kv_string(&w, "message", n->message);
 			json_object_end(&w);
 		}
 		json_array_end(&w);
+		json_suppression(&w, d->suppressed_by);
 		json_object_end(&w);
 	}
 	json_array_end(&w);
+}
+
+Vec diag_all_sorted(const DiagSink *sink)
+{
+	Vec all = { 0 };
+	size_t a = 0, b = 0;
+	const Vec *shown = &sink->diags, *silenced = &sink->suppressed;
+	while (a < shown->len || b < silenced->len) {
+		if (b == silenced->len ||
+		    (a < shown->len && compare_diagnostics(&shown->items[a], &silenced->items[b]) <= 0))
+			vec_push(&all, shown->items[a++]);
+		else
+			vec_push(&all, silenced->items[b++]);
+	}
+	return all;
+}
+
+/* ---- suppressions ----------------------------------------------------------- */
+
+/* The suppressions of one file: a run of sink->suppressions. */
+typedef struct {
+	const Source *src;
+	size_t first, count;
+} SuppressionFile;
+
+bool diag_code_suppressible(DiagCode code)
+{
+	return diag_code_severity(code) == SEV_WARNING && strncmp(code_table[code].name, "W95", 3) != 0;
+}
+
+void diag_suppression_add(DiagSink *sink, DiagSuppression *s)
+{
+	size_t files = sink->suppression_files.len;
+	SuppressionFile *f = files ? sink->suppression_files.items[files - 1] : NULL;
+	if (f == NULL || f->src != s->scope.src) {
+		f = NEW(SuppressionFile);
+		f->src = s->scope.src;
+		f->first = sink->suppressions.len;
+		vec_push(&sink->suppression_files, f);
+	}
+	vec_push(&sink->suppressions, s);
+	f->count++;
+}
+
+/*
+ * The suppression that silences `code` at `loc`, if any.  Scopes are whole
+ * declarations, which do not nest, so within a file they are sorted and
+ * disjoint: find the last one starting at or before `loc`, then look at the
+ * suppressions sharing that scope.
+ */
+static const DiagSuppression *suppression_of(DiagSink *sink, DiagCode code, SrcLoc loc)
+{
+	if (sink->suppressions.len == 0 || loc.src == NULL || !diag_code_suppressible(code))
+		return NULL;
+	const SuppressionFile *f = NULL;
+	for (size_t i = 0; i < sink->suppression_files.len && !f; i++)
+		if (VEC_AT(sink->suppression_files, SuppressionFile, i)->src == loc.src)
+			f = sink->suppression_files.items[i];
+	if (f == NULL)
+		return NULL;
+	DiagSuppression **all = (DiagSuppression **)sink->suppressions.items + f->first;
+	size_t lo = 0, hi = f->count; /* first scope starting after loc */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (all[mid]->scope.start <= loc.start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return NULL;
+	uint32_t start = all[lo - 1]->scope.start;
+	for (size_t i = lo; i-- > 0 && all[i]->scope.start == start;) {
+		if (all[i]->code == code && loc.start < all[i]->scope.end) {
+			all[i]->uses++;
+			return all[i];
+		}
+	}
+	return NULL;
+}
+
+void diag_report_unused_suppressions(DiagSink *sink)
+{
+	for (size_t i = 0; i < sink->suppressions.len; i++) {
+		const DiagSuppression *s = sink->suppressions.items[i];
+		if (s->uses == 0)
+			diag_report(sink, DIAG_W955, s->comment,
+				    "this comment suppresses %s, but the declaration it applies to has no %s warning; remove the comment",
+				    diag_code_name(s->code), diag_code_name(s->code));
+	}
 }

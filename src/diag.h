@@ -10,6 +10,7 @@
 #ifndef CARENET_DIAG_H
 #define CARENET_DIAG_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "buf.h"
@@ -29,6 +30,19 @@ typedef struct {
 	const char *message;
 } DiagNote;
 
+/*
+ * A suppression comment, `# carenet: ignore W802 "reason"` (suppress.c):
+ * it silences one warning code for the diagnostics located in one
+ * declaration, its scope.
+ */
+typedef struct DiagSuppression {
+	DiagCode code;
+	const char *reason;
+	SrcLoc comment;      /* the comment itself */
+	SrcLoc scope;        /* the declaration it applies to */
+	size_t uses;         /* diagnostics it silenced */
+} DiagSuppression;
+
 typedef struct {
 	Severity severity;
 	DiagCode code;
@@ -36,6 +50,7 @@ typedef struct {
 	const char *message;
 	Vec notes;           /* of DiagNote */
 	size_t seq;          /* emission order, to keep sorting stable */
+	const DiagSuppression *suppressed_by; /* non-NULL: silenced in place, not counted */
 } Diagnostic;
 
 typedef struct {
@@ -46,6 +61,10 @@ typedef struct {
 	size_t dropped;      /* counted but not kept, past the cap */
 	size_t findings;     /* errors about coverage and escalation (E7xx) */
 	int werror;          /* warnings count as errors */
+	Vec suppressed;      /* of Diagnostic silenced in place, at most `max_kept` */
+	size_t suppressed_count; /* all of them, kept or not */
+	Vec suppressions;    /* of DiagSuppression, by file, then by position */
+	Vec suppression_files; /* where each file's suppressions start (diag.c) */
 } DiagSink;
 
 /* Keep at most this many diagnostics per run; the rest are counted. */
@@ -77,7 +96,24 @@ void diag_render_text(const DiagSink *sink, StrBuf *out, RenderOptions opts);
 void diag_render_github(const DiagSink *sink, StrBuf *out);
 /* A JSON array of the diagnostics. */
 void diag_render_json(const DiagSink *sink, StrBuf *out);
-/* "2 errors, 1 warning" */
+/* "2 errors, 1 warning" (", 3 suppressed" when some were) */
 void diag_summary(const DiagSink *sink, StrBuf *out);
+
+/* ---- suppressions (the comments are read by suppress.c) ---- */
+
+/* Whether a suppression comment may name this code: warnings, except the
+   ones about suppression comments themselves. */
+bool diag_code_suppressible(DiagCode code);
+/* Silence `s->code` in `s->scope` from now on; scopes are added in the order
+   of the file, which is read once. */
+void diag_suppression_add(DiagSink *sink, DiagSuppression *s);
+/* Report every suppression that silenced nothing (W955); after the analyses. */
+void diag_report_unused_suppressions(DiagSink *sink);
+/* Every diagnostic kept, silenced ones included, sorted (after diag_sort):
+   what the machine formats (JSON, SARIF) list. */
+Vec diag_all_sorted(const DiagSink *sink);
+/* 1-based line and column of both ends of a location (0 without a place);
+   columns count Unicode code points, the end is exclusive. */
+void diag_loc_range(SrcLoc loc, int *line, int *column, int *end_line, int *end_column);
 
 #endif

@@ -11,8 +11,10 @@
 
 #include "mem.h"
 
-static bool use_color(void)
+bool driver_use_color(ColorWhen when)
 {
+	if (when != COLOR_AUTO)
+		return when == COLOR_ALWAYS; /* the command line overrides the environment */
 	const char *no_color = getenv("NO_COLOR");
 	const char *term = getenv("TERM");
 	return isatty(STDERR_FILENO) && !(no_color && *no_color) && !(term && strcmp(term, "dumb") == 0);
@@ -108,7 +110,7 @@ int driver_run(const Options *opts)
 	if (no_stdlib) {
 		StrBuf err = { 0 };
 		buf_init(&err);
-		carenet_write_diagnostics(c, FORMAT_TEXT, use_color(), &err);
+		carenet_write_diagnostics(c, FORMAT_TEXT, driver_use_color(opts->color), &err);
 		fputs(err.data, stderr);
 		return 2;
 	}
@@ -121,8 +123,8 @@ int driver_run(const Options *opts)
 	/* diagnostics go to standard error, except in the machine formats of check */
 	if (check && opts->format == FORMAT_GITHUB)
 		carenet_write_diagnostics(c, FORMAT_GITHUB, false, &out);
-	else if (!(check && opts->format == FORMAT_JSON))
-		carenet_write_diagnostics(c, FORMAT_TEXT, use_color(), &err);
+	else if (!(check && (opts->format == FORMAT_JSON || opts->format == FORMAT_SARIF)))
+		carenet_write_diagnostics(c, FORMAT_TEXT, driver_use_color(opts->color), &err);
 	CarenetCounts counts = carenet_counts(c);
 	carenet_write_report(c, report_of(opts->command), opts->format, &out);
 	/* diagnostics first, then the report: the same bytes in the same order every run */
@@ -173,8 +175,8 @@ int driver_diff(const Options *opts)
 	if (io_failed) {
 		StrBuf err = { 0 };
 		buf_init(&err);
-		carenet_write_diagnostics(old_plan, FORMAT_TEXT, use_color(), &err);
-		carenet_write_diagnostics(new_plan, FORMAT_TEXT, use_color(), &err);
+		carenet_write_diagnostics(old_plan, FORMAT_TEXT, driver_use_color(opts->color), &err);
+		carenet_write_diagnostics(new_plan, FORMAT_TEXT, driver_use_color(opts->color), &err);
 		fputs(err.data, stderr);
 		return 2;
 	}
@@ -233,7 +235,7 @@ int driver_trend(const Options *opts)
 	if (io_failed) {
 		StrBuf err = { 0 };
 		buf_init(&err);
-		carenet_write_diagnostics(((CarenetPoint *)points.items[0])->run, FORMAT_TEXT, use_color(), &err);
+		carenet_write_diagnostics(((CarenetPoint *)points.items[0])->run, FORMAT_TEXT, driver_use_color(opts->color), &err);
 		fputs(err.data, stderr);
 		return 2;
 	}

@@ -14,6 +14,9 @@ typedef enum { CMD_CHECK, CMD_EVAL, CMD_SIGNALS, CMD_FMT, CMD_DIFF, CMD_TREND, C
 
 typedef enum { STEP_MONTH = 1, STEP_QUARTER = 3, STEP_YEAR = 12 } Step;
 
+/* --color=auto|always|never */
+typedef enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } ColorWhen;
+
 typedef struct {
 	Command command;
 	Format format;
@@ -26,10 +29,15 @@ typedef struct {
 	bool has_from, has_to;
 	Date from, to;       /* trend --from --to */
 	Step step;           /* trend --step */
+	ColorWhen color;
 	const char **files;
 	int file_count;
 } Options;
 
+/* Whether diagnostics on standard error are coloured: --color=always or
+   never decides; auto (the default) colours on a terminal, unless NO_COLOR
+   is set (not empty) or TERM is dumb. */
+bool driver_use_color(ColorWhen when);
 /* Exit status: 0 clean, 1 findings, 2 usage or I/O. */
 int driver_run(const Options *opts);
 /* carenet diff OLD NEW (or git's seven diff-driver arguments): exit 1 on a new gap. */

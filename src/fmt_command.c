@@ -82,14 +82,14 @@ static bool replace_file(const char *path, const StrBuf *formatted)
 	return true;
 }
 
-int fmt_command_run(const char **files, int count, bool check, bool write_back)
+int fmt_command_run(const char **files, int count, bool check, bool write_back, bool color)
 {
 	int status = 0;
 	for (int i = 0; i < count; i++) {
 		StrBuf original = { 0 }, out = { 0 }, errors = { 0 };
 		buf_init(&out);
 		buf_init(&errors);
-		FormatResult result = carenet_format_file(files[i], false, &original, &out, &errors);
+		FormatResult result = carenet_format_file(files[i], color, &original, &out, &errors);
 		fputs(errors.data, stderr);
 		if (result == FORMAT_UNREADABLE) {
 			status = 2;

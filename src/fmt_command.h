@@ -7,6 +7,6 @@
 #include <stdbool.h>
 
 /* Exit status: 0 formatted (or already canonical), 1 would change or does not parse, 2 I/O. */
-int fmt_command_run(const char **files, int count, bool check, bool write_back);
+int fmt_command_run(const char **files, int count, bool check, bool write_back, bool color);
 
 #endif

@@ -31,6 +31,7 @@ enum {
 	OPT_STEP = 1u << 8,
 	OPT_HISTORY = 1u << 9,
 	OPT_GAP_MONTHS = 1u << 10,
+	OPT_COLOR = 1u << 11,
 };
 
 static const struct {
@@ -50,6 +51,7 @@ static const struct {
 	{ "step", required_argument, OPT_STEP, "S", "month, quarter (the default) or year" },
 	{ "history", no_argument, OPT_HISTORY, NULL, "warn about gaps open for months, from the plan's git history" },
 	{ "gap-months", required_argument, OPT_GAP_MONTHS, "N", "with --history: how many months make a gap old (6)" },
+	{ "color", required_argument, OPT_COLOR, "WHEN", "colour diagnostics: auto (on a terminal, unless NO_COLOR), always, never" },
 	{ "help", no_argument, OPT_HELP, NULL, "print this command's usage" },
 };
 
@@ -63,30 +65,30 @@ static const struct {
 	const char *operands;
 	const char *summary;
 } command_table[] = {
-	{ "check", CMD_CHECK, OPT_FORMAT | OPT_AS_OF | OPT_WERROR | OPT_HISTORY | OPT_GAP_MONTHS | OPT_HELP,
-	  1u << FORMAT_TEXT | 1u << FORMAT_JSON | 1u << FORMAT_GITHUB, "FILE...",
+	{ "check", CMD_CHECK, OPT_FORMAT | OPT_AS_OF | OPT_WERROR | OPT_HISTORY | OPT_GAP_MONTHS | OPT_COLOR | OPT_HELP,
+	  1u << FORMAT_TEXT | 1u << FORMAT_JSON | 1u << FORMAT_GITHUB | 1u << FORMAT_SARIF, "FILE...",
 	  "report problems: syntax, unknown names, needs nobody addresses (gaps),\n"
 	  "unresolved signals, warnings; exit 0 clean, 1 findings" },
-	{ "eval", CMD_EVAL, OPT_FORMAT | OPT_AS_OF | OPT_HELP,
+	{ "eval", CMD_EVAL, OPT_FORMAT | OPT_AS_OF | OPT_COLOR | OPT_HELP,
 	  1u << FORMAT_TEXT | 1u << FORMAT_JSON | 1u << FORMAT_MARKDOWN | 1u << FORMAT_HTML | 1u << FORMAT_DOT,
 	  "FILE...",
 	  "print the evaluated plan: needs by area and their status, actions with\n"
 	  "targets and progress, signals and the bodies they reach" },
-	{ "signals", CMD_SIGNALS, OPT_FORMAT | OPT_AS_OF | OPT_HELP,
+	{ "signals", CMD_SIGNALS, OPT_FORMAT | OPT_AS_OF | OPT_COLOR | OPT_HELP,
 	  1u << FORMAT_TEXT | 1u << FORMAT_JSON | 1u << FORMAT_MARKDOWN | 1u << FORMAT_HTML, "FILE...",
 	  "what each body received: grouped by body and by capability, with where\n"
 	  "each signal stands (sent, open for how long, overdue, answered, passed on)" },
-	{ "diff", CMD_DIFF, OPT_AS_OF | OPT_HELP, 0, "OLD NEW",
+	{ "diff", CMD_DIFF, OPT_AS_OF | OPT_COLOR | OPT_HELP, 0, "OLD NEW",
 	  "what changed between two versions of a plan: needs, coverage, signals,\n"
 	  "targets; exit 1 when a change opens a new gap (also a git diff driver)" },
-	{ "trend", CMD_TREND, OPT_FORMAT | OPT_FROM | OPT_TO | OPT_STEP | OPT_HELP,
+	{ "trend", CMD_TREND, OPT_FORMAT | OPT_FROM | OPT_TO | OPT_STEP | OPT_COLOR | OPT_HELP,
 	  1u << FORMAT_TEXT | 1u << FORMAT_JSON, "FILE...",
 	  "the plans evaluated at every month, quarter or year from --from to --to:\n"
 	  "how coverage and each indicator evolved" },
-	{ "history", CMD_HISTORY, OPT_FORMAT | OPT_HELP, 1u << FORMAT_TEXT | 1u << FORMAT_JSON, "FILE",
+	{ "history", CMD_HISTORY, OPT_FORMAT | OPT_COLOR | OPT_HELP, 1u << FORMAT_TEXT | 1u << FORMAT_JSON, "FILE",
 	  "the plan at each of its commits in git: coverage, the gaps each commit\n"
 	  "opened and closed, and each indicator" },
-	{ "fmt", CMD_FMT, OPT_CHECK | OPT_WRITE | OPT_HELP, 0, "FILE...",
+	{ "fmt", CMD_FMT, OPT_CHECK | OPT_WRITE | OPT_COLOR | OPT_HELP, 0, "FILE...",
 	  "print plans in the canonical layout; --check shows a diff and exits 1\n"
 	  "when the layout differs, --write rewrites the files" },
 };
@@ -96,6 +98,7 @@ static const struct {
 static const char *const format_names[] = {
 	[FORMAT_TEXT] = "text", [FORMAT_JSON] = "json", [FORMAT_GITHUB] = "github",
 	[FORMAT_MARKDOWN] = "markdown", [FORMAT_HTML] = "html", [FORMAT_DOT] = "dot",
+	[FORMAT_SARIF] = "sarif",
 };
 
 #define FORMAT_COUNT (sizeof format_names / sizeof format_names[0])
@@ -107,7 +110,7 @@ static const char help_tail[] =
 	"environment:\n"
 	"  CARENET_PATH        extra directories searched for stdlib modules\n"
 	"  SOURCE_DATE_EPOCH   'today' for plans without as_of, for reproducible runs\n"
-	"  NO_COLOR            no colours in diagnostics\n"
+	"  NO_COLOR            no colours in diagnostics (unless --color=always)\n"
 	"\n"
 	"exit status: 0 clean, 1 findings (or, for eval, a plan that cannot be\n"
 	"evaluated), 2 usage or I/O error.  See carenet(1) and carenet(5).\n";
@@ -296,6 +299,27 @@ static int bad_format(size_t c, const char *value)
 				      format_list(command_table[c].formats)));
 }
 
+static const char *const color_names[] = { [COLOR_AUTO] = "auto", [COLOR_ALWAYS] = "always", [COLOR_NEVER] = "never" };
+
+#define COLOR_COUNT (sizeof color_names / sizeof color_names[0])
+
+static bool parse_color(const char *value, ColorWhen *out)
+{
+	for (size_t i = 0; i < COLOR_COUNT; i++)
+		if (strcmp(color_names[i], value) == 0) {
+			*out = (ColorWhen)i;
+			return true;
+		}
+	return false;
+}
+
+static int bad_color(size_t c, const char *value)
+{
+	const char *close = names_closest(value, color_names, COLOR_COUNT);
+	return usage_error_in(c, mem_printf("--color takes auto, always or never, not '%s'%s%s%s", value,
+					    close ? "; did you mean '" : "", close ? close : "", close ? "'?" : ""));
+}
+
 /* Apply one option; 0, or the exit status of a usage error. */
 static int apply_option(size_t c, unsigned bit, const char *value, Options *opts)
 {
@@ -348,6 +372,10 @@ static int apply_option(size_t c, unsigned bit, const char *value, Options *opts
 		opts->gap_months = (int)n;
 		break;
 	}
+	case OPT_COLOR:
+		if (!parse_color(value, &opts->color))
+			return bad_color(c, value);
+		break;
 	case OPT_WERROR: opts->werror = true; break;
 	case OPT_CHECK: opts->fmt_check = true; break;
 	case OPT_WRITE: opts->fmt_write = true; break;
@@ -396,6 +424,37 @@ static int parse_options(size_t c, int argc, char **argv, Options *opts)
 	return 0;
 }
 
+/*
+ * carenet __complete [COMMAND]: the tables, for the shell completions
+ * (editors/bash, editors/zsh), so that they never fall behind this file.
+ * Without a command, one "command NAME" line each; with one, its options
+ * ("option --NAME [ARG]") and the values an option takes ("value --NAME
+ * VALUE").  Hidden: not in the help, not a promise to anyone else.
+ */
+static int complete_command(int argc, char **argv)
+{
+	if (argc < 3) {
+		for (size_t c = 0; c < COMMAND_COUNT; c++)
+			printf("command %s\n", command_table[c].name);
+		printf("command help\n");
+		return 0;
+	}
+	int c = find_command(argv[2]);
+	if (c < 0)
+		return 2;
+	for (size_t o = 0; o < OPTION_COUNT; o++)
+		if (command_table[c].options & option_table[o].bit)
+			printf("option --%s%s%s\n", option_table[o].name, option_table[o].arg ? " " : "",
+			       option_table[o].arg ? option_table[o].arg : "");
+	for (size_t f = 0; f < FORMAT_COUNT; f++)
+		if (command_table[c].formats & (1u << f))
+			printf("value --format %s\n", format_names[f]);
+	if (command_table[c].options & OPT_COLOR)
+		for (size_t i = 0; i < COLOR_COUNT; i++)
+			printf("value --color %s\n", color_names[i]);
+	return 0;
+}
+
 static int help_command(int argc, char **argv)
 {
 	if (argc < 3) {
@@ -418,6 +477,8 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0)
 		return help_command(argc, argv);
+	if (strcmp(argv[1], "__complete") == 0)
+		return complete_command(argc, argv);
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("carenet %s\n", CARENET_VERSION);
 		return 0;
@@ -448,6 +509,7 @@ int main(int argc, char **argv)
 	if (opts.command == CMD_HISTORY)
 		return driver_history(&opts);
 	if (opts.command == CMD_FMT)
-		return fmt_command_run(opts.files, opts.file_count, opts.fmt_check, opts.fmt_write);
+		return fmt_command_run(opts.files, opts.file_count, opts.fmt_check, opts.fmt_write,
+				       driver_use_color(opts.color));
 	return driver_run(&opts);
 }

@@ -12,6 +12,7 @@
 #include "mem.h"
 #include "lex.h"
 #include "parser.h"
+#include "suppress.h"
 #include "utf8.h"
 
 /* ---- encoding ---------------------------------------------------------- */
@@ -61,6 +62,7 @@ Vec parse_source(Source *src, DiagSink *diags, DeclKeeper keep, void *keep_ctx)
 	lex_begin(&pc, src->text + start, src->len - (size_t)start);
 	mem_scratch_use(keep != NULL);
 	cn_parse(pc.scanner, &pc);
+	suppress_end_of_file(&pc);
 	mem_scratch_use(false);
 	mem_scratch_clear();
 	lex_end(&pc);

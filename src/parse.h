@@ -45,6 +45,8 @@ typedef struct ParseCtx {
 	Vec decls;               /* result: Decl* in source order */
 	DeclKeeper keep;
 	void *keep_ctx;
+	Vec suppressions;        /* suppression comments waiting for their declaration (suppress.c) */
+	SrcLoc last_decl;        /* the last top-level declaration completed */
 } ParseCtx;
 
 /* Parse a whole source; returns its declarations (partial on errors).

@@ -60,6 +60,7 @@ void report_text_eval(const World *w, StrBuf *out);
 void report_text_check_summary(const World *w, StrBuf *out);
 void report_json_eval(const World *w, StrBuf *out);
 void report_json_check(const World *w, StrBuf *out);
+void report_sarif_check(const World *w, StrBuf *out);
 void report_markdown_eval(const World *w, StrBuf *out);
 void report_html_eval(const World *w, StrBuf *out);
 void report_dot_eval(const World *w, StrBuf *out);
@@ -76,7 +77,7 @@ typedef struct {
 } ReportPoint;
 
 void report_trend_text(const ReportPoint *points, size_t n, StrBuf *out);
-void report_history_text(const ReportPoint *points, size_t n, StrBuf *out);
+void report_trend_history_text(const ReportPoint *points, size_t n, StrBuf *out);
 /* trend and history alike: points with coverage, new and closed gaps, indicators */
 void report_trend_json(const ReportPoint *points, size_t n, StrBuf *out);
 

@@ -10,6 +10,13 @@
 #include "json.h"
 #include "mem.h"
 
+/*
+ * The version of the JSON outputs of check and eval, MAJOR.MINOR
+ * (docs/json.md): the minor number grows when a field is added, the major
+ * one when a field is removed, renamed or changes meaning.
+ */
+#define JSON_FORMAT_VERSION "1.0"
+
 static void json_coverage(JsonWriter *j, const World *w)
 {
 	json_key(j, "coverage");
@@ -123,6 +130,7 @@ static void json_summary(JsonWriter *j, const World *w)
 	json_object_begin(j);
 	json_kv_int(j, "errors", (long long)w->diags->errors);
 	json_kv_int(j, "warnings", (long long)w->diags->warnings);
+	json_kv_int(j, "suppressed", (long long)w->diags->suppressed_count);
 	json_kv_int(j, "needs", (long long)t.needs);
 	json_kv_int(j, "covered", (long long)t.covered);
 	json_kv_int(j, "signalled", (long long)t.signalled);
@@ -137,6 +145,7 @@ void report_json_check(const World *w, StrBuf *out)
 	JsonWriter j;
 	json_init(&j, out);
 	json_object_begin(&j);
+	json_kv_string(&j, "format_version", JSON_FORMAT_VERSION);
 	json_diagnostics(&j, w);
 	json_coverage(&j, w);
 	json_signals(&j, w);
@@ -323,6 +332,7 @@ void report_json_eval(const World *w, StrBuf *out)
 	JsonWriter j;
 	json_init(&j, out);
 	json_object_begin(&j);
+	json_kv_string(&j, "format_version", JSON_FORMAT_VERSION);
 	json_key(&j, "files");
 	json_array_begin(&j);
 	FOR_USER_MODULES(w, m) {

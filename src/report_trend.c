@@ -142,7 +142,7 @@ void report_trend_text(const ReportPoint *points, size_t n, StrBuf *out)
 	text_indicators(points, n, out);
 }
 
-void report_history_text(const ReportPoint *points, size_t n, StrBuf *out)
+void report_trend_history_text(const ReportPoint *points, size_t n, StrBuf *out)
 {
 	text_coverage(points, n, out);
 	buf_puts(out, "\nChanges\n");

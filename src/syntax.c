@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mem.h"
+#include "suppress.h"
 
 static Decl *new_decl(DeclKind kind, SrcLoc loc)
 {
@@ -25,6 +26,9 @@ static Decl *new_decl(DeclKind kind, SrcLoc loc)
  */
 static void finish_decl(ParseCtx *pc, Decl *d)
 {
+	if (pc->suppressions.len)
+		suppress_attach(pc, d->loc);
+	pc->last_decl = d->loc;
 	if (pc->keep) {
 		mem_scratch_use(false);
 		d = pc->keep(d, pc->keep_ctx);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # `make install PREFIX=DIR` after a plain `make` gives a carenet that finds
 # its standard library relative to itself (DIR/bin/../share/carenet/stdlib),
-# whatever prefix it was built for, and the man pages land in DIR/share/man.
+# whatever prefix it was built for, the man pages land in DIR/share/man and the
+# shell completions where bash-completion and zsh look for them.
 #
 # Usage: tests/install-test.sh   (from the top of the tree, after make)
 set -u
@@ -12,6 +13,7 @@ check() { if eval "$2"; then passed=$((passed + 1)); else echo "FAIL: $1"; faile
 make --no-print-directory -s install PREFIX="$tmp/prefix" >/dev/null 2>&1
 check "installed" "[ -x '$tmp/prefix/bin/carenet' ] && [ -f '$tmp/prefix/share/carenet/stdlib/prelude.care' ]"
 check "man pages installed" "[ -f '$tmp/prefix/share/man/man1/carenet.1' ] && [ -f '$tmp/prefix/share/man/man5/carenet.5' ]"
+check "completions installed" "[ -f '$tmp/prefix/share/bash-completion/completions/carenet' ] && [ -f '$tmp/prefix/share/zsh/vendor-completions/_carenet' ]"
 # move the installation: it must not depend on where it was put either
 mv "$tmp/prefix" "$tmp/moved"
 cp examples/hoogstraten.care "$tmp/plan.care"
