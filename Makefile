@@ -57,7 +57,7 @@ UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN        := $(BUILD)/carenet
 
 .PHONY: all run check deps deps-check unit golden sanitize install uninstall clean \
-        codes hints prefixes stdlib-check install-check man-check fmt-check fuzz fuzz-short fuzz-objects FORCE valgrind browser bench
+        codes hints prefixes stdlib-check install-check man-check fmt-check tutorial fuzz fuzz-short fuzz-objects FORCE valgrind browser bench
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -80,8 +80,9 @@ endef
 deps:
 	$(call need_packages,$(BUILD_PKGS))
 
-# The test tools: compilers with sanitizers and the fuzzer runtime, valgrind, jq.
-CHECK_PKGS := $(BUILD_PKGS) gcc clang libclang-rt-14-dev valgrind jq man-db groff-base diffutils chromium python3
+# The test tools: compilers with sanitizers and the fuzzer runtime, valgrind, jq,
+# git (the tutorial commits its plan).
+CHECK_PKGS := $(BUILD_PKGS) gcc clang libclang-rt-14-dev valgrind jq man-db groff-base diffutils chromium python3 git
 deps-check:
 	$(call need_packages,$(CHECK_PKGS))
 
@@ -128,7 +129,7 @@ golden: $(BIN)
 
 check: deps-check
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory unit golden hints fmt-check codes hints prefixes stdlib-check man-check install-check browser
+	@$(MAKE) --no-print-directory unit golden hints fmt-check tutorial codes hints prefixes stdlib-check man-check install-check browser
 	@$(MAKE) --no-print-directory sanitize valgrind fuzz-short
 
 # fmt is idempotent, keeps comments and strings, and keeps the evaluation
@@ -136,6 +137,11 @@ check: deps-check
 fmt-check: $(BIN)
 	@tests/fmt-property.sh $(BIN)
 	@tests/fmt-differential.sh $(BIN)
+
+# The tutorial, run command by command in a fresh directory: every output it
+# shows is what carenet prints (tests/run-tutorial.py; directives in its header).
+tutorial: $(BIN)
+	@python3 tests/run-tutorial.py $(BIN) docs/tutorial.md
 
 # The HTML report in headless Chromium: rendered DOM checked, screenshot saved.
 browser: $(BIN)
