@@ -64,7 +64,7 @@ UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN        := $(BUILD)/carenet
 
 .PHONY: all run check deps deps-check unit golden sanitize install uninstall clean \
-        codes hints prefixes stdlib-check history-check install-check man-check fmt-check fuzz fuzz-short fuzz-objects FORCE valgrind browser bench \
+        codes hints prefixes stdlib-check history-check install-check man-check fmt-check tutorial fuzz fuzz-short fuzz-objects FORCE valgrind browser bench \
         completion sarif-check
 .DEFAULT_GOAL := all
 
@@ -88,13 +88,14 @@ endef
 deps:
 	$(call need_packages,$(BUILD_PKGS))
 
-# The test tools: compilers with sanitizers and the fuzzer runtime, valgrind, jq; the
+# The test tools: compilers with sanitizers and the fuzzer runtime, valgrind, jq, git
+# (the tutorial commits its plan); the
 # shells whose completions are tested; Python's jsonschema (with its URI format
 # check) for the SARIF schema, and npm, which fetches the schema (Debian's npm
 # only when no npm is installed: a Node.js from elsewhere brings its own).
 NPM_PKG    := $(if $(shell command -v npm 2>/dev/null),,npm)
 CHECK_PKGS := $(BUILD_PKGS) gcc clang libclang-rt-14-dev valgrind jq man-db groff-base diffutils chromium python3 \
-              bash-completion zsh python3-jsonschema python3-rfc3987 $(NPM_PKG)
+              bash-completion zsh python3-jsonschema python3-rfc3987 git $(NPM_PKG)
 deps-check:
 	$(call need_packages,$(CHECK_PKGS))
 
@@ -150,7 +151,7 @@ golden: $(BIN)
 
 check: deps-check
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory unit golden hints fmt-check codes prefixes stdlib-check man-check install-check browser \
+	@$(MAKE) --no-print-directory unit golden hints fmt-check tutorial codes prefixes stdlib-check man-check install-check browser \
 	  completion sarif-check history-check
 	@$(MAKE) --no-print-directory sanitize valgrind fuzz-short
 
@@ -159,6 +160,11 @@ check: deps-check
 fmt-check: $(BIN)
 	@tests/fmt-property.sh $(BIN)
 	@tests/fmt-differential.sh $(BIN)
+
+# The tutorial, run command by command in a fresh directory: every output it
+# shows is what carenet prints (tests/run-tutorial.py; directives in its header).
+tutorial: $(BIN)
+	@python3 tests/run-tutorial.py $(BIN) docs/tutorial.md
 
 # The HTML report in headless Chromium: rendered DOM checked, screenshot saved.
 browser: $(BIN)
