@@ -68,6 +68,7 @@ static void cn_error(SrcLoc *loc, void *scanner, ParseCtx *pc, const char *msg);
 	Property *prop;
 	Vec vec;
 	AstList list;
+	AcceptClauses *clauses;
 }
 
 %token END 0 "end of file"
@@ -78,7 +79,7 @@ static void cn_error(SrcLoc *loc, void *scanner, ParseCtx *pc, const char *msg);
 %token NL "end of line"
 %token DOTDOT ".."
 %token LE "<=" GE ">=" EQ "==" NE "!="
-%token <keyword> IMPORT "import" LET "let" SIGNAL "signal" ANSWER "answer"
+%token <keyword> IMPORT "import" LET "let" SIGNAL "signal" ANSWER "answer" ACCEPT "accept"
 %token <keyword> IN "in" TO "to" WITH "with"
 /* plan, area, need, action, ...: every kind of decl_kinds.def with the
    generic shape; the scanner gives the kind with the word */
@@ -98,6 +99,7 @@ static void cn_error(SrcLoc *loc, void *scanner, ParseCtx *pc, const char *msg);
 %type <prop> prop
 %type <vec> ref_list signal_areas args opt_args opt_literals literals
 %type <list> items opt_items prop_list
+%type <clauses> accept_clauses
 
 %%
 
@@ -122,6 +124,8 @@ top_stmt
 		{ syntax_signal(pc, @$, $2, $3, $5, $6, $7); }
 	| ANSWER ref opt_with opt_block
 		{ syntax_answer(pc, @$, $2, $3, $4); }
+	| ACCEPT ref accept_clauses opt_string
+		{ syntax_accept(pc, @$, $2, $3, $4); }
 	| DECL_KEYWORD IDENT opt_string opt_parent opt_block
 		{ syntax_decl(pc, (DeclKind)$1.kind, @$, @1, $2.name, $3, @3, $4, $5); }
 	;
@@ -134,6 +138,15 @@ opt_string
 opt_parent
 	: %empty  { $$ = NULL; }
 	| IN ref  { $$ = $2; }
+	;
+
+/* in AREA, ... | on [KIND] DECL | until DATE, in any order; syntax.c checks the words */
+accept_clauses
+	: %empty                                    { $$ = syntax_accept_clauses(); }
+	| accept_clauses IN ref_list                { $$ = syntax_accept_in(pc, $1, @2, $3); }
+	| accept_clauses IDENT ref                  { $$ = syntax_accept_name(pc, $1, $2.name, -1, @2, $3); }
+	| accept_clauses IDENT DECL_KEYWORD ref     { $$ = syntax_accept_name(pc, $1, $2.name, $3.kind, @3, $4); }
+	| accept_clauses IDENT DATE                 { $$ = syntax_accept_date(pc, $1, $2.name, $3, @3); }
 	;
 
 opt_with
@@ -182,6 +195,7 @@ prop_name
 	| LET           { $$ = $1.name; }
 	| SIGNAL        { $$ = $1.name; }
 	| ANSWER        { $$ = $1.name; }
+	| ACCEPT        { $$ = $1.name; }
 	| IN            { $$ = $1.name; }
 	| TO            { $$ = $1.name; }
 	| WITH          { $$ = $1.name; }

@@ -141,6 +141,19 @@ typedef struct {
 	unsigned char slot;  /* the property, by its slot in the kind's table (schema.h) */
 } NameUse;
 
+/* The clauses of an acceptance, as the parser collects them (syntax.c). */
+typedef struct {
+	bool has_areas;
+	Vec areas;           /* of Ref */
+	Ref *on;
+	int on_kind;
+	bool has_until;
+	Date until;
+	SrcLoc until_loc;
+	bool malformed;      /* a clause was reported (E509): no second error for what it lacks */
+} AcceptClauses;
+
+
 typedef struct Decl {
 	DeclKind kind;
 	SrcLoc loc;          /* the whole declaration */
@@ -165,6 +178,14 @@ typedef struct Decl {
 	/* answer SIGNAL with ACTION */
 	Ref *answered;
 	Ref *action;
+	/* accept NEED [in REF, ...] until DATE "reason" (need, areas, message) or
+	   accept CODE on [KIND] DECL until DATE "reason" (need holds the code) */
+	Ref *on;
+	int on_kind;         /* the DeclKind written before the name, or -1 */
+	bool has_until;
+	Date until;
+	SrcLoc until_loc;
+	bool malformed;      /* reported by the parser (E509): it accepts nothing */
 	void *entity;        /* the model object built by the schema pass */
 } Decl;
 

@@ -3,6 +3,7 @@
  */
 #include "bind.h"
 
+#include "accept.h"
 #include "mem.h"
 #include "names.h"
 #include "schema.h"
@@ -287,6 +288,7 @@ static void bind_decl(World *w, Module *m, Decl *d)
 	case DECL_NEED: bind_need(&c, d->entity); break;
 	case DECL_ACTION: bind_action(&c, d->entity); break;
 	case DECL_SIGNAL: bind_signal(&c, d->entity); break;
+	case DECL_ACCEPT: accept_bind(w, m, d->entity); break;
 	case DECL_LET: vec_push(&m->lets, d->entity); break;
 	default: break;
 	}
@@ -320,7 +322,9 @@ void bind_world(World *w)
 			Module *m = VEC_AT(w->modules, Module, i);
 			for (size_t k = 0; k < m->decls.len; k++) {
 				Decl *d = VEC_AT(m->decls, Decl, k);
-				int wanted = d->kind == DECL_SIGNAL ? 1 : d->kind == DECL_ANSWER ? 2 : 0;
+				int wanted = d->kind == DECL_SIGNAL || d->kind == DECL_ACCEPT ? 1
+					     : d->kind == DECL_ANSWER                         ? 2
+											      : 0;
 				if (wanted != pass)
 					continue;
 				if (pass == 2) {

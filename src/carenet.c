@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "accept.h"
 #include "analysis.h"
 #include "bind.h"
 #include "clock.h"
@@ -120,12 +121,14 @@ void carenet_evaluate(Carenet *c)
 	bind_world(w);
 	places_prepare(w);
 	clock_resolve(w);
+	accept_prepare(w);
 	phase_done("schema");
 	eval_all(w);
 	phase_done("eval");
 	mem_collect();
 	analysis_run(w);
 	phase_done("analysis");
+	accept_report_unused(w);
 	diag_report_unused_suppressions(&c->sink);
 	diag_sort(&c->sink);
 	c->evaluated = true;

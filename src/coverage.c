@@ -143,6 +143,11 @@ static void report_gap(World *w, const PairSet *running, const PairSet *provided
 			diag_note(d, s->base.decl->loc, "its signal was refused%s%s%s: find another way",
 				  reply ? " (\"" : "", reply ? reply : "", reply ? "\")" : "");
 	}
+	if (c->acceptance) /* expired, or it would not be a gap */
+		diag_note(d, c->acceptance->base.decl->loc,
+			  "it was accepted until %s (\"%s\"); that acceptance has expired: plan an action, send a "
+			  "signal, or accept it again with a new date and reason",
+			  date_format(c->acceptance->until), c->acceptance->reason);
 	hint_signal(d, provided, n, c);
 }
 
@@ -171,7 +176,14 @@ static void classify(World *w, const PairSet *running, const PairSet *provided, 
 			}
 		}
 	}
+	if (c->acceptance && c->acceptance->in_force) {
+		c->status = COVER_ACCEPTED; /* visibly, until its date (accept.c) */
+		c->acceptance->gaps++;
+		return;
+	}
 	c->status = COVER_GAP;
+	if (c->acceptance)
+		c->acceptance->expired_gaps++;
 	report_gap(w, running, provided, n, c);
 }
 

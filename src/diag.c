@@ -4,6 +4,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -151,7 +152,7 @@ static Diagnostic *report_suppressed(DiagSink *sink, const DiagSuppression *by, 
 Diagnostic *diag_report(DiagSink *sink, DiagCode code, SrcLoc loc, const char *fmt, ...)
 {
 	const DiagSuppression *by = suppression_of(sink, code, loc);
-	if (by) {
+	if (by && !by->expired) {
 		va_list ap;
 		va_start(ap, fmt);
 		Diagnostic *d = report_suppressed(sink, by, code, loc, fmt, ap);
@@ -181,6 +182,9 @@ Diagnostic *diag_report(DiagSink *sink, DiagCode code, SrcLoc loc, const char *f
 	va_end(ap);
 	if (keep(&sink->diags, sink->max_kept, d))
 		sink->dropped++;
+	if (by) /* an acceptance that expired: the warning is back, and says why */
+		diag_note(d, by->comment, "it was accepted until %s (\"%s\"); that acceptance has expired",
+			  by->until, by->reason);
 	return d;
 }
 
@@ -471,7 +475,9 @@ static void json_suppression(JsonWriter *w, const DiagSuppression *s)
 		return;
 	}
 	json_object_begin(w);
+	json_kv_string(w, "kind", s->until ? "acceptance" : "comment");
 	json_kv_string(w, "reason", s->reason);
+	json_kv_string(w, "until", s->until);
 	json_place(w, s->comment);
 	json_object_end(w);
 }
@@ -533,18 +539,65 @@ bool diag_code_suppressible(DiagCode code)
 	return diag_code_severity(code) == SEV_WARNING && strncmp(code_table[code].name, "W95", 3) != 0;
 }
 
-void diag_suppression_add(DiagSink *sink, DiagSuppression *s)
+/* The next file's run starts after the last of this one. */
+static void index_suppression(DiagSink *sink, DiagSuppression *s, size_t at)
 {
 	size_t files = sink->suppression_files.len;
 	SuppressionFile *f = files ? sink->suppression_files.items[files - 1] : NULL;
 	if (f == NULL || f->src != s->scope.src) {
 		f = NEW(SuppressionFile);
 		f->src = s->scope.src;
-		f->first = sink->suppressions.len;
+		f->first = at;
 		vec_push(&sink->suppression_files, f);
 	}
-	vec_push(&sink->suppressions, s);
 	f->count++;
+}
+
+static bool file_indexed(const DiagSink *sink, const Source *src)
+{
+	for (size_t i = 0; i < sink->suppression_files.len; i++)
+		if (VEC_AT(sink->suppression_files, SuppressionFile, i)->src == src)
+			return true;
+	return false;
+}
+
+void diag_suppression_add(DiagSink *sink, DiagSuppression *s)
+{
+	/* Comments arrive in file order as the parser reads them; acceptances
+	   later, when their names are bound.  One out of order is sorted in
+	   before the next lookup. */
+	size_t n = sink->suppressions.len;
+	const DiagSuppression *last = n ? sink->suppressions.items[n - 1] : NULL;
+	bool in_order = !sink->suppressions_unsorted &&
+			(last == NULL ? true
+			 : last->scope.src == s->scope.src ? last->scope.start <= s->scope.start
+			 : !file_indexed(sink, s->scope.src));
+	vec_push(&sink->suppressions, s);
+	if (in_order)
+		index_suppression(sink, s, n);
+	else
+		sink->suppressions_unsorted = true;
+}
+
+/* Grouped by file (any order of files will do), then by position. */
+static int compare_suppressions(const void *a, const void *b)
+{
+	const DiagSuppression *x = *(DiagSuppression *const *)a, *y = *(DiagSuppression *const *)b;
+	uintptr_t fx = (uintptr_t)x->scope.src, fy = (uintptr_t)y->scope.src;
+	if (fx != fy)
+		return fx < fy ? -1 : 1;
+	if (x->scope.start != y->scope.start)
+		return x->scope.start < y->scope.start ? -1 : 1;
+	return x->comment.start < y->comment.start ? -1 : x->comment.start > y->comment.start;
+}
+
+static void sort_suppressions(DiagSink *sink)
+{
+	qsort(sink->suppressions.items, sink->suppressions.len, sizeof(void *), compare_suppressions);
+	sink->suppression_files.len = 0;
+	for (size_t i = 0; i < sink->suppressions.len; i++)
+		index_suppression(sink, sink->suppressions.items[i], i);
+	sink->suppressions_unsorted = false;
 }
 
 /*
@@ -557,6 +610,8 @@ static const DiagSuppression *suppression_of(DiagSink *sink, DiagCode code, SrcL
 {
 	if (sink->suppressions.len == 0 || loc.src == NULL || !diag_code_suppressible(code))
 		return NULL;
+	if (sink->suppressions_unsorted)
+		sort_suppressions(sink);
 	const SuppressionFile *f = NULL;
 	for (size_t i = 0; i < sink->suppression_files.len && !f; i++)
 		if (VEC_AT(sink->suppression_files, SuppressionFile, i)->src == loc.src)
@@ -588,7 +643,7 @@ void diag_report_unused_suppressions(DiagSink *sink)
 {
 	for (size_t i = 0; i < sink->suppressions.len; i++) {
 		const DiagSuppression *s = sink->suppressions.items[i];
-		if (s->uses == 0)
+		if (s->uses == 0 && s->until == NULL) /* an acceptance: W714, from accept.c */
 			diag_report(sink, DIAG_W955, s->comment,
 				    "this comment suppresses %s, but the declaration it applies to has no %s warning; remove the comment",
 				    diag_code_name(s->code), diag_code_name(s->code));

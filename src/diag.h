@@ -38,9 +38,11 @@ typedef struct {
 typedef struct DiagSuppression {
 	DiagCode code;
 	const char *reason;
-	SrcLoc comment;      /* the comment itself */
+	SrcLoc comment;      /* the comment itself, or the acceptance */
 	SrcLoc scope;        /* the declaration it applies to */
 	size_t uses;         /* diagnostics it silenced */
+	const char *until;   /* an acceptance (`accept CODE on DECL until DATE`): the date; NULL for a comment */
+	bool expired;        /* an acceptance past its date: the warning shows, with a note saying so */
 } DiagSuppression;
 
 typedef struct {
@@ -65,6 +67,7 @@ typedef struct {
 	size_t suppressed_count; /* all of them, kept or not */
 	Vec suppressions;    /* of DiagSuppression, by file, then by position */
 	Vec suppression_files; /* where each file's suppressions start (diag.c) */
+	bool suppressions_unsorted; /* one was added out of order: sort before the next lookup */
 } DiagSink;
 
 /* Keep at most this many diagnostics per run; the rest are counted. */

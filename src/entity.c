@@ -29,6 +29,11 @@ Entity *entity_new(Decl *d, Module *m)
 	return e;
 }
 
+Namespace entity_namespace_of(DeclKind kind)
+{
+	return entity_shapes[kind].ns;
+}
+
 const char *entity_noun(const Entity *e)
 {
 	return decl_kind_name(e->decl->kind);

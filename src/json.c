@@ -130,3 +130,9 @@ void json_kv_int(JsonWriter *w, const char *key, long long value)
 	json_key(w, key);
 	json_int(w, value);
 }
+
+void json_kv_bool(JsonWriter *w, const char *key, bool value)
+{
+	json_key(w, key);
+	json_bool(w, value);
+}

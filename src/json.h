@@ -38,6 +38,7 @@ void json_null(JsonWriter *w);
 void json_kv_string(JsonWriter *w, const char *key, const char *s);
 void json_kv_number(JsonWriter *w, const char *key, double value);
 void json_kv_int(JsonWriter *w, const char *key, long long value);
+void json_kv_bool(JsonWriter *w, const char *key, bool value);
 
 /* Append s as a quoted JSON string (also used by other writers). */
 void json_quote(StrBuf *out, const char *s);

@@ -96,7 +96,7 @@ typedef struct {
    decl_kinds.def. */
 static const Word keywords[] = {
 	{ "import", IMPORT, DECL_IMPORT }, { "let", LET, DECL_LET }, { "signal", SIGNAL, DECL_SIGNAL },
-	{ "answer", ANSWER, DECL_ANSWER }, { "in", IN, -1 }, { "to", TO, -1 }, { "with", WITH, -1 },
+	{ "answer", ANSWER, DECL_ANSWER }, { "accept", ACCEPT, DECL_ACCEPT }, { "in", IN, -1 }, { "to", TO, -1 }, { "with", WITH, -1 },
 };
 
 static const Word *declaration_keywords(void)

@@ -77,6 +77,7 @@ typedef struct Place {
 	Date merged_on;              /* ... on this day */
 	Vec reaches;                 /* of Reach: the bodies that have it among their members */
 	Vec coverages;               /* of Coverage: the need-areas that name this place */
+	struct Coverage *lookup;     /* accept.c: the coverage of the need being assigned, else NULL */
 } Place;
 
 typedef struct Group {
@@ -148,9 +149,10 @@ typedef struct Actor {
 typedef struct Need Need;
 typedef struct Action Action;
 typedef struct Signal Signal;
+typedef struct Acceptance Acceptance;
 
 /* One need in one of its areas. */
-typedef struct {
+typedef struct Coverage {
 	Need *need;
 	Place *area;
 	SrcLoc loc;                  /* where the need names the area */
@@ -158,6 +160,7 @@ typedef struct {
 	Vec actions;                 /* of Action covering it */
 	Signal *signal;
 	struct Body *body;           /* where the signal goes */
+	Acceptance *acceptance;      /* the acceptance naming it, in force (accepted) or expired (a gap) */
 } Coverage;
 
 struct Need {
@@ -172,6 +175,7 @@ struct Need {
 	Vec actions;                 /* addressing it */
 	Vec signals;
 	Vec indicators;              /* of Indicator: outcomes measured on the need */
+	Vec acceptances;             /* of Acceptance of its gaps */
 };
 
 typedef struct {
@@ -274,6 +278,29 @@ typedef struct Answer {
 	const char *reply;
 } Answer;
 
+/*
+ * accept NEED [in AREA, ...] until DATE "reason": those gaps are accepted,
+ * visibly, until the date; accept CODE on DECL until DATE "reason": that
+ * warning is, on that declaration.  After the date they are findings again.
+ */
+struct Acceptance {
+	Entity base;
+	Need *need;                  /* a gap accepted ... (NULL for a code) */
+	Vec areas;                   /* of Place: those named; empty: all the need's areas */
+	bool is_code;
+	DiagCode code;               /* ... or a warning on a declaration */
+	Entity *on;
+	Date until;
+	long until_day;              /* its last day */
+	const char *reason;
+	bool in_force;               /* the evaluation date is on or before until_day */
+	size_t gaps;                 /* the gaps it accepts (coverage.c) */
+	size_t expired_gaps;         /* the gaps it would accept had it not expired */
+	bool reported;               /* an error about it was reported: no W714 on top */
+	bool valid;                  /* complete and bound: it accepts (reports list only these) */
+	DiagSuppression *suppression; /* for a code in force: the sink silences through it */
+};
+
 typedef struct {
 	Entity base;
 	Expr *expr;
@@ -305,6 +332,7 @@ struct Module {
 	Plan *plan;
 	long eval_day;               /* the evaluation date of its plan (clock.h) */
 	Vec needs, actions, signals, actors, places, lets, bodies;
+	Vec acceptances;
 };
 
 typedef struct World {
@@ -325,6 +353,7 @@ typedef struct World {
 
 /* entity.c: creating entities and naming them in messages. */
 Entity *entity_new(Decl *d, Module *m);         /* NULL for a kind without one */
+Namespace entity_namespace_of(DeclKind kind);   /* where names of that kind are looked up */
 const char *entity_noun(const Entity *e);       /* "area", "municipality", ... */
 const char *entity_name(const Entity *e);       /* the ID */
 const char *entity_title(const Entity *e);      /* the display name, else the ID */

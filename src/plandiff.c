@@ -147,6 +147,7 @@ static void diff_plan(Diff *d, const Plan *was, const Plan *now)
 	     now->has_period ? mem_printf("%s .. %s", date_format(now->period_start), date_format(now->period_end)) : NULL);
 	edit(d, p, "as_of", date_or_null(was->has_as_of, was->as_of), date_or_null(now->has_as_of, now->as_of));
 	edit(d, p, "owner", quoted(was->owner), quoted(now->owner));
+	edit(d, p, "phase", report_phase_word(was->phase), report_phase_word(now->phase));
 }
 
 /* Additions in NEW's order, then removals in OLD's. */
@@ -263,7 +264,8 @@ static void diff_coverage(Diff *d, const Index *was, const Index *now)
 				d->opened_gap = true;
 				d->new_gaps++;
 			}
-			if (old && old->status == COVER_GAP && cov->status != COVER_GAP)
+			/* an accepted gap is not closed: it is still a gap, accepted for a while */
+			if (old && old->status == COVER_GAP && (cov->status == COVER_COVERED || cov->status == COVER_SIGNALLED))
 				d->closed_gaps++;
 		}
 	}
@@ -318,6 +320,37 @@ static void diff_signals(Diff *d, const World *old_world, const World *new_world
 		if (was)
 			edit(d, mem_printf("signal %s", need), "message", *was ? quoted(was) : NULL, *now ? quoted(now) : NULL);
 	}
+}
+
+/* ---- acceptances: what is accepted, until when, and why --------------------------------- */
+
+static void acceptance_keys(const World *w, Table *keys, Vec *order)
+{
+	FOR_USER_MODULES(w, m) {
+		for (size_t k = 0; k < m->acceptances.len; k++) {
+			const Acceptance *a = VEC_AT(m->acceptances, Acceptance, k);
+			const char *key = mem_printf("accept %s \"%s\"", report_acceptance_subject(a), a->reason);
+			if (!table_get(keys, key)) {
+				table_put(keys, key, (void *)key);
+				vec_push(order, (void *)key);
+			}
+		}
+	}
+}
+
+static void diff_acceptances(Diff *d, const World *old_world, const World *new_world)
+{
+	Table old_keys = { 0 }, new_keys = { 0 };
+	Vec old_order = { 0 }, new_order = { 0 };
+	acceptance_keys(old_world, &old_keys, &old_order);
+	acceptance_keys(new_world, &new_keys, &new_order);
+	d->section = "accepted";
+	for (size_t i = 0; i < new_order.len; i++)
+		if (!table_get(&old_keys, new_order.items[i]))
+			line(d, "+ %s", (char *)new_order.items[i]);
+	for (size_t i = 0; i < old_order.len; i++)
+		if (!table_get(&new_keys, old_order.items[i]))
+			line(d, "- %s", (char *)old_order.items[i]);
 }
 
 /* ---- indicators ------------------------------------------------------------------------ */
@@ -418,6 +451,7 @@ bool plandiff_write(const World *old_world, const World *new_world, StrBuf *out)
 	diff_actions(&d, &was.actions, &now.actions);
 	diff_coverage(&d, &was.needs, &now.needs);
 	diff_signals(&d, old_world, new_world);
+	diff_acceptances(&d, old_world, new_world);
 	diff_indicators(&d, &was.actions, &now.actions);
 	if (d.changes == 0)
 		buf_puts(out, "no changes in the plan's terms\n");

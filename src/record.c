@@ -393,6 +393,7 @@ Decl *record_decl(Decl *parsed, void *recorder)
 	d->target = ast_ref_copy(parsed->target);
 	d->answered = ast_ref_copy(parsed->answered);
 	d->action = ast_ref_copy(parsed->action);
+	d->on = ast_ref_copy(parsed->on);
 	d->body = NULL;
 	Entity *e = entity_new(d, r->module);
 	if (!e)

@@ -50,6 +50,7 @@ ReportTotals report_totals(const World *w)
 				t.covered += s == COVER_COVERED;
 				t.signalled += s == COVER_SIGNALLED;
 				t.gaps += s == COVER_GAP;
+				t.accepted += s == COVER_ACCEPTED;
 			}
 		}
 		t.actions += m->actions.len;
@@ -131,12 +132,41 @@ const char *report_coverage_text(const Coverage *c)
 			buf_printf(&b, "%s%s", i ? ", " : "", entity_name(&VEC_AT(c->actions, Action, i)->base));
 	} else if (c->status == COVER_SIGNALLED) {
 		buf_printf(&b, "signalled to %s", entity_title(&c->body->base));
+	} else if (c->status == COVER_ACCEPTED) {
+		buf_printf(&b, "accepted until %s: %s", date_format(c->acceptance->until), c->acceptance->reason);
 	} else if (c->need->base.module->plan && c->need->base.module->plan->phase == PHASE_ANALYSIS) {
 		buf_puts(&b, "GAP: not addressed yet (analysis phase)");
 	} else {
 		buf_puts(&b, "GAP: not addressed");
 	}
 	return b.data;
+}
+
+const char *report_acceptance_subject(const Acceptance *a)
+{
+	StrBuf b = { 0 };
+	buf_init(&b);
+	if (a->is_code)
+		buf_printf(&b, "%s on %s", diag_code_name(a->code), entity_name(a->on));
+	else
+		buf_puts(&b, entity_name(&a->need->base));
+	for (size_t i = 0; i < a->areas.len; i++)
+		buf_printf(&b, "%s%s", i ? ", " : " in ", entity_name(&((const Place *)a->areas.items[i])->base));
+	buf_printf(&b, " until %s", date_format(a->until));
+	return b.data;
+}
+
+const char *report_acceptance_state(const Acceptance *a)
+{
+	size_t n = a->is_code ? a->suppression->uses : a->gaps;
+	const char *what = a->is_code ? "warning" : "gap";
+	if (!a->in_force && a->is_code)
+		return n ? "expired: the warning is back" : "expired";
+	if (!a->in_force)
+		return a->expired_gaps == 1 ? "expired: a gap again" : a->expired_gaps ? "expired: gaps again" : "expired";
+	if (n == 0)
+		return "accepts nothing";
+	return mem_printf("%zu %s%s accepted", n, what, n == 1 ? "" : "s");
 }
 
 /* The places a module's needs lie in: its own places in source order, then

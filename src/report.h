@@ -14,7 +14,7 @@
 /* ---- report.c: shared by the formats ---- */
 
 typedef struct {
-	size_t needs, pairs, covered, signalled, gaps;
+	size_t needs, pairs, covered, signalled, gaps, accepted;
 	size_t actions, indicators, by_status[5];   /* indicators by IndicatorStatus */
 } ReportTotals;
 
@@ -26,6 +26,10 @@ const char *report_priority_word(Priority p);           /* "high"; NULL for none
 const char *report_phase_word(Phase p);                 /* "analysis"; NULL for none */
 /* "covered by visits", "signalled to ELZ Kempenland", "GAP: not addressed" */
 const char *report_coverage_text(const Coverage *c);
+/* "eenzaamheid in oevel until 2026-06-30", "W802 on huisbezoeken until 2026-12-31" */
+const char *report_acceptance_subject(const Acceptance *a);
+/* "1 gap accepted", "expired: a gap again", "accepts nothing" */
+const char *report_acceptance_state(const Acceptance *a);
 /* The places a module's needs lie in, its own first, in source order. */
 Vec report_need_places(const Module *m);
 /* "psychologist (Meer) -> ELZ Kempenland -> Provincie Antwerpen" */

@@ -53,7 +53,7 @@ static void edge(StrBuf *out, const char *from, const char *to, const char *attr
 
 static const char *status_colour(CoverStatus s)
 {
-	return s == COVER_COVERED ? "darkgreen" : s == COVER_SIGNALLED ? "darkorange" : "red";
+	return s == COVER_COVERED ? "darkgreen" : s == COVER_SIGNALLED ? "darkorange" : s == COVER_ACCEPTED ? "gray50" : "red";
 }
 
 /* A need, the places it lies in (with what contains them), and the bodies its signals reach. */

@@ -28,6 +28,7 @@ static const char html_style[] =
 	"body{font-family:sans-serif;margin:2em;color:#222;max-width:70em}"
 	"table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #bbb;padding:.3em .6em;text-align:left}"
 	"td.covered{background:#c8e6c9}td.signalled{background:#ffe0b2}td.gap{background:#ffcdd2;font-weight:bold}"
+	"td.accepted{background:#eceff1;font-style:italic}"
 	"td.none{background:#f5f5f5}.bar{position:relative;width:20em;height:1em;background:#eee;border:1px solid #999}"
 	".bar .done{position:absolute;left:0;top:0;bottom:0;background:#4caf50}"
 	".bar .expected{position:absolute;top:-3px;bottom:-3px;width:2px;background:#000}"
@@ -75,6 +76,8 @@ static void html_matrix(const Module *m, StrBuf *out)
 				buf_puts(out, ": ");
 				html_text(out, entity_title(&found->body->base));
 			}
+			if (found->status == COVER_ACCEPTED)
+				buf_printf(out, " until %s", date_format(found->acceptance->until));
 			buf_puts(out, "</td>");
 		}
 		buf_puts(out, "</tr>\n");
@@ -214,6 +217,23 @@ static const char *page_title(const World *w)
 	return b.len ? b.data : "carenet";
 }
 
+/* What the plan accepts, why, and until when. */
+static void html_acceptances(const Module *m, StrBuf *out)
+{
+	if (m->acceptances.len == 0)
+		return;
+	buf_puts(out, "<h2>Accepted</h2>\n<ul class=\"accepted\">\n");
+	for (size_t i = 0; i < m->acceptances.len; i++) {
+		const Acceptance *a = VEC_AT(m->acceptances, Acceptance, i);
+		buf_puts(out, "<li>");
+		html_text(out, report_acceptance_subject(a));
+		buf_puts(out, ": <q>");
+		html_text(out, a->reason);
+		buf_printf(out, "</q> (%s)</li>\n", report_acceptance_state(a));
+	}
+	buf_puts(out, "</ul>\n");
+}
+
 void report_html_eval(const World *w, StrBuf *out)
 {
 	buf_puts(out, "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>");
@@ -232,6 +252,7 @@ void report_html_eval(const World *w, StrBuf *out)
 		html_indicators(m, out);
 		html_charts(m, out);
 		html_signals(m, out);
+		html_acceptances(m, out);
 		buf_puts(out, "</section>\n");
 	}
 	html_findings(w, out);

@@ -15,7 +15,47 @@
  * (docs/json.md): the minor number grows when a field is added, the major
  * one when a field is removed, renamed or changes meaning.
  */
-#define JSON_FORMAT_VERSION "1.0"
+#define JSON_FORMAT_VERSION "1.1"
+
+/* "acceptance": the acceptance naming a need-area (in force: accepted; expired: a gap), or null. */
+static void json_acceptance_of(JsonWriter *j, const Coverage *cov)
+{
+	json_key(j, "acceptance");
+	if (!cov->acceptance) {
+		json_null(j);
+		return;
+	}
+	json_object_begin(j);
+	json_kv_string(j, "until", date_format(cov->acceptance->until));
+	json_kv_string(j, "reason", cov->acceptance->reason);
+	json_kv_bool(j, "in_force", cov->acceptance->in_force);
+	json_object_end(j);
+}
+
+/* Every acceptance of a file, as written, with what it accepts now. */
+static void json_acceptances(JsonWriter *j, const Module *m)
+{
+	json_key(j, "acceptances");
+	json_array_begin(j);
+	for (size_t i = 0; i < m->acceptances.len; i++) {
+		const Acceptance *a = VEC_AT(m->acceptances, Acceptance, i);
+		json_object_begin(j);
+		json_kv_string(j, "need", a->need ? entity_name(&a->need->base) : NULL);
+		json_key(j, "areas");
+		json_array_begin(j);
+		for (size_t k = 0; k < a->areas.len; k++)
+			json_string(j, entity_name(&((const Place *)a->areas.items[k])->base));
+		json_array_end(j);
+		json_kv_string(j, "code", a->is_code ? diag_code_name(a->code) : NULL);
+		json_kv_string(j, "on", a->is_code ? entity_name(a->on) : NULL);
+		json_kv_string(j, "until", date_format(a->until));
+		json_kv_string(j, "reason", a->reason);
+		json_kv_bool(j, "in_force", a->in_force);
+		json_kv_int(j, "accepted", (long long)(a->is_code ? a->suppression->uses : a->gaps));
+		json_object_end(j);
+	}
+	json_array_end(j);
+}
 
 static void json_coverage(JsonWriter *j, const World *w)
 {
@@ -44,6 +84,7 @@ static void json_coverage(JsonWriter *j, const World *w)
 				} else {
 					json_null(j);
 				}
+				json_acceptance_of(j, cov);
 				json_kv_string(j, "file", m->src->path);
 				json_object_end(j);
 			}
@@ -135,6 +176,7 @@ static void json_summary(JsonWriter *j, const World *w)
 	json_kv_int(j, "covered", (long long)t.covered);
 	json_kv_int(j, "signalled", (long long)t.signalled);
 	json_kv_int(j, "gaps", (long long)t.gaps);
+	json_kv_int(j, "accepted", (long long)t.accepted);
 	json_kv_int(j, "actions", (long long)t.actions);
 	json_kv_int(j, "indicators", (long long)t.indicators);
 	json_object_end(j);
@@ -301,6 +343,7 @@ static void json_needs(JsonWriter *j, const Module *m)
 			json_kv_string(j, "status", report_cover_word(cov->status));
 			json_names(j, "actions", &cov->actions);
 			json_kv_string(j, "body", cov->body ? entity_name(&cov->body->base) : NULL);
+			json_acceptance_of(j, cov);
 			json_object_end(j);
 		}
 		json_array_end(j);
@@ -358,6 +401,7 @@ void report_json_eval(const World *w, StrBuf *out)
 		json_areas(&j, m);
 		json_needs(&j, m);
 		json_actions(&j, m);
+		json_acceptances(&j, m);
 		json_object_end(&j);
 	}
 	json_array_end(&j);

@@ -125,6 +125,19 @@ static void md_signals(const Module *m, StrBuf *out)
 	buf_putc(out, '\n');
 }
 
+static void md_acceptances(const Module *m, StrBuf *out)
+{
+	if (m->acceptances.len == 0)
+		return;
+	buf_puts(out, "## Accepted\n\n| Accepted | Reason | Now |\n|---|---|---|\n");
+	for (size_t i = 0; i < m->acceptances.len; i++) {
+		const Acceptance *a = VEC_AT(m->acceptances, Acceptance, i);
+		buf_printf(out, "| %s | %s | %s |\n", md(report_acceptance_subject(a)), md(a->reason),
+			   report_acceptance_state(a));
+	}
+	buf_putc(out, '\n');
+}
+
 void report_markdown_eval(const World *w, StrBuf *out)
 {
 	FOR_USER_MODULES(w, m) {
@@ -133,11 +146,14 @@ void report_markdown_eval(const World *w, StrBuf *out)
 		md_outcomes(m, out);
 		md_actions(m, out);
 		md_signals(m, out);
+		md_acceptances(m, out);
 	}
 	ReportTotals t = report_totals(w);
-	buf_printf(out, "## Summary\n\n- Needs: %zu (covered %zu, signalled %zu, gaps %zu)\n- Indicators: %zu "
-		   "(%zu achieved, %zu on track, %zu behind, %zu no data",
-		   t.needs, t.covered, t.signalled, t.gaps, t.indicators, t.by_status[IND_ACHIEVED],
+	buf_printf(out, "## Summary\n\n- Needs: %zu (covered %zu, signalled %zu, gaps %zu", t.needs, t.covered,
+		   t.signalled, t.gaps);
+	if (t.accepted)
+		buf_printf(out, ", accepted %zu", t.accepted);
+	buf_printf(out, ")\n- Indicators: %zu (%zu achieved, %zu on track, %zu behind, %zu no data", t.indicators, t.by_status[IND_ACHIEVED],
 		   t.by_status[IND_ON_TRACK], t.by_status[IND_BEHIND], t.by_status[IND_NO_DATA]);
 	if (t.by_status[IND_STOPPED])
 		buf_printf(out, ", %zu stopped", t.by_status[IND_STOPPED]);

@@ -250,7 +250,8 @@ static void suppressions(JsonWriter *j, const DiagSuppression *s)
 	json_array_begin(j);
 	json_object_begin(j);
 	json_kv_string(j, "kind", "inSource");
-	json_kv_string(j, "justification", s->reason);
+	json_kv_string(j, "justification",
+		       s->until ? mem_printf("%s (accepted until %s)", s->reason, s->until) : s->reason);
 	json_key(j, "location");
 	json_object_begin(j);
 	physical_location(j, s->comment);

@@ -120,12 +120,33 @@ static void text_module_signals(const Module *m, StrBuf *out)
 	}
 }
 
+/* What the plan accepts, for how long, and why: visible in every report. */
+static void text_acceptances(const Module *m, StrBuf *out)
+{
+	if (m->acceptances.len)
+		buf_puts(out, "\nAccepted\n");
+	for (size_t i = 0; i < m->acceptances.len; i++) {
+		const Acceptance *a = VEC_AT(m->acceptances, Acceptance, i);
+		buf_printf(out, "  %s: \"%s\" (%s)\n", report_acceptance_subject(a), a->reason ? a->reason : "",
+			   report_acceptance_state(a));
+	}
+}
+
+/* ", 2 accepted" when some gaps are accepted. */
+static void text_accepted_count(const ReportTotals *t, StrBuf *out)
+{
+	if (t->accepted)
+		buf_printf(out, ", %zu accepted", t->accepted);
+}
+
 static void text_summary(const World *w, StrBuf *out)
 {
 	ReportTotals t = report_totals(w);
 	buf_puts(out, "\nSummary\n");
-	buf_printf(out, "  needs: %zu in %zu need-area%s: %zu covered, %zu signalled, %zu gap%s\n", t.needs,
+	buf_printf(out, "  needs: %zu in %zu need-area%s: %zu covered, %zu signalled, %zu gap%s", t.needs,
 		   t.pairs, t.pairs == 1 ? "" : "s", t.covered, t.signalled, t.gaps, t.gaps == 1 ? "" : "s");
+	text_accepted_count(&t, out);
+	buf_putc(out, '\n');
 	buf_printf(out, "  actions: %zu, indicators: %zu: %zu achieved, %zu on track, %zu behind, %zu no data",
 		   t.actions, t.indicators, t.by_status[IND_ACHIEVED], t.by_status[IND_ON_TRACK],
 		   t.by_status[IND_BEHIND], t.by_status[IND_NO_DATA]);
@@ -149,6 +170,7 @@ void report_text_eval(const World *w, StrBuf *out)
 		text_outcomes(m, out);
 		text_actions(m, out);
 		text_module_signals(m, out);
+		text_acceptances(m, out);
 	}
 	text_summary(w, out);
 }
@@ -157,9 +179,11 @@ void report_text_eval(const World *w, StrBuf *out)
 void report_text_check_summary(const World *w, StrBuf *out)
 {
 	ReportTotals t = report_totals(w);
-	buf_printf(out, "carenet: %zu need%s in %zu need-area%s: %zu covered, %zu signalled, %zu gap%s; ",
+	buf_printf(out, "carenet: %zu need%s in %zu need-area%s: %zu covered, %zu signalled, %zu gap%s",
 		   t.needs, t.needs == 1 ? "" : "s", t.pairs, t.pairs == 1 ? "" : "s", t.covered, t.signalled,
 		   t.gaps, t.gaps == 1 ? "" : "s");
+	text_accepted_count(&t, out);
+	buf_puts(out, "; ");
 	diag_summary(w->diags, out);
 	buf_putc(out, '\n');
 }

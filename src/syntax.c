@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mem.h"
+#include "names.h"
 #include "suppress.h"
 
 static Decl *new_decl(DeclKind kind, SrcLoc loc)
@@ -72,6 +73,110 @@ void syntax_answer(ParseCtx *pc, SrcLoc loc, Ref *signal, Ref *action, Block *bo
 	d->answered = signal;
 	d->action = action;
 	d->body = body;
+	finish_decl(pc, d);
+}
+
+/* ---- accept ------------------------------------------------------------------ */
+
+AcceptClauses *syntax_accept_clauses(void)
+{
+	AcceptClauses *c = NEW_TREE_NODE(AcceptClauses);
+	c->on_kind = -1;
+	return c;
+}
+
+static void accept_clause_twice(ParseCtx *pc, const char *word, SrcLoc at)
+{
+	diag_report(pc->diags, DIAG_E509, at, "an acceptance says '%s' once", word);
+}
+
+AcceptClauses *syntax_accept_in(ParseCtx *pc, AcceptClauses *c, SrcLoc in_loc, Vec areas)
+{
+	if (c->has_areas) {
+		accept_clause_twice(pc, "in", in_loc);
+		c->malformed = true;
+	}
+	c->has_areas = true;
+	for (size_t i = 0; i < areas.len; i++)
+		vec_push(&c->areas, areas.items[i]);
+	return c;
+}
+
+/* A word where 'on', 'until' or 'in' belongs: name the closest, with what follows it. */
+static void accept_unknown_word(ParseCtx *pc, Name word, bool before_date)
+{
+	static const char *const words[] = { "until", "on", "in" };
+	const char *close = names_closest(word.text, words, sizeof words / sizeof words[0]);
+	if (close && strcmp(close, "until") == 0 && before_date)
+		diag_report(pc->diags, DIAG_E509, word.loc, "unknown word '%s' in an acceptance; did you mean 'until'?",
+			    word.text);
+	else if (close && strcmp(close, "until") != 0 && !before_date)
+		diag_report(pc->diags, DIAG_E509, word.loc, "unknown word '%s' in an acceptance; did you mean '%s'?",
+			    word.text, close);
+	else
+		diag_report(pc->diags, DIAG_E509, word.loc,
+			    "unknown word '%s' in an acceptance: it takes 'in AREA, ...' (for a need), 'on DECLARATION' "
+			    "(for a warning code), 'until DATE' and a reason in quotes",
+			    word.text);
+}
+
+AcceptClauses *syntax_accept_name(ParseCtx *pc, AcceptClauses *c, Name word, int kind, SrcLoc kind_loc, Ref *name)
+{
+	(void)kind_loc;
+	if (strcmp(word.text, "until") == 0)
+		diag_report(pc->diags, DIAG_E509, name->loc, "'until' takes a date (YYYY-MM-DD or YYYY-MM), not a name");
+	else if (strcmp(word.text, "on") != 0)
+		accept_unknown_word(pc, word, false);
+	else if (c->on)
+		accept_clause_twice(pc, "on", word.loc);
+	if (strcmp(word.text, "on") != 0 || c->on) {
+		c->malformed = true;
+		return c;
+	}
+	c->on = name;
+	c->on_kind = kind;
+	return c;
+}
+
+AcceptClauses *syntax_accept_date(ParseCtx *pc, AcceptClauses *c, Name word, Date date, SrcLoc date_loc)
+{
+	if (strcmp(word.text, "until") != 0 || c->has_until)
+		c->malformed = true;
+	if (strcmp(word.text, "until") != 0) {
+		if (strcmp(word.text, "on") == 0)
+			diag_report(pc->diags, DIAG_E509, date_loc,
+				    "'on' names the declaration whose warning is accepted; the date goes after 'until'");
+		else
+			accept_unknown_word(pc, word, true);
+		return c;
+	}
+	if (c->has_until)
+		accept_clause_twice(pc, "until", word.loc);
+	c->has_until = true;
+	c->until = date;
+	c->until_loc = date_loc;
+	return c;
+}
+
+void syntax_accept(ParseCtx *pc, SrcLoc loc, Ref *what, const AcceptClauses *c, const char *reason)
+{
+	bool has_reason = reason && reason[strspn(reason, " \t\r\n")] != '\0';
+	if ((!c->has_until || !has_reason) && !c->malformed)
+		diag_report(pc->diags, DIAG_E509, what->loc,
+			    "an acceptance %s: accept ... until DATE \"reason\" (an acceptance is visible, for a while, "
+			    "and says why)",
+			    !c->has_until && !has_reason ? "needs a date and a reason"
+			    : !c->has_until ? "needs a date until which it holds" : "needs a reason in quotes");
+	Decl *d = new_decl(DECL_ACCEPT, loc);
+	d->need = what;
+	d->areas = c->areas;
+	d->on = c->on;
+	d->on_kind = c->on_kind;
+	d->has_until = c->has_until;
+	d->until = c->until;
+	d->until_loc = c->until_loc;
+	d->malformed = c->malformed || !c->has_until || !has_reason;
+	d->message = reason;
 	finish_decl(pc, d);
 }
 

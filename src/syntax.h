@@ -17,6 +17,13 @@ void syntax_signal(ParseCtx *pc, SrcLoc loc, Ref *need, Vec areas, Ref *target, 
 		   Block *body);
 /* `action` is NULL for an answer that records receipt or a reply only. */
 void syntax_answer(ParseCtx *pc, SrcLoc loc, Ref *signal, Ref *action, Block *body);
+/* accept WHAT [in AREA, ...] [on [KIND] DECL] until DATE "reason": the
+   clauses in any order, collected one by one (a word out of place is E509). */
+AcceptClauses *syntax_accept_clauses(void);
+AcceptClauses *syntax_accept_in(ParseCtx *pc, AcceptClauses *c, SrcLoc in_loc, Vec areas);
+AcceptClauses *syntax_accept_name(ParseCtx *pc, AcceptClauses *c, Name word, int kind, SrcLoc kind_loc, Ref *name);
+AcceptClauses *syntax_accept_date(ParseCtx *pc, AcceptClauses *c, Name word, Date date, SrcLoc date_loc);
+void syntax_accept(ParseCtx *pc, SrcLoc loc, Ref *what, const AcceptClauses *c, const char *reason);
 void syntax_decl(ParseCtx *pc, DeclKind kind, SrcLoc loc, SrcLoc keyword_loc, Name id,
 		 const char *title, SrcLoc title_loc, Ref *parent, Block *body);
 Block *syntax_block(SrcLoc loc, AstList props);

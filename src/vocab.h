@@ -25,7 +25,8 @@ typedef enum { ACTION_STATUS_WORDS(VOCAB_ENUM_VALUE) } ActionStatus;
 
 /* What a need is in one of its areas (spec 5.1). */
 #define COVER_STATUS_WORDS(X) \
-	X(COVER_GAP, "gap") X(COVER_COVERED, "covered") X(COVER_SIGNALLED, "signalled")
+	X(COVER_GAP, "gap") X(COVER_COVERED, "covered") X(COVER_SIGNALLED, "signalled") \
+	X(COVER_ACCEPTED, "accepted")
 typedef enum { COVER_STATUS_WORDS(VOCAB_ENUM_VALUE) } CoverStatus;
 
 /* What an indicator's progress says (spec 5.3). */

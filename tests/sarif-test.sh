@@ -79,10 +79,12 @@ for what in '"level":"error"' '"level":"warning"' '"relatedLocations"' '"suppres
 done
 
 # ---- the results of two plans, as expected (UPDATE=1 rewrites the file) ---------
+# ruleIndex is left out: it moves with every new code, and sarif_validate.py
+# checks that each points at its rule.
 expected=$top/tests/sarif-results.expected
 for name in format_text suppress_applied; do
 	echo "# $name.care"
-	jq -c '.runs[0].results[]' "$tmp/$name.sarif"
+	jq -c '.runs[0].results[] | del(.ruleIndex)' "$tmp/$name.sarif"
 done > "$tmp/results"
 [ "${UPDATE:-}" = 1 ] && cp "$tmp/results" "$expected"
 if diff -u "$expected" "$tmp/results"; then pass; else fail "the results differ from $expected"; fi

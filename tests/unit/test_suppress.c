@@ -177,6 +177,41 @@ static void only_read_when_checking(void **state)
 	assert_int_equal(sink.suppressions.len, 0);
 }
 
+/* Acceptances are added after parsing, out of order and for files already
+   indexed: the sink must still find them, and an expired one only adds a note. */
+static void acceptances_added_out_of_order(void **state)
+{
+	(void)state;
+	DiagSink sink;
+	diag_sink_init(&sink);
+	Source *src = parse(&sink, "p.care", plan);
+	Source *other = parse(&sink, "q.care", "action e \"E\" { addresses n }\naction f \"F\" { addresses n }\n");
+	assert_int_equal(sink.suppressions.len, 3);
+
+	DiagSuppression *late = NEW(DiagSuppression); /* before p.care's comments, in p.care */
+	*late = (DiagSuppression){ .code = DIAG_W802, .reason = "accepted", .comment = at(src, "area a"),
+				   .scope = at(src, "area a \"A\" { population 10 }"), .until = "2026-12-31" };
+	diag_suppression_add(&sink, late);
+	DiagSuppression *expired = NEW(DiagSuppression);
+	*expired = (DiagSuppression){ .code = DIAG_W801, .reason = "old", .comment = at(other, "action f"),
+				      .scope = at(other, "action e \"E\" { addresses n }"), .until = "2025-12-31",
+				      .expired = true };
+	diag_suppression_add(&sink, expired);
+
+	diag_report(&sink, DIAG_W802, at(src, "population 10"), "accepted in a");
+	diag_report(&sink, DIAG_W801, at(src, "addresses n\n}"), "still silenced by its comment");
+	assert_int_equal(sink.warnings, 0);
+	assert_int_equal(sink.suppressed_count, 2);
+	assert_int_equal(late->uses, 1);
+
+	Diagnostic *d = diag_report(&sink, DIAG_W801, at(other, "E\" { addresses"), "expired: shown, with a note");
+	assert_int_equal(sink.warnings, 1);
+	assert_non_null(d);
+	assert_int_equal(d->notes.len, 1);
+	assert_non_null(strstr(VEC_AT(d->notes, DiagNote, 0)->message, "expired"));
+	assert_int_equal(expired->uses, 1);
+}
+
 int main(void)
 {
 	mem_init();
@@ -186,6 +221,7 @@ int main(void)
 		cmocka_unit_test(not_counted_under_werror_and_capped_apart),
 		cmocka_unit_test(the_comments_that_are_warnings),
 		cmocka_unit_test(only_read_when_checking),
+		cmocka_unit_test(acceptances_added_out_of_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -50,12 +50,12 @@ syn match careDelimiter "[,:;.]"
 syn match careOperator "\.\.\|[<>=!]=\|[-+*/<>=]"
 
 " ---- words ------------------------------------------------------------------------------
-syn keyword careChoice low medium high planned running done stopped
+syn keyword careChoice low medium high planned running done stopped analysis implementation evaluation
 
 " At the top level: declarations and the words of their headers.
 syn keyword careDeclaration import plan let municipality area body kind capability block
-syn keyword careDeclaration group actor need action signal answer
-syn keyword careKeyword in to with
+syn keyword careDeclaration group actor need action signal answer accept
+syn keyword careKeyword in to with on until
 syn match careDefName "\%(\<\%(plan\|municipality\|area\|body\|kind\|capability\|block\|group\|actor\|need\|action\|let\)\s\+\)\@<=\h\w*"
 
 " Blocks: inside them every word may name a property, so the declaration keywords are not
@@ -70,7 +70,7 @@ syn match careBraceError "}"
 " before careProperty, so a `to` that starts a line is the property.
 syn match careRangeWord contained "\<to\>"
 " A property name: the first word of a line, or the first word after { or ;.
-syn match careProperty contained "\%(^\s*\|[{;]\s*\)\@<=\<\%(population\|members\|escalates_to\|handled_by\|part_of\|serves\|provides\|addresses\|requires\|lead\|partners\|from\|to\|status\|indicator\|unit\|baseline\|target\|by\|measure\|priority\|evidence\|description\|owner\|period\|as_of\|contact\|municipality\|body\|kind\|group\|block\|in\)\>"
+syn match careProperty contained "\%(^\s*\|[{;]\s*\)\@<=\<\%(population\|members\|escalates_to\|handled_by\|part_of\|serves\|provides\|addresses\|requires\|lead\|partners\|from\|to\|status\|indicator\|unit\|baseline\|target\|by\|measure\|priority\|evidence\|description\|owner\|phase\|period\|as_of\|contact\|municipality\|body\|kind\|group\|block\|in\)\>"
 " The ID of an indicator.
 syn match careIndicatorName contained "\%(\<indicator\s\+\)\@<=\h\w*"
 
