@@ -471,7 +471,7 @@ static void json_suppression(JsonWriter *w, const DiagSuppression *s)
 {
 	json_key(w, "suppression");
 	if (s == NULL) {
-		json_null(w);
+		json_write_null(w);
 		return;
 	}
 	json_object_begin(w);

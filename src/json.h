@@ -28,11 +28,11 @@ void json_object_end(JsonWriter *w);
 void json_array_begin(JsonWriter *w);
 void json_array_end(JsonWriter *w);
 void json_key(JsonWriter *w, const char *key);
-void json_string(JsonWriter *w, const char *s);   /* NULL writes null */
+void json_write_string(JsonWriter *w, const char *s);   /* NULL writes null */
 void json_number(JsonWriter *w, double value);
 void json_int(JsonWriter *w, long long value);
 void json_bool(JsonWriter *w, bool value);
-void json_null(JsonWriter *w);
+void json_write_null(JsonWriter *w);
 
 /* Shorthands for "key": value inside an object. */
 void json_kv_string(JsonWriter *w, const char *key, const char *s);

@@ -186,7 +186,7 @@ static void json_received(JsonWriter *j, const Received *r, const Body *b)
 	if (s->open_days >= 0)
 		json_int(j, s->open_days);
 	else
-		json_null(j);
+		json_write_null(j);
 	json_key(j, "overdue");
 	json_bool(j, s->overdue);
 	json_kv_string(j, "answered_by", s->answered_by ? entity_name(&s->answered_by->base) : NULL);
@@ -217,7 +217,7 @@ void report_signals_json(const World *w, StrBuf *out)
 			json_key(&j, "by");
 			json_array_begin(&j);
 			for (size_t k = 0; k < ask->signals.len; k++)
-				json_string(&j, report_signal_origin(ask->signals.items[k]));
+				json_write_string(&j, report_signal_origin(ask->signals.items[k]));
 			json_array_end(&j);
 			json_object_end(&j);
 		}

@@ -172,12 +172,12 @@ static void json_indicator_state(JsonWriter *j, const Indicator *ind)
 	if (ind && ind->latest)
 		json_number(j, ind->latest->value);
 	else
-		json_null(j);
+		json_write_null(j);
 	json_key(j, "progress");
 	if (ind && !isnan(ind->progress))
 		json_number(j, ind->progress);
 	else
-		json_null(j);
+		json_write_null(j);
 	json_object_end(j);
 }
 
