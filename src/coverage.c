@@ -44,8 +44,27 @@ static bool provided_locally(const PairSet *provided, const Capability *cap, con
 	return false;
 }
 
-/* The hint of spec 5.1: the signal that would address a gap. */
-static void hint_signal(Diagnostic *d, const PairSet *provided, Need *n, Coverage *c)
+/*
+ * The line a hint proposes goes on its own after the need's declaration:
+ * an insertion at the start of the next line (or at the end of the file).
+ */
+static void fix_add_line(Diagnostic *d, const Need *n, const char *line)
+{
+	const Decl *decl = n->base.decl;
+	const Source *src = decl->loc.src;
+	uint32_t at = decl->loc.end;
+	while (at < src->len && src->text[at] != '\n')
+		at++;
+	const char *text = at < src->len ? mem_printf("\n%s\n", line) : mem_printf("\n\n%s\n", line);
+	if (at < src->len)
+		at++;
+	diag_fix(d, (SrcLoc){ src, at, at }, text, mem_printf("Add '%s'", line));
+}
+
+/* The hint of spec 5.1: the signal that would address a gap, and its fix.
+   A need with several areas signals this one (`in AREA`), so the line
+   changes nothing elsewhere. */
+static void hint_signal(World *w, Diagnostic *d, const PairSet *provided, Need *n, Coverage *c)
 {
 	/* a signal for this area exists already: its own error says why it does not count */
 	for (size_t i = 0; i < n->signals.len; i++) {
@@ -59,17 +78,24 @@ static void hint_signal(Diagnostic *d, const PairSet *provided, Need *n, Coverag
 		if (provided_locally(provided, cap, c->area) || !cap->handled_by)
 			continue;
 		int count;
-		Body *b = escalate_find(cap->handled_by, c->area->municipality, &count);
-		if (b)
+		Kind *kind = cap->handled_by;
+		Body *b = escalate_find(kind, c->area->municipality, &count);
+		const char *line = n->areas.len > 1
+			? mem_printf("signal %s in %s to %s", entity_name(&n->base), entity_name(&c->area->base),
+				     entity_name(&kind->base))
+			: mem_printf("signal %s to %s", entity_name(&n->base), entity_name(&kind->base));
+		if (!b) {
 			diag_note(d, (SrcLoc){ 0 },
-				  "hint: no actor serving %s provides %s; signal it: signal %s to %s (reaches %s)",
-				  entity_name(&c->area->base), entity_name(&cap->base), entity_name(&n->base),
-				  entity_name(&cap->handled_by->base), entity_title(&b->base));
-		else
-			diag_note(d, (SrcLoc){ 0 },
-				  "hint: no actor serving %s provides %s; signal it: signal %s to %s",
-				  entity_name(&c->area->base), entity_name(&cap->base), entity_name(&n->base),
-				  entity_name(&cap->handled_by->base));
+				  "hint: no actor serving %s provides %s, and no body of kind '%s' has %s among its members to signal it to",
+				  entity_name(&c->area->base), entity_name(&cap->base), entity_name(&kind->base),
+				  c->area->municipality ? entity_name(&c->area->municipality->base) : entity_name(&c->area->base));
+			return;
+		}
+		diag_note(d, (SrcLoc){ 0 }, "hint: no actor serving %s provides %s; signal it: %s (reaches %s)",
+			  entity_name(&c->area->base), entity_name(&cap->base), line, entity_title(&b->base));
+		/* the kind must be the one this file sees under that name */
+		if (names_find(w, n->base.module, NS_KIND, entity_name(&kind->base)) == &kind->base)
+			fix_add_line(d, n, line);
 		return;
 	}
 }
@@ -86,7 +112,7 @@ static void report_gap(World *w, const PairSet *provided, Need *n, Coverage *c)
 			  : "action '%s' addresses it but does not run in %s",
 			  entity_name(&a->base), entity_name(&c->area->base));
 	}
-	hint_signal(d, provided, n, c);
+	hint_signal(w, d, provided, n, c);
 }
 
 static void classify(World *w, const PairSet *running, const PairSet *provided, Need *n, Coverage *c)

@@ -29,6 +29,19 @@ typedef struct {
 	const char *message;
 } DiagNote;
 
+/*
+ * A fix: the edit a "did you mean" or a hint proposes, made where the
+ * message is written, so what the user reads and what an editor applies
+ * (the language server's quick fixes) come from one place.  Replace the
+ * text at `loc` (an empty range inserts) with `text`; applied, the fix
+ * leaves a plan without this diagnostic.
+ */
+typedef struct {
+	SrcLoc loc;
+	const char *text;
+	const char *title;   /* "Replace 'ldx' with 'ldc'" */
+} DiagFix;
+
 typedef struct {
 	Severity severity;
 	DiagCode code;
@@ -36,6 +49,7 @@ typedef struct {
 	const char *message;
 	Vec notes;           /* of DiagNote */
 	size_t seq;          /* emission order, to keep sorting stable */
+	Vec fixes;           /* of DiagFix */
 } Diagnostic;
 
 typedef struct {
@@ -58,6 +72,10 @@ Diagnostic *diag_report(DiagSink *sink, DiagCode code, SrcLoc loc, const char *f
 	__attribute__((format(printf, 4, 5)));
 void diag_note(Diagnostic *d, SrcLoc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Attach a fix (see DiagFix); a NULL title is "Replace 'old' with 'new'"
+   or "Insert 'new'". */
+void diag_fix(Diagnostic *d, SrcLoc loc, const char *text, const char *title);
 
 const char *diag_code_name(DiagCode code);
 const char *diag_code_title(DiagCode code);

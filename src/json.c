@@ -76,10 +76,10 @@ void json_key(JsonWriter *w, const char *key)
 	w->after_key = true;
 }
 
-void json_string(JsonWriter *w, const char *s)
+void json_write_string(JsonWriter *w, const char *s)
 {
 	if (s == NULL) {
-		json_null(w);
+		json_write_null(w);
 		return;
 	}
 	json_value_prefix(w);
@@ -107,7 +107,7 @@ void json_bool(JsonWriter *w, bool value)
 	buf_puts(w->out, value ? "true" : "false");
 }
 
-void json_null(JsonWriter *w)
+void json_write_null(JsonWriter *w)
 {
 	json_value_prefix(w);
 	buf_puts(w->out, "null");
@@ -116,7 +116,7 @@ void json_null(JsonWriter *w)
 void json_kv_string(JsonWriter *w, const char *key, const char *s)
 {
 	json_key(w, key);
-	json_string(w, s);
+	json_write_string(w, s);
 }
 
 void json_kv_number(JsonWriter *w, const char *key, double value)

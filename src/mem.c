@@ -34,6 +34,9 @@ static void *gc_oom(size_t size)
 void mem_init(void)
 {
 #ifndef CARENET_NO_GC
+	/* the default, said aloud: a pointer into an arena chunk keeps the chunk
+	   (mem_tree_release relies on it) */
+	GC_set_all_interior_pointers(1);
 	GC_INIT();
 	GC_set_oom_fn(gc_oom);
 #endif
@@ -188,6 +191,13 @@ char *mem_tree_strndup(const char *s, size_t n)
 	return copy;
 }
 
+void mem_tree_release(void)
+{
+	tree_nodes = (Arena){ 0 };
+	tree_strings = (Arena){ 0 };
+	tree_chunks = (ChunkList){ 0 };
+}
+
 void mem_give_back(void *block)
 {
 	GC_FREE(block);
@@ -329,6 +339,11 @@ void *mem_tree_alloc(size_t size)
 char *mem_tree_strndup(const char *s, size_t n)
 {
 	return mem_strndup(s, n);
+}
+
+void mem_tree_release(void)
+{
+	/* nothing is freed before mem_reset without the collector */
 }
 
 void mem_give_back(void *block)

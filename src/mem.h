@@ -41,6 +41,11 @@ void mem_reset(void);
 void *mem_tree_alloc(size_t size);              /* zeroed; may hold pointers */
 char *mem_tree_strndup(const char *s, size_t n); /* in pointer-free chunks */
 #define NEW_TREE_NODE(T) ((T *)mem_tree_alloc(sizeof(T)))
+/* Forget the arena's chunks, so that each is collected once nothing points
+   into it (the collector sees interior pointers).  For a process that runs
+   many checks, the language server, before each one; without this every
+   tree ever read would stay. */
+void mem_tree_release(void);
 
 /*
  * The scratch region of the tree: while it is in use, mem_tree_alloc hands

@@ -26,7 +26,7 @@ static void json_coverage(JsonWriter *j, const World *w)
 				json_key(j, "actions");
 				json_array_begin(j);
 				for (size_t a = 0; a < cov->actions.len; a++)
-					json_string(j, entity_name(&VEC_AT(cov->actions, Action, a)->base));
+					json_write_string(j, entity_name(&VEC_AT(cov->actions, Action, a)->base));
 				json_array_end(j);
 				json_key(j, "signal");
 				if (cov->status == COVER_SIGNALLED) {
@@ -35,7 +35,7 @@ static void json_coverage(JsonWriter *j, const World *w)
 					json_kv_string(j, "body_name", entity_title(&cov->body->base));
 					json_object_end(j);
 				} else {
-					json_null(j);
+					json_write_null(j);
 				}
 				json_kv_string(j, "file", m->src->path);
 				json_object_end(j);
@@ -66,7 +66,7 @@ static void json_signals(JsonWriter *j, const World *w)
 				for (size_t r = 0; r < s->routes.len; r++) {
 					const Route *route = VEC_AT(s->routes, Route, r);
 					if (route->body == body)
-						json_string(j, entity_name(&route->area->base));
+						json_write_string(j, entity_name(&route->area->base));
 				}
 				json_array_end(j);
 				json_kv_string(j, "body", entity_name(&body->base));
@@ -125,7 +125,7 @@ static void json_number_or_null(JsonWriter *j, const char *key, double v)
 {
 	json_key(j, key);
 	if (isnan(v))
-		json_null(j);
+		json_write_null(j);
 	else
 		json_number(j, v);
 }
@@ -148,7 +148,7 @@ static void json_indicator(JsonWriter *j, const Indicator *ind)
 		json_kv_number(j, "value", ind->latest->value);
 		json_object_end(j);
 	} else {
-		json_null(j);
+		json_write_null(j);
 	}
 	json_number_or_null(j, "progress", ind->progress);
 	json_number_or_null(j, "expected", ind->expected);
@@ -171,7 +171,7 @@ static void json_names(JsonWriter *j, const char *key, const Vec *entities)
 	json_key(j, key);
 	json_array_begin(j);
 	for (size_t i = 0; i < entities->len; i++)
-		json_string(j, entity_name(entities->items[i]));
+		json_write_string(j, entity_name(entities->items[i]));
 	json_array_end(j);
 }
 
@@ -273,7 +273,7 @@ void report_json_eval(const World *w, StrBuf *out)
 			json_kv_string(&j, "owner", p->owner);
 			json_object_end(&j);
 		} else {
-			json_null(&j);
+			json_write_null(&j);
 		}
 		json_areas(&j, m);
 		json_needs(&j, m);
