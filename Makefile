@@ -47,7 +47,11 @@ else
   CPPFLAGS += $(shell pkg-config --cflags bdw-gc 2>/dev/null)
   GC_LIBS  := $(shell pkg-config --libs bdw-gc 2>/dev/null || echo -lgc)
 endif
-LDLIBS     += $(GC_LIBS) -lm
+# jansson: JSON for the language server (src/lsp*.c), on malloc, never on the collector.
+JSON_CFLAGS := $(shell pkg-config --cflags jansson 2>/dev/null)
+JSON_LIBS  := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+CPPFLAGS   += $(JSON_CFLAGS)
+LDLIBS     += $(GC_LIBS) $(JSON_LIBS) -lm
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 SRCS       := $(filter-out src/main.c,$(wildcard src/*.c))
@@ -57,7 +61,8 @@ UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN        := $(BUILD)/carenet
 
 .PHONY: all run check deps deps-check unit golden sanitize install uninstall clean \
-        codes prefixes install-check man-check fmt-check fuzz fuzz-short fuzz-objects FORCE valgrind browser bench
+        codes prefixes install-check man-check fmt-check fuzz fuzz-short fuzz-objects FORCE valgrind browser bench \
+        lsp lsp-protocol lsp-memory
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -65,7 +70,7 @@ all: $(BIN)
 # ---- dependencies --------------------------------------------------------------
 # Installs what is missing with apt-get (as root), so a fresh Debian machine
 # needs nothing but make.
-BUILD_PKGS := make gcc libc6-dev flex bison pkg-config libgc-dev libcmocka-dev
+BUILD_PKGS := make gcc libc6-dev flex bison pkg-config libgc-dev libcmocka-dev libjansson-dev
 define need_packages
 	@missing=""; \
 	for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -81,7 +86,8 @@ deps:
 	$(call need_packages,$(BUILD_PKGS))
 
 # The test tools: compilers with sanitizers and the fuzzer runtime, valgrind, jq.
-CHECK_PKGS := $(BUILD_PKGS) gcc clang libclang-rt-14-dev valgrind jq man-db groff-base diffutils chromium
+CHECK_PKGS := $(BUILD_PKGS) gcc clang libclang-rt-14-dev valgrind jq man-db groff-base diffutils chromium \
+              neovim python3
 deps-check:
 	$(call need_packages,$(CHECK_PKGS))
 
@@ -128,7 +134,7 @@ golden: $(BIN)
 
 check: deps-check
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory unit golden fmt-check codes prefixes man-check install-check browser
+	@$(MAKE) --no-print-directory unit golden fmt-check codes prefixes man-check install-check browser lsp lsp-memory
 	@$(MAKE) --no-print-directory sanitize valgrind fuzz-short
 
 # fmt is idempotent, keeps comments and strings, and keeps the evaluation.
@@ -138,6 +144,18 @@ fmt-check: $(BIN)
 # The HTML report in headless Chromium: rendered DOM checked, screenshot saved.
 browser: $(BIN)
 	@tests/browser-test.sh $(BIN)
+
+# The language server: a scripted client for every feature and for malformed
+# input, then Neovim's own client, headless.
+lsp: lsp-protocol
+	@tests/lsp/nvim-test.sh $(BIN)
+
+lsp-protocol: $(BIN)
+	@/usr/bin/python3 tests/lsp/protocol-test.py $(BIN)
+
+# A thousand edits of a 2,000-line plan: the heap stays the same size.
+lsp-memory: $(BIN)
+	@/usr/bin/python3 tests/lsp/protocol-test.py $(BIN) memory
 
 # Every diagnostic code is documented and has a golden test.
 codes:
@@ -163,7 +181,7 @@ man-check:
 sanitize: export ASAN_OPTIONS = detect_leaks=0
 sanitize: export UBSAN_OPTIONS = halt_on_error=1:print_stacktrace=1
 sanitize:
-	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan SANITIZE=1 CC=gcc unit golden
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan SANITIZE=1 CC=gcc unit golden lsp-protocol
 
 # ---- fuzzing --------------------------------------------------------------------------
 # make fuzz FUZZ_SECONDS=N: libFuzzer over the whole pipeline, seeded from the
@@ -176,7 +194,7 @@ FUZZ_BIN     := $(FUZZ_BUILD)/fuzz_plan
 $(FUZZ_BIN): tests/fuzz/fuzz_plan.c FORCE
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) SANITIZE=fuzz CC=clang fuzz-objects
 	clang -Isrc -I$(FUZZ_BUILD)/gen -DCARENET_NO_GC -std=c11 -g -O1 \
-	  -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_BUILD)/obj/*.o -lm
+	  -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_BUILD)/obj/*.o $(JSON_LIBS) -lm
 
 fuzz-objects: $(OBJS)
 
@@ -208,6 +226,11 @@ valgrind:
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/nogc NOGC=1 all
 	@RUNNER="valgrind -q --error-exitcode=99 --leak-check=no" tests/run-cases.sh $(BUILD)/nogc/carenet \
 	  | sed 's/^golden:/valgrind:/'
+	@# jansson's reference counts: ASan cannot see into the library, memcheck can
+	@LSP_RUNNER="valgrind -q --error-exitcode=99 --leak-check=no" \
+	  /usr/bin/python3 tests/lsp/protocol-test.py $(BUILD)/nogc/carenet features fixes malformed \
+	  > $(BUILD)/valgrind-lsp.log 2>&1; status=$$?; \
+	  grep -v '^PASS' $(BUILD)/valgrind-lsp.log | sed 's/^lsp:/valgrind lsp:/'; exit $$status
 
 # ---- benchmark (not part of check) ------------------------------------------------------
 BENCH_SCAN := $(BUILD)/bench-scan
@@ -221,6 +244,7 @@ $(BENCH_TOUCH): tests/bench/touch.c
 
 bench: deps-check $(BIN) $(BENCH_SCAN) $(BENCH_TOUCH)
 	@tests/bench/run.sh $(BIN) $(BENCH_SCAN) $(BENCH_TOUCH)
+	@/usr/bin/python3 tests/bench/lsp.py $(BIN)
 
 # ---- install -------------------------------------------------------------------------
 install: $(BIN)

@@ -9,7 +9,7 @@
 
 #include "carenet.h"
 
-typedef enum { CMD_CHECK, CMD_EVAL, CMD_SIGNALS, CMD_FMT, CMD_DIFF } Command;
+typedef enum { CMD_CHECK, CMD_EVAL, CMD_SIGNALS, CMD_FMT, CMD_DIFF, CMD_LSP } Command;
 
 typedef struct {
 	Command command;

@@ -14,6 +14,7 @@
 #include "date.h"
 #include "driver.h"
 #include "fmt_command.h"
+#include "lsp.h"
 #include "mem.h"
 #include "names.h"
 
@@ -25,6 +26,7 @@ enum {
 	OPT_CHECK = 1u << 3,
 	OPT_WRITE = 1u << 4,
 	OPT_HELP = 1u << 5,
+	OPT_STDIO = 1u << 6,
 };
 
 static const struct {
@@ -40,6 +42,7 @@ static const struct {
 	{ "check", no_argument, OPT_CHECK, NULL, "show a diff and exit 1 when a file is not in the canonical layout" },
 	{ "write", no_argument, OPT_WRITE, NULL, "rewrite files in the canonical layout" },
 	{ "help", no_argument, OPT_HELP, NULL, "print this command's usage" },
+	{ "stdio", no_argument, OPT_STDIO, NULL, "lsp: use standard input and output (the default)" },
 };
 
 #define OPTION_COUNT (sizeof option_table / sizeof option_table[0])
@@ -69,6 +72,10 @@ static const struct {
 	{ "fmt", CMD_FMT, OPT_CHECK | OPT_WRITE | OPT_HELP, 0, "FILE...",
 	  "print plans in the canonical layout; --check shows a diff and exits 1\n"
 	  "when the layout differs, --write rewrites the files" },
+	{ "lsp", CMD_LSP, OPT_STDIO | OPT_HELP, 0, "",
+	  "the language server for editors (Language Server Protocol on standard\n"
+	  "input and output): diagnostics as you type, definitions, references,\n"
+	  "hover, completion, outline, formatting, quick fixes" },
 };
 
 #define COMMAND_COUNT (sizeof command_table / sizeof command_table[0])
@@ -120,7 +127,8 @@ static const char *usage_line(size_t c)
 		else
 			buf_printf(&b, " [--%s]", option_table[o].name);
 	}
-	buf_printf(&b, " %s", command_table[c].operands);
+	if (command_table[c].operands[0])
+		buf_printf(&b, " %s", command_table[c].operands);
 	return b.data;
 }
 
@@ -335,9 +343,11 @@ static int parse_options(size_t c, int argc, char **argv, Options *opts)
 		opts->files[opts->file_count++] = argv[i];
 	if (opts->fmt_check && opts->fmt_write)
 		return usage_error_in(c, "fmt takes --check or --write, not both");
-	if (opts->file_count == 0)
+	if (opts->file_count == 0 && command_table[c].operands[0])
 		return usage_error_in(c, mem_printf("%s needs %s (- for standard input)", command_table[c].name,
 						    command_table[c].operands));
+	if (opts->file_count > 0 && !command_table[c].operands[0])
+		return usage_error_in(c, mem_printf("%s takes no files", command_table[c].name));
 	return 0;
 }
 
@@ -385,5 +395,7 @@ int main(int argc, char **argv)
 		return driver_diff(&opts);
 	if (opts.command == CMD_FMT)
 		return fmt_command_run(opts.files, opts.file_count, opts.fmt_check, opts.fmt_write);
+	if (opts.command == CMD_LSP)
+		return lsp_run();
 	return driver_run(&opts);
 }
