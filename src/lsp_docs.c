@@ -22,7 +22,7 @@
 static struct {
 	Table by_uri;            /* uri -> LspDoc */
 	Vec docs;                /* of LspDoc, in the order opened; closed ones removed */
-	int times;               /* CARENET_TIMES: log each check's time and heap */
+	int times;               /* CARENET_TIMES: log each check's time and heap (1), not (-1) */
 } open_docs;
 
 size_t lsp_docs_all(LspDoc ***out)
@@ -205,7 +205,7 @@ static void check(LspDoc *doc)
 	doc->run = run;
 	doc->dirty = false;
 	publish(doc);
-	if (open_docs.times)
+	if (open_docs.times > 0)
 		lsp_log("checked %s in %.2f ms (cpu %.2f ms); heap %zu KiB", doc->uri, now_ms() - start,
 			cpu_ms() - cpu, carenet_heap_bytes() >> 10);
 }

@@ -23,7 +23,8 @@ local function find(bufnr, line_text, needle)
     local at = l:find(line_text, 1, true)
     if at then
       local byte = l:find(needle, at, true) - 1
-      return { line = i - 1, character = vim.str_utfindex(l, byte) }
+      local _, utf16 = vim.str_utfindex(l, byte)   -- it returns the UTF-32 index first
+      return { line = i - 1, character = utf16 }
     end
   end
 end

@@ -300,10 +300,51 @@ def features():
     r = s.request("textDocument/hover", {"textDocument": {"uri": junk_uri}, "position": {"line": 0, "character": 3}})
     check("a document that is not a plan: requests answered", r and "error" not in r, r)
 
+    every_position(s, ws)
     check("nothing but protocol messages on standard output", s.garbage == [], s.garbage)
     status = s.stop()
     check("shutdown and exit: status 0", status == 0, (status, s.log()[-2000:]))
     provenance()
+
+
+# Every kind of statement, an unfinished line, a comment, a string, a dotted name.
+ALL_KINDS = '''import "antwerp"  # a comment
+plan p "P" { municipality hoogstraten; as_of 2025-12 }
+let share = 60% * meer.population / 100
+area meer "Méér 🏠" in hoogstraten { population 100; group living_alone_75plus 10 }
+kind k "K"
+capability c "C" { handled_by primary_care_zone }
+block b "B" { part_of social_networks }
+group g "G"
+body z "Z" { kind primary_care_zone; members hoogstraten }
+actor a "A" { kind volunteers; serves meer; provides c }
+need n "N" { in meer; group g; block b; requires c; priority high }
+action x "X" {
+  addresses n
+  lead a
+  indicator i "I" { unit persons; target round(share); measure 2025-06: p.meer.g }
+}
+signal n in meer to z "bericht"
+answer p.n with x
+need unfinished { in me
+'''
+
+
+def every_position(s, ws):
+    """Hover, definition and completion at every position of a plan with every kind of
+    statement: each answered, none an error."""
+    uri = ws.write("all.care", ALL_KINDS)
+    s.open(uri, ALL_KINDS)
+    s.wait_diagnostics(uri, 1)
+    bad = []
+    for line, text in enumerate(ALL_KINDS.split("\n")):
+        for column in range(utf16_len(text) + 2):
+            for method in ("textDocument/hover", "textDocument/definition", "textDocument/completion"):
+                r = s.request(method, {"textDocument": {"uri": uri}, "position": {"line": line, "character": column}})
+                if not r or "error" in r:
+                    bad.append((method, line, column, r))
+    asked = sum(utf16_len(t) + 2 for t in ALL_KINDS.split("\n")) * 3
+    check("every position of every kind of statement answered (%d requests)" % asked, bad == [], bad[:5])
 
 
 # A stdlib module that says where a fact comes from (source, as_of): the hover shows it.
