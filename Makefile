@@ -53,7 +53,11 @@ else
   CPPFLAGS += $(shell pkg-config --cflags bdw-gc 2>/dev/null)
   GC_LIBS  := $(shell pkg-config --libs bdw-gc 2>/dev/null || echo -lgc)
 endif
-LDLIBS     += $(GC_LIBS) -lm
+# jansson: JSON for the language server (src/lsp*.c), on malloc, never on the collector.
+JSON_CFLAGS := $(shell pkg-config --cflags jansson 2>/dev/null)
+JSON_LIBS  := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+CPPFLAGS   += $(JSON_CFLAGS)
+LDLIBS     += $(GC_LIBS) $(JSON_LIBS) -lm
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 SRCS       := $(filter-out src/main.c,$(wildcard src/*.c))
@@ -65,7 +69,8 @@ BIN        := $(BUILD)/carenet
 
 .PHONY: all run check deps deps-check unit golden sanitize install uninstall clean \
         codes hints prefixes stdlib-check history-check install-check man-check fmt-check tutorial fuzz fuzz-short fuzz-objects FORCE valgrind browser bench \
-        completion sarif-check
+        completion sarif-check \
+        lsp lsp-protocol lsp-memory
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -73,7 +78,7 @@ all: $(BIN)
 # ---- dependencies --------------------------------------------------------------
 # Installs what is missing with apt-get (as root), so a fresh Debian machine
 # needs nothing but make.
-BUILD_PKGS := make gcc libc6-dev flex bison pkg-config libgc-dev libcmocka-dev git
+BUILD_PKGS := make gcc libc6-dev flex bison pkg-config libgc-dev libcmocka-dev libjansson-dev git
 define need_packages
 	@missing=""; \
 	for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -89,13 +94,14 @@ deps:
 	$(call need_packages,$(BUILD_PKGS))
 
 # The test tools: compilers with sanitizers and the fuzzer runtime, valgrind, jq, git
-# (the tutorial commits its plan); the
+# (the tutorial commits its plan), neovim (its client tests the language server);
+# the
 # shells whose completions are tested; Python's jsonschema (with its URI format
 # check) for the SARIF schema, and npm, which fetches the schema (Debian's npm
 # only when no npm is installed: a Node.js from elsewhere brings its own).
 NPM_PKG    := $(if $(shell command -v npm 2>/dev/null),,npm)
 CHECK_PKGS := $(BUILD_PKGS) gcc clang libclang-rt-14-dev valgrind jq man-db groff-base diffutils chromium python3 \
-              bash-completion zsh python3-jsonschema python3-rfc3987 git $(NPM_PKG)
+              bash-completion zsh python3-jsonschema python3-rfc3987 git neovim $(NPM_PKG)
 deps-check:
 	$(call need_packages,$(CHECK_PKGS))
 
@@ -152,7 +158,7 @@ golden: $(BIN)
 check: deps-check
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit golden hints fmt-check tutorial codes prefixes stdlib-check man-check install-check browser \
-	  completion sarif-check history-check
+	  completion sarif-check history-check lsp lsp-memory
 	@$(MAKE) --no-print-directory sanitize valgrind fuzz-short
 
 # fmt is idempotent, keeps comments and strings, and keeps the evaluation
@@ -177,6 +183,18 @@ completion: $(BIN)
 # check --format sarif against the SARIF 2.1.0 JSON schema (fetched once with npm).
 sarif-check: $(BIN)
 	@tests/sarif-test.sh $(BIN) $(BUILD)/sarif
+
+# The language server: a scripted client for every feature and for malformed
+# input, then Neovim's own client, headless.
+lsp: lsp-protocol
+	@tests/lsp/nvim-test.sh $(BIN)
+
+lsp-protocol: $(BIN)
+	@/usr/bin/python3 tests/lsp/protocol-test.py $(BIN)
+
+# A thousand edits of a 2,000-line plan: the heap stays the same size.
+lsp-memory: $(BIN)
+	@/usr/bin/python3 tests/lsp/protocol-test.py $(BIN) memory
 
 # Every diagnostic code is documented and has a golden test.
 codes:
@@ -216,7 +234,7 @@ man-check:
 sanitize: export ASAN_OPTIONS = detect_leaks=0
 sanitize: export UBSAN_OPTIONS = halt_on_error=1:print_stacktrace=1
 sanitize:
-	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan SANITIZE=1 CC=gcc unit golden
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan SANITIZE=1 CC=gcc unit golden lsp-protocol
 
 # ---- fuzzing --------------------------------------------------------------------------
 # make fuzz FUZZ_SECONDS=N: libFuzzer over the whole pipeline, seeded from the
@@ -229,7 +247,7 @@ FUZZ_BIN     := $(FUZZ_BUILD)/fuzz_plan
 $(FUZZ_BIN): tests/fuzz/fuzz_plan.c FORCE
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) SANITIZE=fuzz CC=clang fuzz-objects
 	clang -Isrc -I$(FUZZ_BUILD)/gen -DCARENET_NO_GC -std=c11 -g -O1 \
-	  -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_BUILD)/obj/*.o -lm
+	  -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_BUILD)/obj/*.o $(JSON_LIBS) -lm
 
 fuzz-objects: $(OBJS)
 
@@ -261,6 +279,11 @@ valgrind:
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/nogc NOGC=1 all
 	@RUNNER="valgrind -q --error-exitcode=99 --leak-check=no" tests/run-cases.sh $(BUILD)/nogc/carenet \
 	  | sed 's/^golden:/valgrind:/'
+	@# jansson's reference counts: ASan cannot see into the library, memcheck can
+	@LSP_RUNNER="valgrind -q --error-exitcode=99 --leak-check=no" \
+	  /usr/bin/python3 tests/lsp/protocol-test.py $(BUILD)/nogc/carenet features fixes malformed \
+	  > $(BUILD)/valgrind-lsp.log 2>&1; status=$$?; \
+	  grep -v '^PASS' $(BUILD)/valgrind-lsp.log | sed 's/^lsp:/valgrind lsp:/'; exit $$status
 
 # ---- benchmark (not part of check) ------------------------------------------------------
 BENCH_SCAN := $(BUILD)/bench-scan
@@ -274,6 +297,7 @@ $(BENCH_TOUCH): tests/bench/touch.c
 
 bench: deps-check $(BIN) $(BENCH_SCAN) $(BENCH_TOUCH)
 	@tests/bench/run.sh $(BIN) $(BENCH_SCAN) $(BENCH_TOUCH)
+	@/usr/bin/python3 tests/bench/lsp.py $(BIN)
 
 # ---- install -------------------------------------------------------------------------
 install: $(BIN)

@@ -8,6 +8,10 @@
  *          -> values                    eval.c
  *          -> analyses                  analysis.c and the passes it runs
  *          -> reports                   report*.c, plandiff.c, diag.c
+ *
+ * and what editors ask of a run (the language server): positions in
+ * UTF-16 (source.c), names at a position (query.c), hover texts (hover.c),
+ * completions (complete.c), outlines (outline.c), the diagnostics' fixes.
  */
 #include "carenet.h"
 
@@ -20,21 +24,28 @@
 #include "analysis.h"
 #include "bind.h"
 #include "clock.h"
+#include "complete.h"
 #include "eval.h"
 #include "fmt.h"
 #include "gitlog.h"
 #include "history.h"
+#include "hover.h"
 #include "loader.h"
 #include "mem.h"
+#include "outline.h"
 #include "parse.h"
 #include "places.h"
 #include "plandiff.h"
+#include "query.h"
 #include "report.h"
+#include "utf8.h"
 
 struct Carenet {
 	DiagSink sink;
 	World world;
 	bool evaluated;
+	const CarenetDiagnostic *diagnostics;   /* built on first request (editors) */
+	size_t diagnostic_count;
 };
 
 /*
@@ -69,6 +80,8 @@ bool carenet_today(long *day, const char **why)
 
 Carenet *carenet_new(const CarenetOptions *options)
 {
+	/* the tree of this run fills chunks of its own, collected with it */
+	mem_tree_release();
 	Carenet *c = NEW(Carenet);
 	diag_sink_init(&c->sink);
 	c->sink.werror = options->werror;
@@ -195,6 +208,16 @@ bool carenet_diff(const Carenet *old, const Carenet *new, StrBuf *out)
 	return plandiff_write(&old->world, &new->world, out);
 }
 
+/* Lay a source out when it parses. */
+static FormatResult format_source(Source *src, DiagSink *sink, StrBuf *out)
+{
+	parse_source(src, sink, NULL, NULL);
+	if (sink->errors)
+		return FORMAT_UNPARSABLE;
+	fmt_source(src, out);
+	return FORMATTED;
+}
+
 FormatResult carenet_format_file(const char *path, bool color, StrBuf *original, StrBuf *out,
 				 StrBuf *errors)
 {
@@ -208,11 +231,7 @@ FormatResult carenet_format_file(const char *path, bool color, StrBuf *original,
 		result = FORMAT_UNREADABLE;
 	} else {
 		*original = (StrBuf){ (char *)src->text, src->len, src->len + 1 };
-		parse_source(src, &sink, NULL, NULL);
-		if (sink.errors)
-			result = FORMAT_UNPARSABLE;
-		else
-			fmt_source(src, out);
+		result = format_source(src, &sink, out);
 	}
 	diag_sort(&sink);
 	diag_render_text(&sink, errors, (RenderOptions){ color });
@@ -256,4 +275,246 @@ bool carenet_git_versions(const char *path, CarenetVersion **versions, size_t *c
 	}
 	*count = found.len;
 	return true;
+}
+
+/* ---- editors ---------------------------------------------------------------------------- */
+
+const char *carenet_file_key(const char *path)
+{
+	return loader_key(path);
+}
+
+void carenet_set_text(Carenet *c, const char *path, const char *text, size_t len)
+{
+	loader_set_text(&c->world, path, text, len);
+}
+
+bool carenet_reads(const Carenet *c, const char *key)
+{
+	return query_module(&c->world, key) != NULL;
+}
+
+static CarenetPosition position_of(const Source *src, uint32_t offset)
+{
+	CarenetPosition p;
+	source_utf16_position(src, offset, &p.line, &p.column);
+	return p;
+}
+
+/* A location as editors name it: the key of its file, UTF-16 positions. */
+static CarenetRange range_of(const World *w, SrcLoc loc)
+{
+	CarenetRange r = { 0 };
+	if (!loc.src)
+		return r;
+	const Module *m = query_module_of(w, loc.src);
+	r.path = m ? m->key : loc.src->path;
+	r.start = position_of(loc.src, loc.start);
+	r.end = position_of(loc.src, loc.end);
+	return r;
+}
+
+static CarenetDiagnostic diagnostic_of(const World *w, const Diagnostic *d)
+{
+	CarenetDiagnostic out = { range_of(w, d->loc), (CarenetSeverity)0, diag_code_name(d->code), d->message,
+				  NULL, d->notes.len, NULL, d->fixes.len };
+	out.severity = d->severity == SEV_ERROR ? CARENET_ERROR : d->severity == SEV_WARNING ? CARENET_WARNING
+											     : CARENET_NOTE;
+	CarenetNote *notes = NEW_ARRAY(CarenetNote, d->notes.len + 1);
+	for (size_t k = 0; k < d->notes.len; k++) {
+		const DiagNote *n = VEC_AT(d->notes, DiagNote, k);
+		notes[k] = (CarenetNote){ range_of(w, n->loc), n->message };
+	}
+	CarenetFix *fixes = NEW_ARRAY(CarenetFix, d->fixes.len + 1);
+	for (size_t k = 0; k < d->fixes.len; k++) {
+		const DiagFix *f = VEC_AT(d->fixes, DiagFix, k);
+		fixes[k] = (CarenetFix){ range_of(w, f->loc), f->text, f->title };
+	}
+	out.notes = notes;
+	out.fixes = fixes;
+	return out;
+}
+
+size_t carenet_diagnostics(const Carenet *c, const CarenetDiagnostic **out)
+{
+	Carenet *mut = (Carenet *)c; /* built once, then read */
+	if (!c->diagnostics) {
+		if (!c->evaluated)
+			diag_sort(&mut->sink);
+		CarenetDiagnostic *all = NEW_ARRAY(CarenetDiagnostic, c->sink.diags.len + 1);
+		for (size_t i = 0; i < c->sink.diags.len; i++)
+			all[i] = diagnostic_of(&c->world, VEC_AT(c->sink.diags, Diagnostic, i));
+		mut->diagnostics = all;
+		mut->diagnostic_count = c->sink.diags.len;
+	}
+	*out = c->diagnostics;
+	return c->diagnostic_count;
+}
+
+/* The module of file `key` and the byte offset of a position in it. */
+static Module *locate(Carenet *c, const char *key, CarenetPosition at, uint32_t *offset)
+{
+	Module *m = query_module(&c->world, key);
+	if (m)
+		*offset = source_utf16_offset(m->src, at.line, at.column);
+	return m;
+}
+
+static bool hit_at(Carenet *c, const char *key, CarenetPosition at, QueryHit *hit)
+{
+	uint32_t offset;
+	Module *m = locate(c, key, at, &offset);
+	return m && query_at(&c->world, m, offset, hit);
+}
+
+bool carenet_definition(Carenet *c, const char *key, CarenetPosition at, CarenetRange *out)
+{
+	QueryHit hit;
+	SrcLoc loc;
+	if (!hit_at(c, key, at, &hit) || !query_definition(&hit, &loc))
+		return false;
+	*out = range_of(&c->world, loc);
+	return true;
+}
+
+size_t carenet_references(Carenet *c, const char *key, CarenetPosition at, bool with_declaration,
+			  const CarenetRange **out)
+{
+	QueryHit hit;
+	Vec locs = { 0 };
+	if (hit_at(c, key, at, &hit) && hit.entity)
+		query_references(&c->world, hit.entity, with_declaration, &locs);
+	CarenetRange *ranges = NEW_ARRAY(CarenetRange, locs.len + 1);
+	for (size_t i = 0; i < locs.len; i++)
+		ranges[i] = range_of(&c->world, *VEC_AT(locs, SrcLoc, i));
+	*out = ranges;
+	return locs.len;
+}
+
+const char *carenet_hover(Carenet *c, const char *key, CarenetPosition at, CarenetRange *range)
+{
+	QueryHit hit;
+	if (!hit_at(c, key, at, &hit))
+		return NULL;
+	*range = range_of(&c->world, hit.loc);
+	return hover_text(&c->world, &hit);
+}
+
+size_t carenet_complete(Carenet *c, const char *key, CarenetPosition at, const CarenetCompletion **out)
+{
+	uint32_t offset;
+	Module *m = locate(c, key, at, &offset);
+	Vec items = m ? complete_at(&c->world, m, offset) : (Vec){ 0 };
+	CarenetCompletion *all = NEW_ARRAY(CarenetCompletion, items.len + 1);
+	for (size_t i = 0; i < items.len; i++) {
+		const CompleteItem *it = items.items[i];
+		all[i] = (CarenetCompletion){ it->label, it->insert, (CarenetItemKind)it->kind, it->detail,
+					      it->entity ? decl_kind_name(it->entity->decl->kind) : NULL };
+	}
+	*out = all;
+	return items.len;
+}
+
+static CarenetSymbol symbol_of(const World *w, const OutlineSymbol *s)
+{
+	CarenetSymbol out = { s->name, s->detail, s->keyword, range_of(w, s->loc), range_of(w, s->name_loc),
+			      NULL, s->children.len };
+	CarenetSymbol *children = NEW_ARRAY(CarenetSymbol, s->children.len + 1);
+	for (size_t i = 0; i < s->children.len; i++) /* one level: an action's indicators */
+		children[i] = symbol_of(w, s->children.items[i]);
+	out.children = children;
+	return out;
+}
+
+size_t carenet_symbols(Carenet *c, const char *key, const CarenetSymbol **out)
+{
+	Module *m = query_module(&c->world, key);
+	Vec symbols = m ? outline_module(m) : (Vec){ 0 };
+	CarenetSymbol *all = NEW_ARRAY(CarenetSymbol, symbols.len + 1);
+	for (size_t i = 0; i < symbols.len; i++)
+		all[i] = symbol_of(&c->world, symbols.items[i]);
+	*out = all;
+	return symbols.len;
+}
+
+static bool before(CarenetPosition a, CarenetPosition b)
+{
+	return a.line < b.line || (a.line == b.line && a.column < b.column);
+}
+
+size_t carenet_code_actions(const Carenet *c, const char *key, CarenetPosition from, CarenetPosition to,
+			    const CarenetAction **out)
+{
+	const CarenetDiagnostic *diags;
+	size_t count = carenet_diagnostics(c, &diags), n = 0;
+	Vec actions = { 0 };
+	for (size_t i = 0; i < count; i++) {
+		const CarenetDiagnostic *d = &diags[i];
+		if (!d->where.path || strcmp(d->where.path, key) != 0 || before(d->where.end, from) ||
+		    before(to, d->where.start))
+			continue;
+		for (size_t k = 0; k < d->fix_count; k++) {
+			CarenetAction *a = NEW(CarenetAction);
+			*a = (CarenetAction){ &d->fixes[k], i };
+			vec_push(&actions, a);
+		}
+	}
+	CarenetAction *all = NEW_ARRAY(CarenetAction, actions.len + 1);
+	for (n = 0; n < actions.len; n++)
+		all[n] = *VEC_AT(actions, CarenetAction, n);
+	*out = all;
+	return n;
+}
+
+FormatResult carenet_format_text(const char *path, const char *text, size_t len, StrBuf *out)
+{
+	DiagSink sink;
+	diag_sink_init(&sink);
+	return format_source(source_from_text(path, text, len), &sink, out);
+}
+
+size_t carenet_collect(void)
+{
+	mem_collect();
+	return mem_heap_bytes();
+}
+
+size_t carenet_heap_bytes(void)
+{
+	return mem_heap_bytes();
+}
+
+size_t carenet_live_bytes(void)
+{
+	return mem_live_bytes();
+}
+
+size_t carenet_text_offset(const char *text, size_t len, CarenetPosition at)
+{
+	size_t start = 0;
+	for (unsigned line = 0; line < at.line; line++) {
+		const char *nl = memchr(text + start, '\n', len - start);
+		if (!nl)
+			return len;
+		start = (size_t)(nl - text) + 1;
+	}
+	const char *nl = memchr(text + start, '\n', len - start);
+	size_t end = nl ? (size_t)(nl - text) : len;
+	if (end > start && text[end - 1] == '\r')
+		end--;
+	return start + utf8_offset_of_units(text + start, end - start, at.column);
+}
+
+CarenetPosition carenet_text_position(const char *text, size_t len, size_t offset)
+{
+	CarenetPosition p = { 0, 0 };
+	size_t start = 0;
+	if (offset > len)
+		offset = len;
+	for (const char *nl; (nl = memchr(text + start, '\n', offset - start));) {
+		p.line++;
+		start = (size_t)(nl - text) + 1;
+	}
+	p.column = (unsigned)utf8_utf16_units(text + start, offset - start);
+	return p;
 }

@@ -1,6 +1,6 @@
 /*
- * carenet.h — the core, as the command line (and later the language
- * server) drives it: the one header between them and src/.
+ * carenet.h — the core, as the command line and the language server drive
+ * it: the one header between them and src/.
  *
  * A run, like jq's jq_init / jq_compile / jq_next:
  *
@@ -105,5 +105,128 @@ typedef enum { FORMATTED, FORMAT_UNREADABLE, FORMAT_UNPARSABLE } FormatResult;
  */
 FormatResult carenet_format_file(const char *path, bool color, StrBuf *original, StrBuf *out,
 				 StrBuf *errors);
+
+/*
+ * ---- Editors: what the language server (carenet lsp) asks of a run ----
+ *
+ * Positions are counted as editors count them: a 0-based line and a 0-based
+ * column in UTF-16 code units (the Language Server Protocol's), converted
+ * exactly from carenet's byte offsets.  A file is named by its key
+ * (carenet_file_key): its real path, the same whether it is a root or
+ * imported; a key that is not a file on disk is a file if the run was given
+ * its text (carenet_set_text).
+ */
+typedef struct {
+	unsigned line, column;
+} CarenetPosition;
+
+typedef struct {
+	const char *path;    /* the file's key; NULL: no place (the whole run) */
+	CarenetPosition start, end;
+} CarenetRange;
+
+/* The key of a file: its real path when it exists, else the path as given. */
+const char *carenet_file_key(const char *path);
+/* Read `path` as `text` in this run instead of the disk, for the file and
+   every import of it (an editor's unsaved buffer).  Call before loading;
+   the text must stay as it is for as long as the run is used. */
+void carenet_set_text(Carenet *c, const char *path, const char *text, size_t len);
+/* Whether the run read the file with this key (a root or an import). */
+bool carenet_reads(const Carenet *c, const char *key);
+
+typedef enum { CARENET_ERROR = 1, CARENET_WARNING = 2, CARENET_NOTE = 3 } CarenetSeverity;
+
+typedef struct {
+	CarenetRange where;  /* path NULL: a hint without a place */
+	const char *message;
+} CarenetNote;
+
+/* An edit that resolves a diagnostic: replace `where` with `text`. */
+typedef struct {
+	CarenetRange where;
+	const char *text;
+	const char *title;   /* "Replace 'ldx' with 'ldc'" */
+} CarenetFix;
+
+typedef struct {
+	CarenetRange where;
+	CarenetSeverity severity;
+	const char *code;    /* "E401" */
+	const char *message;
+	const CarenetNote *notes;
+	size_t note_count;
+	const CarenetFix *fixes;
+	size_t fix_count;
+} CarenetDiagnostic;
+
+/* The diagnostics of an evaluated run, sorted as the text report sorts them. */
+size_t carenet_diagnostics(const Carenet *c, const CarenetDiagnostic **out);
+
+/* Where the name at `at` in file `key` is declared (a name's own declaration
+   is itself; an import's string, the file it imports). */
+bool carenet_definition(Carenet *c, const char *key, CarenetPosition at, CarenetRange *out);
+/* Every name in the run that means what the name at `at` means, in file
+   and source order; with `with_declaration`, its declaration first. */
+size_t carenet_references(Carenet *c, const char *key, CarenetPosition at, bool with_declaration,
+			  const CarenetRange **out);
+/* What to show about the name at `at` (Markdown), and its range; NULL when
+   there is nothing there. */
+const char *carenet_hover(Carenet *c, const char *key, CarenetPosition at, CarenetRange *range);
+
+typedef enum {
+	CARENET_ITEM_KEYWORD, CARENET_ITEM_PROPERTY, CARENET_ITEM_NAME, CARENET_ITEM_WORD,
+	CARENET_ITEM_MODULE,
+} CarenetItemKind;
+
+typedef struct {
+	const char *label;
+	const char *insert;  /* what to insert (the label, or "\"antwerp\"") */
+	CarenetItemKind kind;
+	const char *detail;
+	const char *keyword; /* for a name: the keyword of its declaration ("actor") */
+} CarenetCompletion;
+
+/* What may be written at `at`: keywords, the properties of the block, and
+   for a property's value only what it takes (after `lead` the actors). */
+size_t carenet_complete(Carenet *c, const char *key, CarenetPosition at, const CarenetCompletion **out);
+
+typedef struct CarenetSymbol {
+	const char *name;
+	const char *detail;  /* the title; NULL for none */
+	const char *keyword; /* "need", "action", "indicator", ... */
+	CarenetRange range, name_range;
+	const struct CarenetSymbol *children;
+	size_t child_count;
+} CarenetSymbol;
+
+/* The outline of file `key`: its declarations, an action's indicators inside. */
+size_t carenet_symbols(Carenet *c, const char *key, const CarenetSymbol **out);
+
+/* The fixes of the diagnostics in file `key` whose range meets [from, to];
+   `diagnostic` is the index of the fix's diagnostic (carenet_diagnostics). */
+typedef struct {
+	const CarenetFix *fix;
+	size_t diagnostic;
+} CarenetAction;
+size_t carenet_code_actions(const Carenet *c, const char *key, CarenetPosition from, CarenetPosition to,
+			    const CarenetAction **out);
+
+/* Lay out a plan held in memory as `carenet fmt` does; FORMAT_UNPARSABLE
+   (and *out untouched) when it does not parse. */
+FormatResult carenet_format_text(const char *path, const char *text, size_t len, StrBuf *out);
+
+/* Collect garbage now, for a long session (the language server): each
+   evaluation collects too, after its files are read, when the previous
+   run of the session is garbage already.  Returns the size of the heap,
+   in bytes (0 without the collector); carenet_heap_bytes without
+   collecting. */
+size_t carenet_collect(void);
+size_t carenet_heap_bytes(void);
+/* The bytes still reachable, after a full collection (for a test of a long session). */
+size_t carenet_live_bytes(void);
+
+/* Positions in a text that is not a run's (an editor's buffer being edited). */
+size_t carenet_text_offset(const char *text, size_t len, CarenetPosition at);
+CarenetPosition carenet_text_position(const char *text, size_t len, size_t offset);
 
 #endif

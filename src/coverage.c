@@ -57,8 +57,27 @@ static bool provided_locally(const PairSet *provided, const Capability *cap, con
 	return false;
 }
 
-/* The hint of spec 5.1: the signal that would address a gap. */
-static void hint_signal(Diagnostic *d, const PairSet *provided, Need *n, Coverage *c)
+/*
+ * The line a hint proposes goes on its own after the need's declaration:
+ * an insertion at the start of the next line (or at the end of the file).
+ */
+static void fix_add_line(Diagnostic *d, const Need *n, const char *line)
+{
+	const Decl *decl = n->base.decl;
+	const Source *src = decl->loc.src;
+	uint32_t at = decl->loc.end;
+	while (at < src->len && src->text[at] != '\n')
+		at++;
+	const char *text = at < src->len ? mem_printf("\n%s\n", line) : mem_printf("\n\n%s\n", line);
+	if (at < src->len)
+		at++;
+	diag_fix(d, (SrcLoc){ src, at, at }, text, mem_printf("Add '%s'", line));
+}
+
+/* The hint of spec 5.1: the signal that would address a gap, and its fix.
+   A need with several areas signals this one (`in AREA`), so the line
+   changes nothing elsewhere. */
+static void hint_signal(World *w, Diagnostic *d, const PairSet *provided, Need *n, Coverage *c)
 {
 	/* a signal for this area exists already: its own error says why it does not count */
 	for (size_t i = 0; i < n->signals.len; i++) {
@@ -71,18 +90,25 @@ static void hint_signal(Diagnostic *d, const PairSet *provided, Need *n, Coverag
 		Capability *cap = n->requires.items[i];
 		if (provided_locally(provided, cap, c->area) || !cap->handled_by)
 			continue;
-		Body *b = escalate_resolve(cap->handled_by, c->area, n->base.module->eval_day).body;
-		if (b)
-			diag_note(d, (SrcLoc){ 0 },
-				  "hint: no actor serving %s provides %s; signal it: signal %s to %s (reaches %s)",
-				  entity_name(&c->area->base), entity_name(&cap->base), entity_name(&n->base),
-				  entity_name(&cap->handled_by->base), entity_title(&b->base));
-		else /* a signal to the kind would not resolve: do not suggest it */
+		Kind *kind = cap->handled_by;
+		Body *b = escalate_resolve(kind, c->area, n->base.module->eval_day).body;
+		const char *line = n->areas.len > 1
+			? mem_printf("signal %s in %s to %s", entity_name(&n->base), entity_name(&c->area->base),
+				     entity_name(&kind->base))
+			: mem_printf("signal %s to %s", entity_name(&n->base), entity_name(&kind->base));
+		if (!b) { /* a signal to the kind would not resolve: do not suggest it */
 			diag_note(d, (SrcLoc){ 0 },
 				  "hint: no actor serving %s provides %s, and no body of kind '%s' has %s among its "
 				  "members; signal it to a body you know: signal %s to BODY",
-				  entity_name(&c->area->base), entity_name(&cap->base), entity_name(&cap->handled_by->base),
+				  entity_name(&c->area->base), entity_name(&cap->base), entity_name(&kind->base),
 				  entity_name(&c->area->base), entity_name(&n->base));
+			return;
+		}
+		diag_note(d, (SrcLoc){ 0 }, "hint: no actor serving %s provides %s; signal it: %s (reaches %s)",
+			  entity_name(&c->area->base), entity_name(&cap->base), line, entity_title(&b->base));
+		/* the kind must be the one this file sees under that name */
+		if (names_find(w, n->base.module, NS_KIND, entity_name(&kind->base)) == &kind->base)
+			fix_add_line(d, n, line);
 		return;
 	}
 }
@@ -148,7 +174,7 @@ static void report_gap(World *w, const PairSet *running, const PairSet *provided
 			  "it was accepted until %s (\"%s\"); that acceptance has expired: plan an action, send a "
 			  "signal, or accept it again with a new date and reason",
 			  date_format(c->acceptance->until), c->acceptance->reason);
-	hint_signal(d, provided, n, c);
+	hint_signal(w, d, provided, n, c);
 }
 
 static void classify(World *w, const PairSet *running, const PairSet *provided, Need *n, Coverage *c)

@@ -204,6 +204,35 @@ void diag_note(Diagnostic *d, SrcLoc loc, const char *fmt, ...)
 	vec_push(&d->notes, note);
 }
 
+/* Text quoted in a fix's title: one line, at most 40 bytes. */
+static const char *title_quote(const char *text, size_t len)
+{
+	size_t n = 0;
+	while (n < len && n < 40 && text[n] != '\n')
+		n++;
+	while (n > 0 && n < len && ((unsigned char)text[n] & 0xC0) == 0x80)
+		n--; /* never cut a character in two */
+	return mem_printf("%.*s%s", (int)n, text, n < len ? "..." : "");
+}
+
+void diag_fix(Diagnostic *d, SrcLoc loc, const char *text, const char *title)
+{
+	if (d == NULL || loc.src == NULL)
+		return;
+	DiagFix *fix = NEW(DiagFix);
+	fix->loc = loc;
+	fix->text = text;
+	if (!title) {
+		const char *new_text = title_quote(text, strlen(text));
+		title = loc.end > loc.start
+			? mem_printf("Replace '%s' with '%s'", title_quote(loc.src->text + loc.start, loc.end - loc.start),
+				     new_text)
+			: mem_printf("Insert '%s'", new_text);
+	}
+	fix->title = title;
+	vec_push(&d->fixes, fix);
+}
+
 int diag_has_errors(const DiagSink *sink)
 {
 	return sink->errors > 0;

@@ -45,6 +45,19 @@ typedef struct DiagSuppression {
 	bool expired;        /* an acceptance past its date: the warning shows, with a note saying so */
 } DiagSuppression;
 
+/*
+ * A fix: the edit a "did you mean" or a hint proposes, made where the
+ * message is written, so what the user reads and what an editor applies
+ * (the language server's quick fixes) come from one place.  Replace the
+ * text at `loc` (an empty range inserts) with `text`; applied, the fix
+ * leaves a plan without this diagnostic.
+ */
+typedef struct {
+	SrcLoc loc;
+	const char *text;
+	const char *title;   /* "Replace 'ldx' with 'ldc'" */
+} DiagFix;
+
 typedef struct {
 	Severity severity;
 	DiagCode code;
@@ -53,6 +66,7 @@ typedef struct {
 	Vec notes;           /* of DiagNote */
 	size_t seq;          /* emission order, to keep sorting stable */
 	const DiagSuppression *suppressed_by; /* non-NULL: silenced in place, not counted */
+	Vec fixes;           /* of DiagFix */
 } Diagnostic;
 
 typedef struct {
@@ -80,6 +94,10 @@ Diagnostic *diag_report(DiagSink *sink, DiagCode code, SrcLoc loc, const char *f
 	__attribute__((format(printf, 4, 5)));
 void diag_note(Diagnostic *d, SrcLoc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Attach a fix (see DiagFix); a NULL title is "Replace 'old' with 'new'"
+   or "Insert 'new'". */
+void diag_fix(Diagnostic *d, SrcLoc loc, const char *text, const char *title);
 
 const char *diag_code_name(DiagCode code);
 const char *diag_code_title(DiagCode code);

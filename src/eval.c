@@ -352,9 +352,11 @@ static bool eval_call(Eval *ev, Module *m, const Expr *e, Value *out)
 			fn = i;
 	if (fn < 0) {
 		const char *close = names_closest(name, function_names, 6);
-		diag_report(ev->w->diags, DIAG_E606, e->u.call->name.loc,
-			    "unknown function '%s'%s%s%s (carenet has sum, min, max, round, ceil, floor)", name,
-			    close ? "; did you mean '" : "", close ? close : "", close ? "'?" : "");
+		Diagnostic *d = diag_report(ev->w->diags, DIAG_E606, e->u.call->name.loc,
+					    "unknown function '%s'%s%s%s (carenet has sum, min, max, round, ceil, floor)",
+					    name, close ? "; did you mean '" : "", close ? close : "", close ? "'?" : "");
+		if (close)
+			diag_fix(d, e->u.call->name.loc, close, NULL);
 		return false;
 	}
 	bool variadic = fn <= 2;

@@ -5,6 +5,10 @@
  * source order; a streaming writer of a few lines does that with no
  * dependency (json-c and jansson would copy every string into malloc'd trees).
  * The writer tracks whether a comma is due, so callers just open, add, close.
+ *
+ * The language server reads JSON with jansson, which exports json_string
+ * and json_null: this writer's names must differ from jansson's, or the
+ * program's would stand in for the library's, inside it too.
  */
 #ifndef CARENET_JSON_H
 #define CARENET_JSON_H

@@ -59,12 +59,6 @@ void loader_init(World *w, DiagSink *diags)
 	add_search_dir(w, CARENET_STDLIB_DIR);
 }
 
-static bool is_file(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 static const char *canonical_key(const char *path)
 {
 	if (strcmp(path, "-") == 0)
@@ -73,6 +67,42 @@ static const char *canonical_key(const char *path)
 	if (realpath(path, resolved))
 		return mem_strdup(resolved);
 	return mem_strdup(path);
+}
+
+const char *loader_key(const char *path)
+{
+	return canonical_key(path);
+}
+
+typedef struct {
+	const char *text;    /* the caller's; kept alive by the overlay */
+	size_t len;
+} OverlayText;
+
+void loader_set_text(World *w, const char *path, const char *text, size_t len)
+{
+	OverlayText *t = NEW(OverlayText);
+	t->text = text;
+	t->len = len;
+	table_put(&w->overlay, canonical_key(path), t);
+}
+
+/* The overlay's text for a path, as a fresh Source named `path`; NULL when
+   the path is read from the disk. */
+static Source *overlay_source(const World *w, const char *key, const char *path)
+{
+	if (w->overlay.count == 0)
+		return NULL;
+	const OverlayText *t = table_get(&w->overlay, key);
+	return t ? source_from_text(path, t->text, t->len) : NULL;
+}
+
+static bool is_file(const World *w, const char *path)
+{
+	struct stat st;
+	if (w->overlay.count && table_get(&w->overlay, canonical_key(path)))
+		return true;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 static const char *dir_of(const char *path)
@@ -126,7 +156,7 @@ static int compare_names(const void *a, const void *b)
 
 /* The modules on the stdlib search path, sorted: read from the directories,
    so messages are right for any installation. */
-static Vec stdlib_modules(const World *w)
+Vec loader_stdlib_modules(const World *w)
 {
 	Vec names = { 0 };
 	Table seen = { 0 };
@@ -154,12 +184,14 @@ static Vec stdlib_modules(const World *w)
 /* E301 for a stdlib module: "did you mean" one that exists, and the list. */
 static void report_no_module(World *w, const char *name, SrcLoc loc)
 {
-	Vec modules = stdlib_modules(w);
+	Vec modules = loader_stdlib_modules(w);
 	const char *close = names_closest(name, (const char *const *)modules.items, modules.len);
 	Diagnostic *diag = close
 		? diag_report(w->diags, DIAG_E301, loc, "no module \"%s\" in the standard library; did you mean \"%s\"?",
 			      name, close)
 		: diag_report(w->diags, DIAG_E301, loc, "no module \"%s\" in the standard library", name);
+	if (close)
+		diag_fix(diag, loc, mem_printf("\"%s\"", close), NULL);
 	StrBuf list = { 0 };
 	buf_init(&list);
 	for (size_t i = 0; i < modules.len; i++)
@@ -180,7 +212,7 @@ static void load_import(World *w, Module *m, Decl *d)
 		const char *dir = dir_of(m->src->path);
 		path = name[0] == '/' ? name
 		       : strcmp(dir, ".") == 0 ? relative : mem_printf("%s/%s", dir, relative);
-		if (!is_file(path)) {
+		if (!is_file(w, path)) {
 			diag_report(w->diags, DIAG_E301, d->title_loc, "cannot import \"%s\": no file %s",
 				    name, path);
 			return;
@@ -188,7 +220,7 @@ static void load_import(World *w, Module *m, Decl *d)
 	} else {
 		for (size_t i = 0; i < w->search_path.len && !path; i++) {
 			const char *candidate = mem_printf("%s/%s.care", (char *)w->search_path.items[i], name);
-			if (is_file(candidate))
+			if (is_file(w, candidate))
 				path = candidate;
 		}
 		if (!path) {
@@ -229,9 +261,12 @@ static Module *load_module(World *w, const char *path, const char *name, bool is
 		}
 		return m;
 	}
-	reserve_memory_for(path);
 	const char *why = NULL;
-	Source *src = source_load(path, &why);
+	Source *src = overlay_source(w, key, path);
+	if (!src) {
+		reserve_memory_for(path);
+		src = source_load(path, &why);
+	}
 	if (!src) {
 		diag_report(w->diags, DIAG_E001, import_loc, "cannot read %s: %s", path, why);
 		return NULL;
@@ -276,7 +311,7 @@ void loader_load_prelude(World *w)
 {
 	for (size_t i = 0; i < w->search_path.len; i++) {
 		const char *candidate = mem_printf("%s/prelude.care", (char *)w->search_path.items[i]);
-		if (is_file(candidate)) {
+		if (is_file(w, candidate)) {
 			w->prelude = load_module(w, candidate, "prelude", true, (SrcLoc){ 0 });
 			return;
 		}

@@ -18,6 +18,20 @@ void loader_init(World *w, DiagSink *diags);
 bool loader_load_root(World *w, const char *path);
 /* Load a plan already in memory (tests, the fuzzer) as a root. */
 void loader_load_root_source(World *w, Source *src);
+/*
+ * The overlay: texts the loader reads instead of the disk, by path (an
+ * editor's unsaved buffers, for the language server).  It serves a file
+ * named as a root and every import of it; a path in the overlay is a file
+ * even when the disk has none.  Set the texts before loading.
+ */
+void loader_set_text(World *w, const char *path, const char *text, size_t len);
+/* The canonical form of a path, as the loader keys files: its real path
+   when the file exists, else the path as given. */
+const char *loader_key(const char *path);
+
+/* The names of the modules on the stdlib search path, sorted (char*). */
+Vec loader_stdlib_modules(const World *w);
+
 /* Load the prelude (call once, before the roots). */
 void loader_load_prelude(World *w);
 

@@ -15,6 +15,7 @@
 #include "date.h"
 #include "driver.h"
 #include "fmt_command.h"
+#include "lsp.h"
 #include "mem.h"
 #include "names.h"
 
@@ -32,6 +33,7 @@ enum {
 	OPT_HISTORY = 1u << 9,
 	OPT_GAP_MONTHS = 1u << 10,
 	OPT_COLOR = 1u << 11,
+	OPT_STDIO = 1u << 12,
 };
 
 static const struct {
@@ -53,6 +55,7 @@ static const struct {
 	{ "gap-months", required_argument, OPT_GAP_MONTHS, "N", "with --history: how many months make a gap old (6)" },
 	{ "color", required_argument, OPT_COLOR, "WHEN", "colour diagnostics: auto (on a terminal, unless NO_COLOR), always, never" },
 	{ "help", no_argument, OPT_HELP, NULL, "print this command's usage" },
+	{ "stdio", no_argument, OPT_STDIO, NULL, "lsp: use standard input and output (the default)" },
 };
 
 #define OPTION_COUNT (sizeof option_table / sizeof option_table[0])
@@ -91,6 +94,10 @@ static const struct {
 	{ "fmt", CMD_FMT, OPT_CHECK | OPT_WRITE | OPT_COLOR | OPT_HELP, 0, "FILE...",
 	  "print plans in the canonical layout; --check shows a diff and exits 1\n"
 	  "when the layout differs, --write rewrites the files" },
+	{ "lsp", CMD_LSP, OPT_STDIO | OPT_HELP, 0, "",
+	  "the language server for editors (Language Server Protocol on standard\n"
+	  "input and output): diagnostics as you type, definitions, references,\n"
+	  "hover, completion, outline, formatting, quick fixes" },
 };
 
 #define COMMAND_COUNT (sizeof command_table / sizeof command_table[0])
@@ -143,7 +150,8 @@ static const char *usage_line(size_t c)
 		else
 			buf_printf(&b, " [--%s]", option_table[o].name);
 	}
-	buf_printf(&b, " %s", command_table[c].operands);
+	if (command_table[c].operands[0])
+		buf_printf(&b, " %s", command_table[c].operands);
 	return b.data;
 }
 
@@ -418,9 +426,11 @@ static int parse_options(size_t c, int argc, char **argv, Options *opts)
 		opts->files[opts->file_count++] = argv[i];
 	if (opts->fmt_check && opts->fmt_write)
 		return usage_error_in(c, "fmt takes --check or --write, not both");
-	if (opts->file_count == 0)
+	if (opts->file_count == 0 && command_table[c].operands[0])
 		return usage_error_in(c, mem_printf("%s needs %s (- for standard input)", command_table[c].name,
 						    command_table[c].operands));
+	if (opts->file_count > 0 && !command_table[c].operands[0])
+		return usage_error_in(c, mem_printf("%s takes no files", command_table[c].name));
 	return 0;
 }
 
@@ -511,5 +521,7 @@ int main(int argc, char **argv)
 	if (opts.command == CMD_FMT)
 		return fmt_command_run(opts.files, opts.file_count, opts.fmt_check, opts.fmt_write,
 				       driver_use_color(opts.color));
+	if (opts.command == CMD_LSP)
+		return lsp_run();
 	return driver_run(&opts);
 }

@@ -34,6 +34,9 @@ static void *gc_oom(size_t size)
 void mem_init(void)
 {
 #ifndef CARENET_NO_GC
+	/* the default, said aloud: a pointer into an arena chunk keeps the chunk
+	   (mem_tree_release relies on it) */
+	GC_set_all_interior_pointers(1);
 	GC_INIT();
 	GC_set_oom_fn(gc_oom);
 #endif
@@ -188,6 +191,13 @@ char *mem_tree_strndup(const char *s, size_t n)
 	return copy;
 }
 
+void mem_tree_release(void)
+{
+	tree_nodes = (Arena){ 0 };
+	tree_strings = (Arena){ 0 };
+	tree_chunks = (ChunkList){ 0 };
+}
+
 void mem_give_back(void *block)
 {
 	GC_FREE(block);
@@ -235,6 +245,12 @@ size_t mem_allocated_bytes(void)
 size_t mem_heap_bytes(void)
 {
 	return GC_get_heap_size();
+}
+
+size_t mem_live_bytes(void)
+{
+	GC_gcollect();
+	return GC_get_memory_use();
 }
 
 size_t mem_collections(void)
@@ -331,6 +347,11 @@ char *mem_tree_strndup(const char *s, size_t n)
 	return mem_strndup(s, n);
 }
 
+void mem_tree_release(void)
+{
+	/* nothing is freed before mem_reset without the collector */
+}
+
 void mem_give_back(void *block)
 {
 	(void)block; /* freed with everything else by mem_reset */
@@ -342,6 +363,11 @@ void mem_reserve(size_t bytes)
 }
 
 size_t mem_allocated_bytes(void)
+{
+	return 0;
+}
+
+size_t mem_live_bytes(void)
 {
 	return 0;
 }

@@ -41,6 +41,11 @@ void mem_reset(void);
 void *mem_tree_alloc(size_t size);              /* zeroed; may hold pointers */
 char *mem_tree_strndup(const char *s, size_t n); /* in pointer-free chunks */
 #define NEW_TREE_NODE(T) ((T *)mem_tree_alloc(sizeof(T)))
+/* Forget the arena's chunks, so that each is collected once nothing points
+   into it (the collector sees interior pointers).  For a process that runs
+   many checks, the language server, before each one; without this every
+   tree ever read would stay. */
+void mem_tree_release(void);
 
 /*
  * The scratch region of the tree: while it is in use, mem_tree_alloc hands
@@ -64,6 +69,8 @@ void mem_reserve(size_t bytes);
    for CARENET_TIMES. */
 size_t mem_allocated_bytes(void);
 size_t mem_heap_bytes(void);
+/* The bytes in use after a full collection (what is still reachable). */
+size_t mem_live_bytes(void);
 size_t mem_collections(void);
 /* Collect now (tests); nothing without the collector. */
 void mem_collect(void);

@@ -343,6 +343,7 @@ typedef struct World {
 	Vec search_path;             /* of char*: stdlib directories */
 	Vec load_stack;              /* for import cycles */
 	Clock clock;                 /* where evaluation dates come from */
+	Table overlay;               /* canonical path -> Source: texts read instead of the disk */
 } World;
 
 /* Every module of the plans themselves, in load order (the stdlib's are skipped). */

@@ -155,15 +155,16 @@ static int compare_strings(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Every name visible from `m` in the allowed namespaces, sorted, unique. */
-static Vec visible_candidates(World *w, Module *m, unsigned allowed)
+/* Every name visible from `m` in the allowed namespaces, sorted, unique;
+   with `own_only`, only the names `m` declares itself (after plan.). */
+static Vec visible_candidates(World *w, Module *m, unsigned allowed, bool own_only)
 {
 	Vec names = { 0 };
 	for (int ns = 0; ns < NS_COUNT; ns++) {
 		if (!(allowed & NS_BIT(ns)))
 			continue;
-		const Table *tables[3] = { &m->names[ns], m->imports.len ? &visible_names(m)[ns] : NULL,
-					   w->prelude && !m->is_stdlib ? &visible_names(w->prelude)[ns] : NULL };
+		const Table *tables[3] = { &m->names[ns], m->imports.len && !own_only ? &visible_names(m)[ns] : NULL,
+					   w->prelude && !m->is_stdlib && !own_only ? &visible_names(w->prelude)[ns] : NULL };
 		for (int t = 0; t < 3; t++) {
 			if (!tables[t])
 				continue;
@@ -180,6 +181,38 @@ static Vec visible_candidates(World *w, Module *m, unsigned allowed)
 			names.items[out++] = names.items[i];
 	names.len = out;
 	return names;
+}
+
+static int compare_entity_names(const void *a, const void *b)
+{
+	return strcmp(entity_name(*(const Entity *const *)a), entity_name(*(const Entity *const *)b));
+}
+
+void names_visible(World *w, Module *m, unsigned allowed, Vec *out)
+{
+	Vec found = { 0 };
+	for (int ns = 0; ns < NS_COUNT; ns++) {
+		if (!(allowed & NS_BIT(ns)))
+			continue;
+		Table seen = { 0 };
+		const Table *tables[3] = { &m->names[ns], m->imports.len ? &visible_names(m)[ns] : NULL,
+					   w->prelude && !m->is_stdlib ? &visible_names(w->prelude)[ns] : NULL };
+		for (int t = 0; t < 3; t++) {
+			for (size_t i = 0; tables[t] && i < tables[t]->cap; i++) {
+				const TableSlot *slot = &tables[t]->slots[i];
+				/* the first table that has a name wins, as in lookup() */
+				if (!slot->key || table_get(&seen, slot->key))
+					continue;
+				table_put(&seen, slot->key, slot->value);
+				if (!is_ambiguity(slot->value))
+					vec_push(&found, slot->value);
+			}
+		}
+	}
+	if (found.len > 1)
+		qsort(found.items, found.len, sizeof(void *), compare_entity_names);
+	for (size_t i = 0; i < found.len; i++)
+		vec_push(out, found.items[i]);
 }
 
 /* "an area or municipality" -> "area or municipality" */
@@ -204,14 +237,15 @@ static const char *allowed_noun(unsigned allowed)
 	return "a name";
 }
 
-/* E401 with "did you mean", or the list of what fits here. */
-static void report_unknown(World *w, Module *m, const Name *name, unsigned allowed, const char *what)
+/* E401 with "did you mean" (and its fix), or the list of what fits here. */
+static void report_unknown(World *w, Module *m, const Name *name, unsigned allowed, const char *what,
+			   bool own_only)
 {
 	if (w->diags->diags.len >= w->diags->max_kept) {
 		diag_report(w->diags, DIAG_E401, name->loc, "unknown name '%s'", name->text);
 		return;
 	}
-	Vec candidates = visible_candidates(w, m, allowed);
+	Vec candidates = visible_candidates(w, m, allowed, own_only);
 	const char *close = names_closest(name->text, (const char *const *)candidates.items, candidates.len);
 	const char *noun = allowed_noun(allowed);
 	Diagnostic *d;
@@ -219,6 +253,7 @@ static void report_unknown(World *w, Module *m, const Name *name, unsigned allow
 		d = diag_report(w->diags, DIAG_E401, name->loc,
 				"unknown %s '%s' in %s; did you mean '%s'?", bare(noun),
 				name->text, what, close);
+		diag_fix(d, name->loc, close, NULL);
 	} else {
 		d = diag_report(w->diags, DIAG_E401, name->loc, "unknown %s '%s' in %s", bare(noun),
 				name->text, what);
@@ -284,7 +319,7 @@ static Entity *resolve_qualified(World *w, Module *m, const Ref *ref, unsigned a
 		if (e)
 			return e;
 	}
-	report_unknown(w, target, &ref->parts[1], allowed, what);
+	report_unknown(w, target, &ref->parts[1], allowed, what, true);
 	return NULL;
 }
 
@@ -307,6 +342,6 @@ Entity *names_resolve(World *w, Module *m, const Ref *ref, unsigned allowed, con
 			return e;
 	}
 	if (!report_wrong_kind(w, m, name, allowed, what))
-		report_unknown(w, m, name, allowed, what);
+		report_unknown(w, m, name, allowed, what, false);
 	return NULL;
 }

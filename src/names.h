@@ -25,6 +25,11 @@ Entity *names_resolve(World *w, Module *m, const Ref *ref, unsigned allowed, con
 /* Look up without reporting; NULL when absent or ambiguous. */
 Entity *names_find(World *w, Module *m, Namespace ns, const char *name);
 
+/* Every entity visible from `m` under a name in the allowed namespaces
+   (its own, its imports', the prelude's; an ambiguous name is left out),
+   appended to `out` sorted by name; for completion in editors. */
+void names_visible(World *w, Module *m, unsigned allowed, Vec *out);
+
 /* Edit distance (optimal string alignment), capped at `limit` + 1. */
 int names_distance(const char *a, const char *b, int limit);
 /* The closest of `count` candidates within a sensible distance, or NULL. */

@@ -211,19 +211,41 @@ static bool single_valued(ValueType t)
 	       t != VT_DATED_TEXTS;
 }
 
-static void report_unknown_property(DiagSink *diags, DeclKind kind, const Property *p)
+static bool block_gives(const Block *block, const char *name)
+{
+	for (const Property *p = block->props; p; p = p->next)
+		if (strcmp(p->name.text, name) == 0)
+			return true;
+	return false;
+}
+
+/* The property `p` could be meant as: one the block does not give already
+   (unless it repeats) and whose shape fits `p`'s values, so the fix holds. */
+static bool could_be(const Block *block, const PropSpec *spec, const Property *p)
+{
+	if (!spec->repeat && block_gives(block, spec->name))
+		return false;
+	for (const Item *it = p->items; it; it = it->next)
+		if (!item_fits(spec, it))
+			return false;
+	return true;
+}
+
+static void report_unknown_property(DiagSink *diags, DeclKind kind, const Block *block, const Property *p)
 {
 	const char *names[SCHEMA_MAX_SLOTS];
-	size_t n = 0;
-	for (int slot = 0; slot < schema_slot_count(kind); slot++)
-		if (!shadowed(kind, slot))
-			names[n++] = schema_slot_spec(kind, slot)->name;
-	const char *close = names_closest(p->name.text, names, n);
+	size_t count = 0;
+	int n = schema_slot_count(kind);
+	for (int slot = 0; slot < n; slot++)
+		if (could_be(block, schema_slot_spec(kind, slot), p))
+			names[count++] = schema_slot_spec(kind, slot)->name;
+	const char *close = names_closest(p->name.text, names, count);
 	Diagnostic *d;
-	if (close)
+	if (close) {
 		d = diag_report(diags, DIAG_E501, p->name.loc, "%s has no property '%s'; did you mean '%s'?",
 				decl_kind_noun(kind), p->name.text, close);
-	else
+		diag_fix(d, p->name.loc, close, NULL);
+	} else
 		d = diag_report(diags, DIAG_E501, p->name.loc, "%s has no property '%s'", decl_kind_noun(kind),
 				p->name.text);
 	diag_note(d, (SrcLoc){ 0 }, "%s takes: %s", decl_kind_noun(kind), schema_property_list(kind));
@@ -312,7 +334,7 @@ void schema_check_block(DiagSink *diags, DeclKind kind, const Block *block, Prop
 	for (const Property *p = block->props; p; p = p->next) {
 		int slot = slot_named(kind, p->name.text);
 		if (slot < 0) {
-			report_unknown_property(diags, kind, p);
+			report_unknown_property(diags, kind, block, p);
 			continue;
 		}
 		const PropSpec *spec = schema_slot_spec(kind, slot);
@@ -371,8 +393,10 @@ int schema_choice(DiagSink *diags, const Props *props, PropId id, int fallback)
 	for (size_t i = 0; i < n && i < SCHEMA_MAX_SLOTS; i++)
 		words[i] = entries[i].word;
 	const char *close = word ? names_closest(word->text, words, n < SCHEMA_MAX_SLOTS ? n : SCHEMA_MAX_SLOTS) : NULL;
-	diag_report(diags, DIAG_E505, ast_item_loc(it), "'%s' is not a valid %s (%s)%s%s%s",
-		    word ? word->text : ast_ref_text(it->value->u.ref), spec->name, vocab_list(vocab),
-		    close ? "; did you mean '" : "", close ? close : "", close ? "'?" : "");
+	Diagnostic *d = diag_report(diags, DIAG_E505, ast_item_loc(it), "'%s' is not a valid %s (%s)%s%s%s",
+				    word ? word->text : ast_ref_text(it->value->u.ref), spec->name, vocab_list(vocab),
+				    close ? "; did you mean '" : "", close ? close : "", close ? "'?" : "");
+	if (close)
+		diag_fix(d, ast_item_loc(it), close, NULL);
 	return fallback;
 }

@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "mem.h"
+#include "utf8.h"
 
 static int next_source_id;
 static const char too_large[] = "file too large (the limit is 256 MiB)";
@@ -129,6 +130,47 @@ void source_position(const Source *src, uint32_t offset, int *line, int *column)
 			col++;
 	*line = (int)lo + 1;
 	*column = col;
+}
+
+/* The 0-based line of an offset (last line start <= offset). */
+static size_t line_of(const Source *src, uint32_t offset)
+{
+	size_t lo = 0, hi = src->line_count;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (src->line_starts[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void source_utf16_position(const Source *src, uint32_t offset, uint32_t *line, uint32_t *column)
+{
+	Source *mut = (Source *)src; /* the line map is a cache */
+	if (mut->line_starts == NULL)
+		build_line_map(mut);
+	if (offset > src->len)
+		offset = (uint32_t)src->len;
+	size_t l = line_of(src, offset);
+	uint32_t start = src->line_starts[l];
+	*line = (uint32_t)l;
+	*column = (uint32_t)utf8_utf16_units(src->text + start, offset - start);
+}
+
+uint32_t source_utf16_offset(const Source *src, uint32_t line, uint32_t column)
+{
+	Source *mut = (Source *)src;
+	if (mut->line_starts == NULL)
+		build_line_map(mut);
+	if (line >= src->line_count)
+		return (uint32_t)src->len;
+	uint32_t start = src->line_starts[line];
+	size_t end = line + 1 < src->line_count ? src->line_starts[line + 1] - 1 : src->len;
+	if (end > start && src->text[end - 1] == '\r')
+		end--;
+	return start + (uint32_t)utf8_offset_of_units(src->text + start, end - start, column);
 }
 
 const char *source_line(const Source *src, int line, size_t *len)

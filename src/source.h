@@ -41,6 +41,16 @@ Source *source_load(const char *path, const char **why);
 
 /* 1-based line and column (column counted in characters, not bytes). */
 void source_position(const Source *src, uint32_t offset, int *line, int *column);
+/*
+ * Positions as editors count them (the Language Server Protocol): a
+ * 0-based line and a 0-based column in UTF-16 code units.  A column past
+ * the end of its line means the end of the line (before "\r\n"), a line
+ * past the last the end of the text; exact both ways for every offset at
+ * the start of a character.
+ */
+void source_utf16_position(const Source *src, uint32_t offset, uint32_t *line, uint32_t *column);
+uint32_t source_utf16_offset(const Source *src, uint32_t line, uint32_t column);
+
 /* The text of the 1-based line, without its newline. */
 const char *source_line(const Source *src, int line, size_t *len);
 

@@ -42,6 +42,44 @@ size_t utf8_find_invalid(const char *text, size_t len)
 	return (size_t)-1;
 }
 
+/* The length of the valid character at s[i], or 1 for an invalid byte. */
+static size_t char_length(const char *text, size_t i, size_t len)
+{
+	if ((unsigned char)text[i] < 0x80)
+		return 1;
+	size_t rest = len - i < 4 ? len - i : 4;
+	size_t bad = utf8_find_invalid(text + i, rest);
+	if (bad == 0)
+		return 1;
+	unsigned char c = (unsigned char)text[i];
+	return (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+}
+
+size_t utf8_utf16_units(const char *s, size_t len)
+{
+	size_t units = 0;
+	for (size_t i = 0; i < len;) {
+		size_t n = char_length(s, i, len);
+		units += n == 4 ? 2 : 1;
+		i += n;
+	}
+	return units;
+}
+
+size_t utf8_offset_of_units(const char *s, size_t len, size_t units)
+{
+	size_t i = 0, seen = 0;
+	while (i < len) {
+		size_t n = char_length(s, i, len);
+		size_t width = n == 4 ? 2 : 1;
+		if (seen + width > units)
+			break;
+		seen += width;
+		i += n;
+	}
+	return i;
+}
+
 int utf8_encode(StrBuf *out, uint32_t cp)
 {
 	char b[4];

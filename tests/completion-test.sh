@@ -43,7 +43,7 @@ t() { # t "command line, cursor at the end" "the words offered, sorted"
 	got=$(printf '%s\n' "${COMPREPLY[@]}" | sort | xargs)
 	result "bash [$line]" "$got" "$want"
 }
-commands="check diff eval fmt help history signals trend"
+commands="check diff eval fmt help history lsp signals trend"
 t "carenet " "$commands"
 t "carenet ch" "check"
 t "carenet -" "--help --version"

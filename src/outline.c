@@ -1,0 +1,64 @@
+/*
+ * outline.c — the declarations of a file as an editor's outline (see
+ * outline.h).
+ */
+#include "outline.h"
+
+#include "mem.h"
+
+static OutlineSymbol *symbol(const char *name, const char *detail, const char *keyword, SrcLoc loc,
+			     SrcLoc name_loc)
+{
+	OutlineSymbol *s = NEW(OutlineSymbol);
+	s->name = name;
+	s->detail = detail;
+	s->keyword = keyword;
+	s->loc = loc;
+	s->name_loc = name_loc.src ? name_loc : loc;
+	return s;
+}
+
+static OutlineSymbol *of_decl(const Decl *d)
+{
+	const char *keyword = decl_kind_name(d->kind);
+	switch (d->kind) {
+	case DECL_SIGNAL:
+		if (!d->need)
+			return NULL;
+		return symbol(mem_printf("signal %s", ast_ref_text(d->need)),
+			      d->target ? mem_printf("to %s", ast_ref_text(d->target)) : NULL, keyword, d->loc,
+			      d->need->loc);
+	case DECL_ANSWER:
+		if (!d->answered)
+			return NULL;
+		return symbol(mem_printf("answer %s", ast_ref_text(d->answered)),
+			      d->action ? mem_printf("with %s", ast_ref_text(d->action)) : NULL, keyword, d->loc,
+			      d->answered->loc);
+	case DECL_IMPORT:
+		return NULL;
+	default:
+		if (!d->id.text || !d->id.text[0])
+			return NULL;
+		return symbol(d->id.text, d->title, keyword, d->loc, d->id.loc);
+	}
+}
+
+Vec outline_module(const Module *m)
+{
+	Vec symbols = { 0 };
+	for (size_t i = 0; i < m->decls.len; i++) {
+		const Decl *d = VEC_AT(m->decls, Decl, i);
+		OutlineSymbol *s = of_decl(d);
+		if (!s)
+			continue;
+		if (d->kind == DECL_ACTION && d->entity) {
+			const Action *a = d->entity;
+			for (size_t k = 0; k < a->indicators.len; k++) {
+				const Indicator *ind = a->indicators.items[k];
+				vec_push(&s->children, symbol(ind->id.text, ind->title, "indicator", ind->loc, ind->id.loc));
+			}
+		}
+		vec_push(&symbols, s);
+	}
+	return symbols;
+}
