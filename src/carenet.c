@@ -21,6 +21,7 @@
 #include <time.h>
 
 #include "accept.h"
+#include "baseline.h"
 #include "analysis.h"
 #include "bind.h"
 #include "clock.h"
@@ -145,6 +146,11 @@ void carenet_evaluate(Carenet *c)
 	diag_report_unused_suppressions(&c->sink);
 	diag_sort(&c->sink);
 	c->evaluated = true;
+}
+
+bool carenet_use_baseline(Carenet *c, const char *path, const char **why)
+{
+	return baseline_load(&c->sink, path, why);
 }
 
 CarenetCounts carenet_counts(const Carenet *c)

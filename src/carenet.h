@@ -62,6 +62,11 @@ void carenet_load_text(Carenet *c, const char *path, const char *text, size_t le
 /* Resolve names, fix the evaluation dates, compute values, run the analyses. */
 void carenet_evaluate(Carenet *c);
 
+/* check --baseline FILE: the findings of a saved `check --format json` report
+   are known and not counted; only new ones are.  Before loading any file.
+   False with *why when the report cannot be read. */
+bool carenet_use_baseline(Carenet *c, const char *path, const char **why);
+
 CarenetCounts carenet_counts(const Carenet *c);
 /* The diagnostics, sorted: gcc-style text (FORMAT_TEXT) or GitHub annotations. */
 void carenet_write_diagnostics(const Carenet *c, Format format, bool color, StrBuf *out);

@@ -149,6 +149,28 @@ static Diagnostic *report_suppressed(DiagSink *sink, const DiagSuppression *by, 
 	return d;
 }
 
+const char *diag_baseline_key(const char *file, const char *code, const char *message)
+{
+	return mem_printf("%s\x1f%s\x1f%s", file ? file : "", code, message);
+}
+
+/* A finding the baseline has (as many times as it has it): known, not counted. */
+static bool in_baseline(DiagSink *sink, DiagCode code, SrcLoc loc, const char *message)
+{
+	size_t *left = table_get(sink->baseline, diag_baseline_key(loc.src ? loc.src->path : "",
+								  diag_code_name(code), message));
+	if (!left || *left == 0)
+		return false;
+	(*left)--;
+	sink->baselined++;
+	return true;
+}
+
+size_t diag_baseline_gone(const DiagSink *sink)
+{
+	return sink->baseline ? sink->baseline_total - sink->baselined : 0;
+}
+
 Diagnostic *diag_report(DiagSink *sink, DiagCode code, SrcLoc loc, const char *fmt, ...)
 {
 	const DiagSuppression *by = suppression_of(sink, code, loc);
@@ -158,6 +180,15 @@ Diagnostic *diag_report(DiagSink *sink, DiagCode code, SrcLoc loc, const char *f
 		Diagnostic *d = report_suppressed(sink, by, code, loc, fmt, ap);
 		va_end(ap);
 		return d;
+	}
+	const char *message = NULL;
+	if (sink->baseline) { /* the message is the finding's identity: format it first */
+		va_list ap;
+		va_start(ap, fmt);
+		message = format_message(fmt, ap);
+		va_end(ap);
+		if (in_baseline(sink, code, loc, message))
+			return NULL;
 	}
 	Severity sev = effective_severity(sink, code);
 	if (sev == SEV_ERROR)
@@ -176,10 +207,13 @@ Diagnostic *diag_report(DiagSink *sink, DiagCode code, SrcLoc loc, const char *f
 	d->code = code;
 	d->loc = loc;
 	d->seq = seq;
-	va_list ap;
-	va_start(ap, fmt);
-	d->message = format_message(fmt, ap);
-	va_end(ap);
+	if (!message) {
+		va_list ap;
+		va_start(ap, fmt);
+		message = format_message(fmt, ap);
+		va_end(ap);
+	}
+	d->message = message;
 	if (keep(&sink->diags, sink->max_kept, d))
 		sink->dropped++;
 	if (by) /* an acceptance that expired: the warning is back, and says why */
@@ -419,6 +453,11 @@ void diag_summary(const DiagSink *sink, StrBuf *out)
 		   sink->warnings, sink->warnings == 1 ? "" : "s");
 	if (sink->suppressed_count)
 		buf_printf(out, " (%zu suppressed)", sink->suppressed_count);
+	if (sink->baseline && diag_baseline_gone(sink))
+		buf_printf(out, " (%zu in the baseline; %zu of its findings %s gone: save a new baseline)",
+			   sink->baselined, diag_baseline_gone(sink), diag_baseline_gone(sink) == 1 ? "is" : "are");
+	else if (sink->baseline)
+		buf_printf(out, " (%zu in the baseline)", sink->baselined);
 }
 
 void diag_render_text(const DiagSink *sink, StrBuf *out, RenderOptions opts)

@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "source.h"
+#include "table.h"
 
 typedef enum { SEV_NOTE, SEV_WARNING, SEV_ERROR } Severity;
 
@@ -82,6 +83,9 @@ typedef struct {
 	Vec suppressions;    /* of DiagSuppression, by file, then by position */
 	Vec suppression_files; /* where each file's suppressions start (diag.c) */
 	bool suppressions_unsorted; /* one was added out of order: sort before the next lookup */
+	Table *baseline;  /* check --baseline: key -> how many of it the report has (baseline.c) */
+	size_t baseline_total;   /* the report's diagnostics */
+	size_t baselined;        /* findings found in it: not shown, not counted */
 } DiagSink;
 
 /* Keep at most this many diagnostics per run; the rest are counted. */
@@ -117,6 +121,10 @@ void diag_render_text(const DiagSink *sink, StrBuf *out, RenderOptions opts);
 void diag_render_github(const DiagSink *sink, StrBuf *out);
 /* A JSON array of the diagnostics. */
 void diag_render_json(const DiagSink *sink, StrBuf *out);
+/* The key of a finding in a baseline: its file, code and message (not its line). */
+const char *diag_baseline_key(const char *file, const char *code, const char *message);
+/* How many of the baseline's findings were not found again (fixed since). */
+size_t diag_baseline_gone(const DiagSink *sink);
 /* "2 errors, 1 warning" (", 3 suppressed" when some were) */
 void diag_summary(const DiagSink *sink, StrBuf *out);
 

@@ -35,10 +35,8 @@ static CarenetOptions core_options(const Options *opts, long today)
 
 /* Load the prelude and the files and evaluate them; *io_failed when one
    could not be read, *no_stdlib when the standard library is missing. */
-static Carenet *load(const CarenetOptions *options, const char **files, int count, bool *io_failed,
-		     bool *no_stdlib)
+static Carenet *load_into(Carenet *c, const char **files, int count, bool *io_failed, bool *no_stdlib)
 {
-	Carenet *c = carenet_new(options);
 	if (!carenet_load_prelude(c)) {
 		*io_failed = *no_stdlib = true; /* an installation problem: nothing else can be checked */
 		return c;
@@ -48,6 +46,12 @@ static Carenet *load(const CarenetOptions *options, const char **files, int coun
 			*io_failed = true; /* /dev/null: git's side of an added or deleted file */
 	carenet_evaluate(c);
 	return c;
+}
+
+static Carenet *load(const CarenetOptions *options, const char **files, int count, bool *io_failed,
+		     bool *no_stdlib)
+{
+	return load_into(carenet_new(options), files, count, io_failed, no_stdlib);
 }
 
 static bool today(long *day)
@@ -106,7 +110,13 @@ int driver_run(const Options *opts)
 		return 2;
 	CarenetOptions options = core_options(opts, day);
 	bool io_failed = false, no_stdlib = false;
-	Carenet *c = load(&options, opts->files, opts->file_count, &io_failed, &no_stdlib);
+	Carenet *c = carenet_new(&options);
+	const char *why;
+	if (opts->baseline && !carenet_use_baseline(c, opts->baseline, &why)) {
+		fprintf(stderr, "carenet: cannot use %s as a baseline: %s\n", opts->baseline, why);
+		return 2;
+	}
+	load_into(c, opts->files, opts->file_count, &io_failed, &no_stdlib);
 	if (no_stdlib) {
 		StrBuf err = { 0 };
 		buf_init(&err);

@@ -30,6 +30,7 @@ typedef struct {
 	Date from, to;       /* trend --from --to */
 	Step step;           /* trend --step */
 	ColorWhen color;
+	const char *baseline; /* check --baseline FILE */
 	const char **files;
 	int file_count;
 } Options;

@@ -34,6 +34,7 @@ enum {
 	OPT_GAP_MONTHS = 1u << 10,
 	OPT_COLOR = 1u << 11,
 	OPT_STDIO = 1u << 12,
+	OPT_BASELINE = 1u << 13,
 };
 
 static const struct {
@@ -53,6 +54,7 @@ static const struct {
 	{ "step", required_argument, OPT_STEP, "S", "month, quarter (the default) or year" },
 	{ "history", no_argument, OPT_HISTORY, NULL, "warn about gaps open for months, from the plan's git history" },
 	{ "gap-months", required_argument, OPT_GAP_MONTHS, "N", "with --history: how many months make a gap old (6)" },
+	{ "baseline", required_argument, OPT_BASELINE, "FILE", "count only findings that are not in FILE (a saved check --format json)" },
 	{ "color", required_argument, OPT_COLOR, "WHEN", "colour diagnostics: auto (on a terminal, unless NO_COLOR), always, never" },
 	{ "help", no_argument, OPT_HELP, NULL, "print this command's usage" },
 	{ "stdio", no_argument, OPT_STDIO, NULL, "lsp: use standard input and output (the default)" },
@@ -68,7 +70,8 @@ static const struct {
 	const char *operands;
 	const char *summary;
 } command_table[] = {
-	{ "check", CMD_CHECK, OPT_FORMAT | OPT_AS_OF | OPT_WERROR | OPT_HISTORY | OPT_GAP_MONTHS | OPT_COLOR | OPT_HELP,
+	{ "check", CMD_CHECK,
+	  OPT_FORMAT | OPT_AS_OF | OPT_WERROR | OPT_HISTORY | OPT_GAP_MONTHS | OPT_BASELINE | OPT_COLOR | OPT_HELP,
 	  1u << FORMAT_TEXT | 1u << FORMAT_JSON | 1u << FORMAT_GITHUB | 1u << FORMAT_SARIF, "FILE...",
 	  "report problems: syntax, unknown names, needs nobody addresses (gaps),\n"
 	  "unresolved signals, warnings; exit 0 clean, 1 findings" },
@@ -372,6 +375,7 @@ static int apply_option(size_t c, unsigned bit, const char *value, Options *opts
 		break;
 	}
 	case OPT_HISTORY: opts->history = true; break;
+	case OPT_BASELINE: opts->baseline = value; break;
 	case OPT_GAP_MONTHS: {
 		char *end;
 		long n = strtol(value, &end, 10);

@@ -172,6 +172,8 @@ static void json_summary(JsonWriter *j, const World *w)
 	json_kv_int(j, "errors", (long long)w->diags->errors);
 	json_kv_int(j, "warnings", (long long)w->diags->warnings);
 	json_kv_int(j, "suppressed", (long long)w->diags->suppressed_count);
+	json_kv_int(j, "baselined", (long long)w->diags->baselined);
+	json_kv_int(j, "baseline_gone", (long long)diag_baseline_gone(w->diags));
 	json_kv_int(j, "needs", (long long)t.needs);
 	json_kv_int(j, "covered", (long long)t.covered);
 	json_kv_int(j, "signalled", (long long)t.signalled);
