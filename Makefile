@@ -94,14 +94,14 @@ deps:
 	$(call need_packages,$(BUILD_PKGS))
 
 # The test tools: compilers with sanitizers and the fuzzer runtime, valgrind, jq, git
-# (the tutorial commits its plan), neovim (its client tests the language server);
-# the
-# shells whose completions are tested; Python's jsonschema (with its URI format
-# check) for the SARIF schema, and npm, which fetches the schema (Debian's npm
-# only when no npm is installed: a Node.js from elsewhere brings its own).
+# (the tutorial commits its plan), neovim (its client tests the language server),
+# poppler-utils (pdftotext reads the printed HTML report); the shells whose
+# completions are tested; Python's jsonschema (with its URI format check) for the
+# SARIF schema, and npm, which fetches the schema (Debian's npm only when no npm
+# is installed: a Node.js from elsewhere brings its own).
 NPM_PKG    := $(if $(shell command -v npm 2>/dev/null),,npm)
 CHECK_PKGS := $(BUILD_PKGS) gcc clang libclang-rt-14-dev valgrind jq man-db groff-base diffutils chromium python3 \
-              bash-completion zsh python3-jsonschema python3-rfc3987 git neovim $(NPM_PKG)
+              bash-completion zsh python3-jsonschema python3-rfc3987 git neovim poppler-utils $(NPM_PKG)
 deps-check:
 	$(call need_packages,$(CHECK_PKGS))
 

@@ -81,10 +81,12 @@ static bool on_meer_net(const Need *n)
 	return false;
 }
 
-/* W904: the plan only mends holes when no action works on a 'meer net' need. */
+/* W904: the plan only mends holes when no action works on a 'meer net' need.
+   A plan without actions yet (an analysis, a plan that only signals) mends
+   nothing either: it is not told so. */
 static void check_meer_net(World *w, Module *m)
 {
-	if (!m->plan || m->needs.len == 0)
+	if (!m->plan || m->needs.len == 0 || m->actions.len == 0)
 		return;
 	for (size_t i = 0; i < m->actions.len; i++) {
 		Action *a = VEC_AT(m->actions, Action, i);

@@ -204,6 +204,38 @@ static const char *member_areas(const Place *p, const Kind *kind, long day)
 	return list.data;
 }
 
+/* The area of `p` (one level down) with the postcode of `area`, that a body
+   of `kind` has as a member; NULL when `area` says no postcode. */
+static const Place *area_by_postcode(const Place *p, const Place *area, const Kind *kind, long day)
+{
+	for (size_t i = 0; area->has_postcode && i < p->children.len; i++) {
+		const Place *child = p->children.items[i];
+		const Reach *r;
+		if (child != area && child->has_postcode && child->postcode == area->postcode &&
+		    active_reaches(child, kind, day, &r))
+			return child;
+	}
+	return NULL;
+}
+
+/* Where to put an area that no body of the kind has: a line to write when
+   its postcode says which area it lies in, else what to look for. */
+static void hint_inner_area(Diagnostic *d, const Place *muni, const Place *area, const Kind *kind, long day,
+			    const char *parts)
+{
+	const Place *by_postcode = area_by_postcode(muni, area, kind, day);
+	if (by_postcode)
+		diag_note(d, (SrcLoc){ 0 }, "bodies of kind '%s' have areas of %s as members; '%s' has postcode %ld: "
+			  "put it inside %s: area %s \"...\" in %s", entity_name(&kind->base), entity_name(&muni->base),
+			  entity_name(&area->base), area->postcode, entity_title(&by_postcode->base),
+			  entity_name(&area->base), entity_name(&by_postcode->base));
+	else
+		diag_note(d, (SrcLoc){ 0 }, "bodies of kind '%s' have areas of %s as members (%s%s): put '%s' "
+			  "inside the one it lies in (for a postcode area, the one of its postcode): "
+			  "area %s \"...\" in AREA", entity_name(&kind->base), entity_name(&muni->base), parts,
+			  strchr(parts, ',') ? ", ..." : "", entity_name(&area->base), entity_name(&area->base));
+}
+
 /* Resolve a kind for one area, reporting none (E703) or several (E704). */
 static const Reach *resolve_kind(World *w, const Signal *s, Kind *kind, Place *area, long day, SrcLoc loc)
 {
@@ -220,11 +252,7 @@ static const Reach *resolve_kind(World *w, const Signal *s, Kind *kind, Place *a
 					    entity_name(&muni->base));
 		const char *parts = member_areas(muni, kind, day);
 		if (parts)
-			diag_note(d, (SrcLoc){ 0 }, "bodies of kind '%s' have areas of %s as members (%s%s): put '%s' "
-				  "inside one of them, as in: area %s \"...\" in %s", entity_name(&kind->base),
-				  entity_name(&muni->base), parts, strchr(parts, ',') ? ", ..." : "",
-				  entity_name(&area->base), entity_name(&area->base),
-				  mem_strndup(parts, strcspn(parts, ",")));
+			hint_inner_area(d, muni, area, kind, day, parts);
 		else
 			diag_note(d, (SrcLoc){ 0 }, "name the body itself (to BODY), or add %s to the members of "
 				  "the right %s", entity_name(&muni->base), entity_title(&kind->base));
@@ -471,9 +499,9 @@ static void follow_up(World *w, Signal *s)
 	if (!is_closed(s->status) && s->has_expected && s->expected.year && date_last_day(s->expected) < today) {
 		s->overdue = true;
 		Diagnostic *d = diag_report(w->diags, DIAG_W711, s->base.decl->loc,
-					    "signal '%s' expected an answer by %s and is still %s (evaluated on %s)",
+					    "signal '%s' expected an answer by %s and is still open (status %s) on %s",
 					    entity_name(&s->need->base), date_format(s->expected),
-					    s->status == SIG_UNKNOWN ? "open" : vocab_word(VOCAB_SIGNAL_STATUS, (int)s->status),
+					    s->status == SIG_UNKNOWN ? "sent" : vocab_word(VOCAB_SIGNAL_STATUS, (int)s->status),
 					    date_format_days(today));
 		if (s->open_days >= 0)
 			diag_note(d, (SrcLoc){ 0 }, "sent on %s: open for %ld days; ask the body, or move 'expected'",

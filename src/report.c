@@ -260,8 +260,8 @@ const char *report_membership_text(const Reach *r)
 		buf_printf(&b, ", until %s", date_format(m->to));
 	if (p && p->has_as_of)
 		buf_printf(&b, ", as of %s", date_format(p->as_of));
-	if (p && p->source)
-		buf_printf(&b, " (source: %s)", p->source);
+	if (p && p->source) /* a source often has brackets of its own: none around it */
+		buf_printf(&b, "; source: %s", p->source);
 	if (r->unconfirmed)
 		buf_printf(&b, "; UNCONFIRMED: %s", r->unconfirmed);
 	return b.data;

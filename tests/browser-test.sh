@@ -2,7 +2,10 @@
 # Opens `eval --format html` in headless Chromium and checks the rendered
 # DOM: the coverage matrix with a gap cell, progress bars, the signals, the
 # findings, and that plan text is escaped (a title holding <script> shows as
-# text, runs nothing).  Saves a screenshot to build/html-report.png.
+# text, runs nothing).  Then the impact report of examples/olen.care: an SVG
+# chart per indicator in the rendered page, and every number of every series
+# in the text of its printed PDF (pdftotext).  Saves a screenshot of that page
+# to build/html-report.png (docs/html-report.png is a copy).
 #
 # Usage: tests/browser-test.sh BINARY
 set -u
@@ -35,6 +38,29 @@ expect "expected progress marker" 'class="expected"'
 expect "findings list" 'unaddressed\|not addressed'
 expect "escaped plan text" 'Zorgzaam &lt;script&gt;document.title=1&lt;/script&gt; &amp; co'
 if grep -q '<script' "$tmp/dom.html"; then failed=$((failed + 1)); echo "FAIL: a script element in the page"; else passed=$((passed + 1)); fi
+
+# ---- the impact report: charts on screen, every number on paper ----------------------
+SOURCE_DATE_EPOCH=1798707600 "$bin" eval --format html examples/olen.care > "$tmp/impact.html" 2>/dev/null
+# shellcheck disable=SC2086
+timeout 120 "$browser" $flags --dump-dom "file://$tmp/impact.html" > "$tmp/dom.html" 2>/dev/null
+# shellcheck disable=SC2086
+timeout 120 "$browser" $flags --window-size=1200,1800 --screenshot="$tmp/shot.png" "file://$tmp/impact.html" >/dev/null 2>&1
+# shellcheck disable=SC2086
+timeout 120 "$browser" $flags --no-pdf-header-footer --print-to-pdf="$tmp/impact.pdf" "file://$tmp/impact.html" >/dev/null 2>&1
+mkdir -p build && cp "$tmp/shot.png" build/html-report.png 2>/dev/null
+charts=$(grep -o '<figure class="chart"><svg' "$tmp/dom.html" | wc -l)
+if [ "$charts" -eq 2 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $charts charts, not 2"; fi
+expect "a chart's measured line" 'class="measured"'
+expect "a chart's caption" '<figcaption>Alleenwonende 75-plussers die zich vaak eenzaam voelen'
+if pdftotext -layout "$tmp/impact.pdf" "$tmp/impact.txt" 2>/dev/null; then
+	# baseline, target, each measurement, each sample: of both indicators
+	for number in 40% 30% 39% 38% 35% 33% 180 52 61 58 64 0 129 9 25 41 70; do
+		if grep -qw -- "$number" "$tmp/impact.txt"; then passed=$((passed + 1))
+		else failed=$((failed + 1)); echo "FAIL: $number not in the printed report"; fi
+	done
+else
+	failed=$((failed + 1)); echo "FAIL: no printed PDF, or no pdftotext"
+fi
 if [ -s build/html-report.png ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: no screenshot"; fi
 echo "browser: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
