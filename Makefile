@@ -35,8 +35,9 @@ CPPFLAGS   += -Isrc -I$(BUILD)/gen -D_DEFAULT_SOURCE \
 CFLAGS     += -std=c11 $(OPT) -MMD -MP
 
 ifeq ($(SANITIZE),fuzz)
-  # libFuzzer build (clang): instrumented objects, harness linked with the fuzzer.
-  CFLAGS   += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+  # libFuzzer build (clang): instrumented objects, harness linked with the fuzzer;
+  # UBSan findings abort like ASan's, so the fuzzer keeps the input.
+  CFLAGS   += -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
   CPPFLAGS += -DCARENET_NO_GC
   GC_LIBS  :=
 else ifeq ($(SANITIZE),1)
@@ -237,26 +238,41 @@ sanitize:
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan SANITIZE=1 CC=gcc unit golden lsp-protocol
 
 # ---- fuzzing --------------------------------------------------------------------------
-# make fuzz FUZZ_SECONDS=N: libFuzzer over the whole pipeline, seeded from the
-# examples and the golden inputs.  Crashes are saved in build/fuzz/ as
-# crash-* files; keep each one as a regression case in tests/cases/.
-FUZZ_SECONDS ?= 30
-FUZZ_BUILD   := $(BUILD)/fuzz
-FUZZ_BIN     := $(FUZZ_BUILD)/fuzz_plan
+# make fuzz FUZZ_SECONDS=N: libFuzzer harnesses (tests/fuzz/), each run for N
+# seconds: plan (one plan, every format), imports (files in memory), options
+# (the command line), fmt (round trip), diff (two versions).  Each starts
+# from its seeds in tests/fuzz/seeds/NAME/ (and the examples and golden
+# inputs for plan, fmt and diff).  UBSan findings are fatal, as ASan's.
+# Crashes are saved in build/fuzz/artifacts/; keep each one as a regression
+# case.  FUZZ_HARNESSES=plan narrows the run.
+FUZZ_SECONDS   ?= 30
+FUZZ_HARNESSES ?= plan imports options fmt diff
+FUZZ_BUILD     := $(BUILD)/fuzz
+FUZZ_BINS      := $(FUZZ_HARNESSES:%=$(FUZZ_BUILD)/fuzz_%)
+FUZZ_FLAGS     := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
-$(FUZZ_BIN): tests/fuzz/fuzz_plan.c FORCE
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h FORCE
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) SANITIZE=fuzz CC=clang fuzz-objects
-	clang -Isrc -I$(FUZZ_BUILD)/gen -DCARENET_NO_GC -std=c11 -g -O1 \
-	  -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_BUILD)/obj/*.o $(JSON_LIBS) -lm
+	clang -Isrc -I$(FUZZ_BUILD)/gen -DCARENET_NO_GC -D_DEFAULT_SOURCE -std=c11 -g -O1 \
+	  $(FUZZ_FLAGS) -o $@ $< $(FUZZ_BUILD)/obj/*.o $(JSON_LIBS) -lm
 
 fuzz-objects: $(OBJS)
 
-fuzz: deps-check $(FUZZ_BIN)
-	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
-	@cp examples/*.care tests/cases/*.care $(FUZZ_BUILD)/corpus/ 2>/dev/null; true
-	cd $(FUZZ_BUILD) && ASAN_OPTIONS=detect_leaks=0 ./fuzz_plan -max_total_time=$(FUZZ_SECONDS) \
-	  -dict=$(CURDIR)/tests/fuzz/care.dict -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
-	  -artifact_prefix=artifacts/ -print_final_stats=1 corpus 2>&1 | tail -25
+fuzz: deps-check $(FUZZ_BINS)
+	@mkdir -p $(FUZZ_BUILD)/artifacts
+	@for h in $(FUZZ_HARNESSES); do \
+	  corpus=$(FUZZ_BUILD)/corpus-$$h; mkdir -p $$corpus; \
+	  cp tests/fuzz/seeds/$$h/* $$corpus/ 2>/dev/null; \
+	  case $$h in plan|fmt|diff) cp examples/*.care tests/cases/*.care $$corpus/ 2>/dev/null;; esac; \
+	  case $$h in options) extra=-close_fd_mask=3;; *) extra=;; esac; \
+	  echo "fuzz: $$h for $(FUZZ_SECONDS) s"; \
+	  (cd $(FUZZ_BUILD) && ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	    ./fuzz_$$h -max_total_time=$(FUZZ_SECONDS) -dict=$(CURDIR)/tests/fuzz/care.dict -max_len=65536 \
+	    -timeout=10 -rss_limit_mb=4096 -artifact_prefix=artifacts/$$h- -print_final_stats=1 $$extra \
+	    corpus-$$h > fuzz-$$h.log 2>&1); \
+	  grep -E '^(Done|stat::number_of_executed_units|stat::average_exec_per_sec)|#[0-9]+ *DONE|ERROR|SUMMARY|runtime error' \
+	    $(FUZZ_BUILD)/fuzz-$$h.log | sed "s|^|  $$h: |" | head -20; \
+	done
 	@ls $(FUZZ_BUILD)/artifacts/ 2>/dev/null | sed 's|^|found: $(FUZZ_BUILD)/artifacts/|'
 	@test -z "$$(ls $(FUZZ_BUILD)/artifacts/ 2>/dev/null)"
 
@@ -265,10 +281,11 @@ fuzz-short:
 	@if clang -fsanitize=fuzzer -x c /dev/null -o /dev/null 2>/dev/null || \
 	    [ -n "$$(find /usr/lib/llvm-*/lib/clang -name 'libclang_rt.fuzzer*.a' 2>/dev/null)" ]; then \
 	  rm -rf $(FUZZ_BUILD)/artifacts; \
-	  $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=30 BUILD=$(BUILD) > $(BUILD)/fuzz-short.log 2>&1; \
-	  grep -E '^Done|ERROR|SUMMARY|^found' $(BUILD)/fuzz-short.log; \
-	  if [ -z "$$(ls $(FUZZ_BUILD)/artifacts/ 2>/dev/null)" ]; then echo "fuzz: 1 passed, 0 failed"; \
-	  else echo "fuzz: 0 passed, 1 failed"; exit 1; fi; \
+	  $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=20 BUILD=$(BUILD) > $(BUILD)/fuzz-short.log 2>&1; \
+	  grep -E '^  [a-z]+: (Done|#[0-9]+ *DONE|.*ERROR|.*SUMMARY|.*runtime error)|^found' $(BUILD)/fuzz-short.log; \
+	  if [ -z "$$(ls $(FUZZ_BUILD)/artifacts/ 2>/dev/null)" ] && grep -q 'fuzz: diff' $(BUILD)/fuzz-short.log; then \
+	    echo "fuzz: $(words $(FUZZ_HARNESSES)) passed, 0 failed"; \
+	  else echo "fuzz: failed (see $(BUILD)/fuzz-short.log)"; exit 1; fi; \
 	else echo "fuzz: skipped (no clang fuzzer runtime)"; fi
 
 FORCE:

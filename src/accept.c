@@ -27,7 +27,7 @@ static const char *upper_code(const char *s)
 }
 
 /* E701 on a need: the acceptance it means, written out when the need is named. */
-static void report_gap_code(World *w, Module *m, const Decl *d, const char *code)
+static void report_gap_code(World *w, Module *m, const DeclStatement *d, const char *code)
 {
 	const Entity *need = d->on && d->on->count == 1 ? names_find(w, m, NS_NEED, d->on->parts[0].text) : NULL;
 	if (need && d->has_until && d->message && !d->malformed)
@@ -42,7 +42,7 @@ static void report_gap_code(World *w, Module *m, const Decl *d, const char *code
 }
 
 /* The code an acceptance names may be accepted: a warning about the plan. */
-static bool code_acceptable(World *w, Module *m, const Decl *d, const char *code, DiagCode *out)
+static bool code_acceptable(World *w, Module *m, const DeclStatement *d, const char *code, DiagCode *out)
 {
 	int found = diag_code_lookup(code);
 	if (found < 0) {
@@ -76,7 +76,7 @@ static bool code_acceptable(World *w, Module *m, const Decl *d, const char *code
 }
 
 /* Every namespace, or the one of the kind written before the name. */
-static Entity *resolve_on(World *w, Module *m, const Decl *d)
+static Entity *resolve_on(World *w, Module *m, const DeclStatement *d)
 {
 	if (d->on_kind >= 0)
 		return names_resolve(w, m, d->on, NS_BIT(entity_namespace_of((DeclKind)d->on_kind)),
@@ -101,7 +101,7 @@ static Entity *resolve_on(World *w, Module *m, const Decl *d)
 
 static void bind_code(World *w, Module *m, Acceptance *a)
 {
-	const Decl *d = a->base.decl;
+	const DeclStatement *d = a->base.decl->stmt;
 	const char *code = upper_code(d->need->parts[0].text);
 	a->is_code = true;
 	a->reported = d->areas.len > 0;
@@ -123,7 +123,7 @@ static void bind_code(World *w, Module *m, Acceptance *a)
 /* The need's areas named, each one of the need's own (E510 otherwise). */
 static void bind_need(World *w, Module *m, Acceptance *a)
 {
-	const Decl *d = a->base.decl;
+	const DeclStatement *d = a->base.decl->stmt;
 	a->reported = d->on != NULL;
 	if (d->on)
 		diag_report(w->diags, DIAG_E509, d->on->loc,
@@ -140,7 +140,7 @@ static void bind_need(World *w, Module *m, Acceptance *a)
 
 /* A code, or a need?  A word like W802 is a code; so is a word followed by
    'on' that names no need (W8O2 on ...: an unknown code, with its closest). */
-static bool names_a_code(World *w, Module *m, const Decl *d)
+static bool names_a_code(World *w, Module *m, const DeclStatement *d)
 {
 	if (d->need->count != 1)
 		return false;
@@ -150,7 +150,7 @@ static bool names_a_code(World *w, Module *m, const Decl *d)
 
 void accept_bind(World *w, Module *m, Acceptance *a)
 {
-	const Decl *d = a->base.decl;
+	const DeclStatement *d = a->base.decl->stmt;
 	if (d->message && d->message[strspn(d->message, " \t\r\n")])
 		a->reason = d->message; /* a blank reason is none (E509) */
 	if (d->has_until) {
@@ -201,7 +201,7 @@ static void assign_need(World *w, Need *n)
 				continue;
 			}
 			a->reported = true;
-			Diagnostic *d = diag_report(w->diags, DIAG_E510, ((Ref *)a->base.decl->areas.items[i])->loc,
+			Diagnostic *d = diag_report(w->diags, DIAG_E510, ((Ref *)a->base.decl->stmt->areas.items[i])->loc,
 						    "'%s' is not one of the areas of need '%s'", entity_name(&p->base),
 						    entity_name(&n->base));
 			diag_note(d, n->base.decl->id.loc, "need '%s' is declared here", entity_name(&n->base));
@@ -237,7 +237,7 @@ void accept_prepare(World *w)
 	FOR_USER_MODULES(w, m) {
 		for (size_t i = 0; i < m->acceptances.len; i++) {
 			Acceptance *a = VEC_AT(m->acceptances, Acceptance, i);
-			const Decl *d = a->base.decl;
+			const DeclStatement *d = a->base.decl->stmt;
 			a->in_force = d->has_until && m->eval_day <= a->until_day;
 			if (a->is_code)
 				register_code(w, a);
@@ -256,11 +256,11 @@ static void report_unused_gap(World *w, const Acceptance *a)
 {
 	const char *need = entity_name(&a->need->base);
 	if (a->in_force)
-		diag_report(w->diags, DIAG_W714, a->base.decl->need->loc,
+		diag_report(w->diags, DIAG_W714, a->base.decl->stmt->need->loc,
 			    "this acceptance accepts nothing: need '%s' is addressed in %s; remove the acceptance",
 			    need, a->areas.len ? "every area it names" : "all its areas");
 	else
-		diag_report(w->diags, DIAG_W714, a->base.decl->need->loc,
+		diag_report(w->diags, DIAG_W714, a->base.decl->stmt->need->loc,
 			    "this acceptance expired on %s and accepts nothing (need '%s' is addressed there now, or a "
 			    "newer acceptance holds); remove it",
 			    date_format(a->until), need);
@@ -276,7 +276,7 @@ void accept_report_unused(World *w)
 			if (a->need && a->gaps == 0 && a->expired_gaps == 0)
 				report_unused_gap(w, a);
 			else if (a->suppression && a->suppression->uses == 0)
-				diag_report(w->diags, DIAG_W714, a->base.decl->need->loc,
+				diag_report(w->diags, DIAG_W714, a->base.decl->stmt->need->loc,
 					    "%s '%s' has no %s warning%s; remove the acceptance",
 					    entity_noun(a->on), entity_name(a->on), diag_code_name(a->code),
 					    a->in_force ? "" : " (and the acceptance has expired)");

@@ -5,7 +5,6 @@
 
 void analysis_run(World *w)
 {
-	coverage_prepare(w);
 	escalate_prepare(w);
 	escalate_route_signals(w);
 	coverage_compute(w);

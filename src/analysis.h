@@ -33,7 +33,8 @@ typedef struct {
 
 /* Not reported: the caller decides what a missing or ambiguous body means. */
 Resolution escalate_resolve(const Kind *kind, Place *area, long day);
-void coverage_prepare(World *w);      /* where each action runs (runs_in) */
+/* A coverage lists at most this many of the actions covering it, and counts all. */
+#define COVERAGE_LISTED_ACTIONS 20
 void coverage_compute(World *w);
 void impact_compute(World *w);
 void checks_run(World *w);

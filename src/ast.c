@@ -100,13 +100,20 @@ Ref *ast_ref(Name first)
 	return r;
 }
 
+/* The grammar hands over the reference it is building: its parts grow in
+   place, doubling, so a name of n parts (a.a.a...) costs n, not n x n. */
 Ref *ast_ref_append(Ref *ref, Name next)
 {
-	Ref *r = new_ref(ref->count + 1);
-	memcpy(r->parts, ref->parts, sizeof(Name) * (size_t)ref->count);
-	r->parts[ref->count] = next;
-	r->loc = source_span(ref->loc, next.loc);
-	return r;
+	int count = ref->count;
+	if ((count & (count - 1)) == 0) { /* full: parts hold a power of two */
+		Name *parts = mem_tree_alloc(mem_array_size((size_t)count * 2, sizeof(Name)));
+		memcpy(parts, ref->parts, sizeof(Name) * (size_t)count);
+		ref->parts = parts;
+	}
+	ref->parts[count] = next;
+	ref->count = count + 1;
+	ref->loc = source_span(ref->loc, next.loc);
+	return ref;
 }
 
 Ref *ast_ref_copy(const Ref *ref)

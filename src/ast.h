@@ -153,19 +153,10 @@ typedef struct {
 	bool malformed;      /* a clause was reported (E509): no second error for what it lacks */
 } AcceptClauses;
 
-
-typedef struct Decl {
-	DeclKind kind;
-	SrcLoc loc;          /* the whole declaration */
-	SrcLoc keyword_loc;
-	Name id;             /* empty text for import, signal, answer */
-	const char *title;   /* NULL when not given */
-	SrcLoc title_loc;
-	Ref *parent;         /* area ... in REF */
-	Block *body;         /* NULL once the schema has recorded it */
-	const NameUse *uses; /* recorded from the body */
-	int use_count;
-	Module *module;
+/* What the statements with a grammar of their own say (import, let, signal,
+   answer, accept): out of line, so that the many generic declarations of a
+   large plan do not each carry it. */
+typedef struct {
 	/* let */
 	Expr *value;
 	/* import */
@@ -186,6 +177,21 @@ typedef struct Decl {
 	Date until;
 	SrcLoc until_loc;
 	bool malformed;      /* reported by the parser (E509): it accepts nothing */
+} DeclStatement;
+
+typedef struct Decl {
+	DeclKind kind;
+	SrcLoc loc;          /* the whole declaration */
+	SrcLoc keyword_loc;
+	Name id;             /* empty text for import, signal, answer, accept */
+	const char *title;   /* NULL when not given */
+	SrcLoc title_loc;
+	Ref *parent;         /* area ... in REF */
+	Block *body;         /* NULL once the schema has recorded it */
+	const NameUse *uses; /* recorded from the body */
+	int use_count;
+	Module *module;
+	DeclStatement *stmt; /* import, let, signal, answer, accept; NULL for the generic kinds */
 	void *entity;        /* the model object built by the schema pass */
 } Decl;
 
@@ -199,6 +205,7 @@ Expr *ast_binary(Op op, Expr *a, Expr *b);
 Expr *ast_call(Name name, Vec args, SrcLoc loc);
 Expr *ast_error(SrcLoc loc);
 Ref *ast_ref(Name first);
+/* Add a part to the reference being built (in place). */
 Ref *ast_ref_append(Ref *ref, Name next);
 const char *ast_ref_text(const Ref *ref);
 

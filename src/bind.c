@@ -58,14 +58,16 @@ static Entity *resolve_prop(Ctx *c, PropId id)
 	return use ? resolve_use(c, &u, use) : NULL;
 }
 
-/* Resolve every name of a list property into `out`; `locs`, if given, gets
-   where each was written. */
+/* Resolve every name of a list property into `out`, each entity once (a
+   place named twice in an `in` counts once); `locs`, if given, gets where
+   each was first written. */
 static void resolve_list(Ctx *c, PropId id, Vec *out, Vec *locs)
 {
 	Uses u = uses_of(c, id);
+	PairSet listed = { 0 };
 	for (const NameUse *use; (use = next_use(&u));) {
 		Entity *e = resolve_use(c, &u, use);
-		if (e) {
+		if (e && pairset_add(&listed, e, NULL)) {
 			vec_push(out, e);
 			if (locs)
 				vec_push(locs, (void *)use);
@@ -179,6 +181,7 @@ static void bind_need(Ctx *c, Need *need)
 	Vec places = { 0 }, uses = { 0 };
 	resolve_list(c, PROP_NEED_IN, &places, &uses);
 	for (size_t i = 0; i < places.len; i++) {
+		pairset_add(&c->w->need_areas, need, places.items[i]);
 		Coverage *cov = NEW(Coverage);
 		cov->need = need;
 		cov->area = places.items[i];
@@ -209,18 +212,16 @@ static void bind_action(Ctx *c, Action *action)
 static void bind_signal(Ctx *c, Signal *sig)
 {
 	Decl *d = c->decl;
-	sig->need = (Need *)names_resolve(c->w, c->m, d->need, NS_BIT(NS_NEED), "a signal");
-	for (size_t i = 0; i < d->areas.len; i++) {
-		Place *p = (Place *)names_resolve(c->w, c->m, d->areas.items[i], NS_BIT(NS_PLACE), "the areas of a signal");
-		if (!p || !sig->need)
+	const DeclStatement *st = d->stmt;
+	sig->need = (Need *)names_resolve(c->w, c->m, st->need, NS_BIT(NS_NEED), "a signal");
+	PairSet named = { 0 };
+	for (size_t i = 0; i < st->areas.len; i++) {
+		Place *p = (Place *)names_resolve(c->w, c->m, st->areas.items[i], NS_BIT(NS_PLACE), "the areas of a signal");
+		if (!p || !sig->need || !pairset_add(&named, p, NULL))
 			continue;
-		bool listed = false;
-		for (size_t k = 0; k < sig->need->areas.len; k++)
-			if (VEC_AT(sig->need->areas, Coverage, k)->area == p)
-				listed = true;
-		if (!listed) {
+		if (!pairset_has(&c->w->need_areas, sig->need, p)) {
 			Diagnostic *diag = diag_report(c->w->diags, DIAG_E702,
-						       ((Ref *)d->areas.items[i])->loc,
+						       ((Ref *)st->areas.items[i])->loc,
 						       "'%s' is not one of the areas of need '%s'",
 						       entity_name(&p->base), entity_name(&sig->need->base));
 			diag_note(diag, sig->need->base.decl->id.loc, "need '%s' is declared here",
@@ -229,12 +230,12 @@ static void bind_signal(Ctx *c, Signal *sig)
 		}
 		vec_push(&sig->areas, p);
 	}
-	if (sig->need && d->areas.len == 0)
+	if (sig->need && st->areas.len == 0)
 		for (size_t k = 0; k < sig->need->areas.len; k++)
 			vec_push(&sig->areas, VEC_AT(sig->need->areas, Coverage, k)->area);
-	sig->target = names_resolve(c->w, c->m, d->target, NS_BIT(NS_BODY) | NS_BIT(NS_KIND),
+	sig->target = names_resolve(c->w, c->m, st->target, NS_BIT(NS_BODY) | NS_BIT(NS_KIND),
 				    "the target of a signal");
-	sig->message = d->message;
+	sig->message = st->message;
 	if (sig->need)
 		vec_push(&sig->need->signals, sig);
 	vec_push(&c->m->signals, sig);
@@ -244,15 +245,15 @@ static void bind_signal(Ctx *c, Signal *sig)
 static void bind_answer(Ctx *c, Answer *answer)
 {
 	Decl *d = c->decl;
-	Need *need = (Need *)names_resolve(c->w, c->m, d->answered, NS_BIT(NS_NEED), "an answer");
-	Action *action = d->action ? (Action *)names_resolve(c->w, c->m, d->action, NS_BIT(NS_ACTION), "an answer")
+	Need *need = (Need *)names_resolve(c->w, c->m, d->stmt->answered, NS_BIT(NS_NEED), "an answer");
+	Action *action = d->stmt->action ? (Action *)names_resolve(c->w, c->m, d->stmt->action, NS_BIT(NS_ACTION), "an answer")
 				   : NULL;
-	if (!need || (d->action && !action))
+	if (!need || (d->stmt->action && !action))
 		return;
 	answer->need = need;
 	answer->action = action;
 	if (need->signals.len == 0) {
-		Diagnostic *diag = diag_report(c->w->diags, DIAG_E705, d->answered->loc,
+		Diagnostic *diag = diag_report(c->w->diags, DIAG_E705, d->stmt->answered->loc,
 					       "need '%s' has no signal to answer", entity_name(&need->base));
 		diag_note(diag, need->base.decl->id.loc, "need '%s' is declared here", entity_name(&need->base));
 		return;

@@ -15,9 +15,12 @@
  */
 #include "carenet.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "accept.h"
@@ -79,6 +82,26 @@ bool carenet_today(long *day, const char **why)
 	return clock_today(day, why);
 }
 
+const char *carenet_root(const char *dir, const char **why)
+{
+	char real[PATH_MAX];
+	struct stat st;
+	if (!realpath(dir, real) || stat(real, &st) != 0) {
+		*why = strerror(errno);
+		return NULL;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		*why = "not a directory";
+		return NULL;
+	}
+	return mem_strdup(real);
+}
+
+const char *carenet_printable(const char *text)
+{
+	return utf8_safe_text(text, strlen(text));
+}
+
 Carenet *carenet_new(const CarenetOptions *options)
 {
 	/* the tree of this run fills chunks of its own, collected with it */
@@ -88,6 +111,7 @@ Carenet *carenet_new(const CarenetOptions *options)
 	c->sink.werror = options->werror;
 	loader_init(&c->world, &c->sink);
 	c->world.clock = (Clock){ options->today, options->has_as_of, options->as_of_day };
+	c->world.root = options->root;
 	phase_done(NULL);
 	return c;
 }
@@ -111,7 +135,9 @@ bool carenet_load_file_as(Carenet *c, const char *path, const char *as_path)
 		diag_report(&c->sink, DIAG_E001, (SrcLoc){ 0 }, "cannot read %s: %s", path, why);
 		return false;
 	}
-	src->path = mem_strdup(as_path);
+	/* read as if it were at as_path: shown so, and its imports found next to it */
+	src->fs_path = mem_strdup(as_path);
+	src->path = carenet_printable(as_path);
 	loader_load_root_source(&c->world, src);
 	return true;
 }
@@ -214,7 +240,7 @@ bool carenet_diff(const Carenet *old, const Carenet *new, StrBuf *out)
 	return plandiff_write(&old->world, &new->world, out);
 }
 
-/* Lay a source out when it parses. */
+/* Parse and lay out a source read already; the diagnostics go to `sink`. */
 static FormatResult format_source(Source *src, DiagSink *sink, StrBuf *out)
 {
 	parse_source(src, sink, NULL, NULL);
@@ -231,7 +257,7 @@ FormatResult carenet_format_file(const char *path, bool color, StrBuf *original,
 	diag_sink_init(&sink);
 	const char *why;
 	Source *src = source_load(path, &why);
-	FormatResult result = FORMATTED;
+	FormatResult result;
 	if (!src) {
 		diag_report(&sink, DIAG_E001, (SrcLoc){ 0 }, "cannot read %s: %s", path, why);
 		result = FORMAT_UNREADABLE;
@@ -472,11 +498,16 @@ size_t carenet_code_actions(const Carenet *c, const char *key, CarenetPosition f
 	return n;
 }
 
-FormatResult carenet_format_text(const char *path, const char *text, size_t len, StrBuf *out)
+FormatResult carenet_format_text(const char *path, const char *text, size_t len, StrBuf *out, StrBuf *errors)
 {
 	DiagSink sink;
 	diag_sink_init(&sink);
-	return format_source(source_from_text(path, text, len), &sink, out);
+	FormatResult result = format_source(source_from_text(path, text, len), &sink, out);
+	if (errors) {
+		diag_sort(&sink);
+		diag_render_text(&sink, errors, (RenderOptions){ 0 });
+	}
+	return result;
 }
 
 size_t carenet_collect(void)

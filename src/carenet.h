@@ -28,6 +28,7 @@ typedef struct {
 	bool has_as_of;      /* --as-of: evaluate every plan on this day */
 	long as_of_day;
 	bool werror;         /* warnings count as errors */
+	const char *root;    /* --root: read plan files only inside this directory (NULL: anywhere) */
 } CarenetOptions;
 
 typedef enum { REPORT_CHECK, REPORT_EVAL, REPORT_SIGNALS } ReportKind;
@@ -43,9 +44,17 @@ typedef struct {
 	size_t findings;     /* errors about coverage and escalation (E7xx) */
 } CarenetCounts;
 
+/* The real path of a directory for CarenetOptions.root; NULL with *why
+   when it is not one. */
+const char *carenet_root(const char *dir, const char **why);
+
 /* Today's day number: SOURCE_DATE_EPOCH's day when set; false with *why
    when that variable is malformed. */
 bool carenet_today(long *day, const char **why);
+
+/* Text from the command line or a file name, safe to print on a terminal:
+   control characters and bidirectional overrides escaped (utf8.h). */
+const char *carenet_printable(const char *text);
 
 Carenet *carenet_new(const CarenetOptions *options);
 /* Load the prelude; false when the standard library cannot be found. */
@@ -110,6 +119,9 @@ typedef enum { FORMATTED, FORMAT_UNREADABLE, FORMAT_UNPARSABLE } FormatResult;
  */
 FormatResult carenet_format_file(const char *path, bool color, StrBuf *original, StrBuf *out,
 				 StrBuf *errors);
+/* The same for a plan already in memory under the name `path` (the language
+   server's formatting); `errors` may be NULL. */
+FormatResult carenet_format_text(const char *path, const char *text, size_t len, StrBuf *out, StrBuf *errors);
 
 /*
  * ---- Editors: what the language server (carenet lsp) asks of a run ----
@@ -215,10 +227,6 @@ typedef struct {
 } CarenetAction;
 size_t carenet_code_actions(const Carenet *c, const char *key, CarenetPosition from, CarenetPosition to,
 			    const CarenetAction **out);
-
-/* Lay out a plan held in memory as `carenet fmt` does; FORMAT_UNPARSABLE
-   (and *out untouched) when it does not parse. */
-FormatResult carenet_format_text(const char *path, const char *text, size_t len, StrBuf *out);
 
 /* Collect garbage now, for a long session (the language server): each
    evaluation collects too, after its files are read, when the previous

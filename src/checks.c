@@ -3,38 +3,128 @@
  */
 #include "analysis.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "mem.h"
 #include "names.h"
 #include "places.h"
 
-/* W701: the lead should serve (a place around) each place the action runs in. */
-static void check_lead(World *w, Action *a)
+/*
+ * W701: the lead should serve (a place around) each place the action runs
+ * in.  For an action without `in` those are the areas of its needs: how
+ * many of a need's areas a lead does not serve is worked out once per lead
+ * and need, by the shorter way: area by area (walking up, at most
+ * PLACES_MAX_DEPTH places), or by the lead's outermost served places and
+ * how many of the need's areas lie in each.  The places are named only for
+ * a warning that is kept.
+ */
+typedef struct {
+	PairSet serves;          /* (actor, place) */
+	PairMap outer_served;    /* (actor, NULL) -> Vec of its served places that no other contains */
+	PairMap areas_within;    /* (need, place) -> how many of its areas lie in the place, plus one */
+	PairSet counted;         /* (need, NULL): areas_within is filled in */
+	PairMap unserved;        /* (actor, need) -> how many of its areas the actor does not serve, plus one */
+} LeadIndex;
+
+static bool serves_place(const LeadIndex *ix, const Actor *lead, const Place *p)
+{
+	for (; p; p = p->parent)
+		if (pairset_has(&ix->serves, lead, p))
+			return true;
+	return false;
+}
+
+static const Vec *outer_served(LeadIndex *ix, const Actor *lead)
+{
+	Vec *outer = pairset_map_get(&ix->outer_served, lead, NULL);
+	if (outer)
+		return outer;
+	outer = NEW(Vec);
+	PairSet once = { 0 };
+	for (size_t i = 0; i < lead->serves.len; i++) {
+		Place *p = lead->serves.items[i];
+		if (!serves_place(ix, lead, p->parent) && pairset_add(&once, p, NULL))
+			vec_push(outer, p);
+	}
+	pairset_map_put(&ix->outer_served, lead, NULL, outer);
+	return outer;
+}
+
+static size_t areas_within(LeadIndex *ix, Need *n, Place *p)
+{
+	if (pairset_add(&ix->counted, n, NULL))
+		for (size_t i = 0; i < n->areas.len; i++)
+			for (Place *up = VEC_AT(n->areas, Coverage, i)->area; up; up = up->parent) {
+				uintptr_t k = (uintptr_t)pairset_map_get(&ix->areas_within, n, up);
+				pairset_map_put(&ix->areas_within, n, up, (void *)(k ? k + 1 : 2));
+			}
+	uintptr_t k = (uintptr_t)pairset_map_get(&ix->areas_within, n, p);
+	return k ? (size_t)k - 1 : 0;
+}
+
+static size_t unserved_areas(LeadIndex *ix, Actor *lead, Need *n)
+{
+	uintptr_t known = (uintptr_t)pairset_map_get(&ix->unserved, lead, n);
+	if (known)
+		return (size_t)known - 1;
+	size_t missing = 0;
+	const Vec *outer = outer_served(ix, lead);
+	if (n->areas.len <= outer->len) {
+		for (size_t i = 0; i < n->areas.len; i++)
+			missing += !serves_place(ix, lead, VEC_AT(n->areas, Coverage, i)->area);
+	} else {
+		size_t served = 0;
+		for (size_t i = 0; i < outer->len; i++)
+			served += areas_within(ix, n, outer->items[i]);
+		missing = n->areas.len - served;
+	}
+	pairset_map_put(&ix->unserved, lead, n, (void *)(uintptr_t)(missing + 1));
+	return missing;
+}
+
+/* "'a', 'b'": the places of `places` the lead does not serve, at most 10 named. */
+static void name_missing(const LeadIndex *ix, const Actor *lead, Place *p, PairSet *listed, size_t *count,
+			 StrBuf *missing)
+{
+	if (serves_place(ix, lead, p) || !pairset_add(listed, p, NULL))
+		return;
+	if (*count < 10)
+		buf_printf(missing, "%s'%s'", *count ? ", " : "", entity_name(&p->base));
+	(*count)++;
+}
+
+static void check_lead(World *w, LeadIndex *ix, Action *a)
 {
 	if (!a->lead)
 		return;
-	const Vec places = a->runs_in;
-	StrBuf missing = { 0 };   /* built only when a place is missing: most leads serve */
+	bool any = false;
+	for (size_t i = 0; i < a->places.len && !any; i++)
+		any = !serves_place(ix, a->lead, a->places.items[i]);
+	for (size_t i = 0; a->places.len == 0 && i < a->addresses.len && !any; i++)
+		any = unserved_areas(ix, a->lead, a->addresses.items[i]) > 0;
+	if (!any)
+		return;
+	SrcLoc loc = a->base.decl->id.loc;
+	if (!diag_keeps(w->diags, DIAG_W701, loc)) {
+		diag_report(w->diags, DIAG_W701, loc, "the lead of action '%s' does not serve it", entity_name(&a->base));
+		return;
+	}
+	StrBuf missing = { 0 };
+	buf_init(&missing);
 	PairSet listed = { 0 };
 	size_t count = 0;
-	for (size_t i = 0; i < places.len; i++) {
-		Place *p = places.items[i];
-		bool served = false;
-		for (size_t s = 0; s < a->lead->serves.len && !served; s++)
-			served = places_within(p, a->lead->serves.items[s]);
-		if (!served && pairset_add(&listed, p, NULL)) {
-			if (!missing.data)
-				buf_init(&missing);
-			buf_printf(&missing, "%s'%s'", count ? ", " : "", entity_name(&p->base));
-			count++;
-		}
+	for (size_t i = 0; i < a->places.len; i++)
+		name_missing(ix, a->lead, a->places.items[i], &listed, &count, &missing);
+	for (size_t i = 0; a->places.len == 0 && i < a->addresses.len; i++) {
+		Need *n = a->addresses.items[i];
+		for (size_t k = 0; k < n->areas.len; k++)
+			name_missing(ix, a->lead, VEC_AT(n->areas, Coverage, k)->area, &listed, &count, &missing);
 	}
-	if (count == 0)
-		return;
-	Diagnostic *d = diag_report(w->diags, DIAG_W701, a->base.decl->id.loc,
-				    "the lead of action '%s', %s, does not serve %s", entity_name(&a->base),
-				    entity_name(&a->lead->base), missing.data);
+	if (count > 10)
+		buf_printf(&missing, " and %zu more", count - 10);
+	Diagnostic *d = diag_report(w->diags, DIAG_W701, loc, "the lead of action '%s', %s, does not serve %s",
+				    entity_name(&a->base), entity_name(&a->lead->base), missing.data);
 	diag_note(d, a->lead->base.decl->id.loc, "add the area%s to 'serves' of '%s' if it does",
 		  count == 1 ? "" : "s", entity_name(&a->lead->base));
 }
@@ -115,7 +205,7 @@ static void check_merged(World *w, const Module *m)
 		  entity_name(&muni->merged_into->base));
 }
 
-static void check_module(World *w, Module *m)
+static void check_module(World *w, LeadIndex *ix, Module *m)
 {
 	check_merged(w, m);
 	for (size_t i = 0; i < m->places.len; i++) {
@@ -138,7 +228,7 @@ static void check_module(World *w, Module *m)
 	}
 	for (size_t i = 0; i < m->actions.len; i++) {
 		Action *a = VEC_AT(m->actions, Action, i);
-		check_lead(w, a);
+		check_lead(w, ix, a);
 		check_period(w, m->plan, a);
 		check_status_dates(w, a, m->eval_day);
 	}
@@ -147,6 +237,15 @@ static void check_module(World *w, Module *m)
 
 void checks_run(World *w)
 {
+	LeadIndex ix = { 0 };
+	for (size_t i = 0; i < w->modules.len; i++) {
+		Module *m = VEC_AT(w->modules, Module, i);
+		for (size_t k = 0; k < m->actors.len; k++) {
+			Actor *actor = VEC_AT(m->actors, Actor, k);
+			for (size_t p = 0; p < actor->serves.len; p++)
+				pairset_add(&ix.serves, actor, actor->serves.items[p]);
+		}
+	}
 	FOR_USER_MODULES(w, m)
-		check_module(w, m);
+		check_module(w, &ix, m);
 }

@@ -1,51 +1,97 @@
 /*
  * coverage.c — is each need addressed in each of its areas? (spec 5.1)
  *
- * One pass records, for every action that is not stopped, the places it
- * runs in as (action, place) pairs; a need's area is covered when one of
- * the need's own actions has a pair with the area or a place containing
- * it.  The work is the sum over needs of (areas x their own actions x
- * nesting depth): linear in the plan, with no need-by-action product.
+ * An action that is not stopped covers a need's area when it addresses the
+ * need and runs there: its `in` names the area or a place around it, or it
+ * has no `in` and so runs wherever its needs are.  The second kind covers
+ * every area of its needs, so it is counted once per need, never listed
+ * per area: one need in N areas with N such actions costs N, not N x N.
+ *
+ * For each need, each action with an `in` puts itself on the places of its
+ * `in` that lie around the need's areas (an `in` reduced to its outermost
+ * places, so no area counts an action twice); each area then reads the
+ * lists of the at most PLACES_MAX_DEPTH places around it.  A coverage keeps
+ * how many actions cover it and the first COVERAGE_LISTED_ACTIONS of them
+ * in source order.  An action is put on a need's places by walking the
+ * shorter of its `in` and the places around the need's areas.
+ *
+ * An action counts only when it says who does it and when (a lead and a
+ * start) and is not stopped; a gap that an acceptance holds for is
+ * accepted; in a plan in its analysis phase a gap is a finding to plan
+ * (W713), not an error.
  */
 #include "analysis.h"
 
+#include "accept.h"
 #include "eval.h"
 #include "mem.h"
 #include "names.h"
+#include "places.h"
 
-static Vec places_of_action(const Action *a);
+typedef struct {
+	PairSet running;       /* (action, place): its `in` names the place, outermost places only */
+	PairMap outermost;     /* (action, NULL) -> Vec of those places */
+	PairSet provided;      /* (capability, place): an actor serving the place provides it */
+	PairMap routed;        /* (need, area) -> Routed: the first route of its signals to a body */
+	PairSet signalled;     /* (need, area): a signal of the need names the area */
+} Index;
 
-void coverage_prepare(World *w)
+typedef struct {
+	Signal *signal;
+	Route *route;
+} Routed;
+
+/* The places of an action's `in` that no other place of its `in` contains. */
+static void index_action(Index *ix, Action *a)
+{
+	PairSet listed = { 0 };
+	for (size_t i = 0; i < a->places.len; i++)
+		pairset_add(&listed, a->places.items[i], NULL);
+	Vec *outer = NEW(Vec);
+	for (size_t i = 0; i < a->places.len; i++) {
+		Place *p = a->places.items[i];
+		bool inside = false;
+		for (Place *up = p->parent; up && !inside; up = up->parent)
+			inside = pairset_has(&listed, up, NULL);
+		if (!inside && pairset_add(&ix->running, a, p))
+			vec_push(outer, p);
+	}
+	pairset_map_put(&ix->outermost, a, NULL, outer);
+}
+
+static void index_world(World *w, Index *ix)
 {
 	for (size_t i = 0; i < w->modules.len; i++) {
 		Module *m = VEC_AT(w->modules, Module, i);
 		for (size_t k = 0; k < m->actions.len; k++) {
 			Action *a = VEC_AT(m->actions, Action, k);
-			a->runs_in = places_of_action(a);
+			if (a->places.len)
+				index_action(ix, a);
+		}
+		for (size_t k = 0; k < m->actors.len; k++) {
+			Actor *actor = VEC_AT(m->actors, Actor, k);
+			for (size_t c = 0; c < actor->provides.len; c++)
+				for (size_t p = 0; p < actor->serves.len; p++)
+					pairset_add(&ix->provided, actor->provides.items[c], actor->serves.items[p]);
+		}
+		for (size_t k = 0; k < m->signals.len; k++) {
+			Signal *s = VEC_AT(m->signals, Signal, k);
+			if (!s->need)
+				continue;
+			for (size_t a = 0; a < s->areas.len; a++)
+				pairset_add(&ix->signalled, s->need, s->areas.items[a]);
+			if (s->status == SIG_REFUSED)
+				continue; /* the body said no: the need is not addressed there */
+			for (size_t r = 0; r < s->routes.len; r++) {
+				Route *route = s->routes.items[r];
+				if (route->body && !pairset_map_get(&ix->routed, s->need, route->area)) {
+					Routed *found = NEW(Routed);
+					*found = (Routed){ s, route };
+					pairset_map_put(&ix->routed, s->need, route->area, found);
+				}
+			}
 		}
 	}
-}
-
-/* Where an action runs: its `in`, else the areas of the needs it addresses. */
-static Vec places_of_action(const Action *a)
-{
-	if (a->places.len)
-		return a->places;
-	Vec areas = { 0 };
-	for (size_t i = 0; i < a->addresses.len; i++) {
-		Need *n = a->addresses.items[i];
-		for (size_t k = 0; k < n->areas.len; k++)
-			vec_push(&areas, VEC_AT(n->areas, Coverage, k)->area);
-	}
-	return areas;
-}
-
-static bool action_covers(const PairSet *running, const Action *a, const Place *area)
-{
-	for (const Place *p = area; p; p = p->parent)
-		if (pairset_has(running, a, p))
-			return true;
-	return false;
 }
 
 /* Does an actor serving the area (or a place around it) provide the capability? */
@@ -77,18 +123,14 @@ static void fix_add_line(Diagnostic *d, const Need *n, const char *line)
 /* The hint of spec 5.1: the signal that would address a gap, and its fix.
    A need with several areas signals this one (`in AREA`), so the line
    changes nothing elsewhere. */
-static void hint_signal(World *w, Diagnostic *d, const PairSet *provided, Need *n, Coverage *c)
+static void hint_signal(World *w, Diagnostic *d, const Index *ix, Need *n, Coverage *c)
 {
 	/* a signal for this area exists already: its own error says why it does not count */
-	for (size_t i = 0; i < n->signals.len; i++) {
-		const Signal *s = n->signals.items[i];
-		for (size_t k = 0; k < s->areas.len; k++)
-			if (s->areas.items[k] == c->area)
-				return;
-	}
+	if (pairset_has(&ix->signalled, n, c->area))
+		return;
 	for (size_t i = 0; i < n->requires.len; i++) {
 		Capability *cap = n->requires.items[i];
-		if (provided_locally(provided, cap, c->area) || !cap->handled_by)
+		if (provided_locally(&ix->provided, cap, c->area) || !cap->handled_by)
 			continue;
 		Kind *kind = cap->handled_by;
 		Body *b = escalate_resolve(kind, c->area, n->base.module->eval_day).body;
@@ -132,6 +174,18 @@ static const char *not_counted(const Action *a)
 	return NULL;
 }
 
+/* Whether an action runs in the area (its `in` names it or a place around it,
+   or it has no `in`), counted or not. */
+static bool runs_in(const Index *ix, const Action *a, const Place *area)
+{
+	if (a->places.len == 0)
+		return true;
+	for (const Place *p = area; p; p = p->parent)
+		if (pairset_has(&ix->running, a, p))
+			return true;
+	return false;
+}
+
 /*
  * A gap is an error, except in a plan that says it is still in its analysis
  * phase: there a need without an action is a finding to plan, shown but not
@@ -150,19 +204,21 @@ static Diagnostic *report_gap_finding(World *w, Need *n, Coverage *c)
 			   entity_name(&n->base), entity_noun(&c->area->base), entity_name(&c->area->base));
 }
 
-static void report_gap(World *w, const PairSet *running, const PairSet *provided, Need *n, Coverage *c)
+static void report_gap(World *w, const Index *ix, Need *n, Coverage *c)
 {
 	Diagnostic *d = report_gap_finding(w, n, c);
+	if (!d)
+		return;
 	for (size_t i = 0; i < n->actions.len && i < 3; i++) {
 		Action *a = n->actions.items[i];
 		const char *why = not_counted(a);
-		if (why && action_covers(running, a, c->area))
+		if (why && runs_in(ix, a, c->area))
 			diag_note(d, a->base.decl->id.loc, "action '%s' addresses it but %s", entity_name(&a->base), why);
 		else
 			diag_note(d, a->base.decl->id.loc, "action '%s' addresses it but does not run in %s",
 				  entity_name(&a->base), entity_name(&c->area->base));
 	}
-	for (size_t i = 0; i < n->signals.len; i++) {
+	for (size_t i = 0; i < n->signals.len && i < 3; i++) {
 		const Signal *s = n->signals.items[i];
 		const char *reply = s->record && s->record->reply ? s->record->reply : s->reply;
 		if (s->status == SIG_REFUSED)
@@ -174,33 +230,114 @@ static void report_gap(World *w, const PairSet *running, const PairSet *provided
 			  "it was accepted until %s (\"%s\"); that acceptance has expired: plan an action, send a "
 			  "signal, or accept it again with a new date and reason",
 			  date_format(c->acceptance->until), c->acceptance->reason);
-	hint_signal(w, d, provided, n, c);
+	hint_signal(w, d, ix, n, c);
 }
 
-static void classify(World *w, const PairSet *running, const PairSet *provided, Need *n, Coverage *c)
+/*
+ * Where the actions of one need run, by the places around its areas.  What
+ * is per need lives in the places and actions themselves, marked with the
+ * need (Place.cover_need, Action.cover_need), so classifying a need
+ * allocates no table of its own; the two lists are reused from need to need.
+ */
+typedef struct {
+	const Need *need;
+	Vec everywhere;        /* its actions without `in` (not stopped), in order */
+	Vec around;            /* the places around its areas, each once */
+} NeedRuns;
+
+static bool is_around(const NeedRuns *r, const Place *p)
 {
+	return p->cover_need == r->need;
+}
+
+static void put_on(Place *p, Action *a)
+{
+	if (!p->cover_actions)
+		p->cover_actions = NEW(Vec);
+	vec_push(p->cover_actions, a);
+}
+
+static void need_runs(const Index *ix, Need *n, NeedRuns *r)
+{
+	r->need = n;
+	r->everywhere.len = r->around.len = 0;
+	for (size_t i = 0; i < n->areas.len; i++)
+		for (Place *p = VEC_AT(n->areas, Coverage, i)->area; p && !is_around(r, p); p = p->parent) {
+			p->cover_need = n;
+			if (p->cover_actions)
+				p->cover_actions->len = 0;
+			vec_push(&r->around, p);
+		}
 	for (size_t i = 0; i < n->actions.len; i++) {
 		Action *a = n->actions.items[i];
-		if (!not_counted(a) && action_covers(running, a, c->area))
-			vec_push(&c->actions, a);
+		a->cover_need = n;
+		a->cover_position = i;
+		if (not_counted(a))
+			continue;
+		if (a->places.len == 0) {
+			vec_push(&r->everywhere, a);
+			continue;
+		}
+		const Vec *outer = pairset_map_get(&ix->outermost, a, NULL);
+		if (outer->len <= r->around.len) {
+			for (size_t k = 0; k < outer->len; k++)
+				if (is_around(r, outer->items[k]))
+					put_on(outer->items[k], a);
+		} else {
+			for (size_t k = 0; k < r->around.len; k++)
+				if (pairset_has(&ix->running, a, r->around.items[k]))
+					put_on(r->around.items[k], a);
+		}
 	}
-	if (c->actions.len) {
+}
+
+static size_t position(const Action *a)
+{
+	return a->cover_position;
+}
+
+/* The actions covering c: counted, and the first few kept in source order
+   (a merge of the need-wide list and the lists of the places around c). */
+static void covering_actions(const NeedRuns *r, Coverage *c)
+{
+	const Vec *lists[PLACES_MAX_DEPTH + 2];
+	size_t next[PLACES_MAX_DEPTH + 2] = { 0 };
+	size_t count = 0;
+	lists[count++] = &r->everywhere;
+	c->action_count = r->everywhere.len;
+	for (Place *p = c->area; p && count < PLACES_MAX_DEPTH + 2; p = p->parent) {
+		const Vec *list = p->cover_actions;
+		if (list && list->len) {
+			lists[count++] = list;
+			c->action_count += list->len;
+		}
+	}
+	while (c->actions.len < COVERAGE_LISTED_ACTIONS) {
+		size_t best = count;
+		for (size_t i = 0; i < count; i++)
+			if (next[i] < lists[i]->len &&
+			    (best == count || position(lists[i]->items[next[i]]) <
+					      position(lists[best]->items[next[best]])))
+				best = i;
+		if (best == count)
+			break;
+		vec_push(&c->actions, lists[best]->items[next[best]++]);
+	}
+}
+
+static void classify(World *w, const Index *ix, const NeedRuns *r, Need *n, Coverage *c)
+{
+	covering_actions(r, c);
+	if (c->action_count) {
 		c->status = COVER_COVERED;
 		return;
 	}
-	for (size_t i = 0; i < n->signals.len; i++) {
-		Signal *s = n->signals.items[i];
-		if (s->status == SIG_REFUSED)
-			continue; /* the body said no: the need is not addressed there */
-		for (size_t r = 0; r < s->routes.len; r++) {
-			Route *route = s->routes.items[r];
-			if (route->area == c->area && route->body) {
-				c->status = COVER_SIGNALLED;
-				c->signal = s;
-				c->body = route->body;
-				return;
-			}
-		}
+	const Routed *routed = pairset_map_get(&ix->routed, n, c->area);
+	if (routed) {
+		c->status = COVER_SIGNALLED;
+		c->signal = routed->signal;
+		c->body = routed->route->body;
+		return;
 	}
 	if (c->acceptance && c->acceptance->in_force) {
 		c->status = COVER_ACCEPTED; /* visibly, until its date (accept.c) */
@@ -210,32 +347,21 @@ static void classify(World *w, const PairSet *running, const PairSet *provided, 
 	c->status = COVER_GAP;
 	if (c->acceptance)
 		c->acceptance->expired_gaps++;
-	report_gap(w, running, provided, n, c);
+	report_gap(w, ix, n, c);
 }
 
 void coverage_compute(World *w)
 {
-	PairSet running = { 0 }, provided = { 0 };
-	for (size_t i = 0; i < w->modules.len; i++) {
-		Module *m = VEC_AT(w->modules, Module, i);
-		for (size_t k = 0; k < m->actions.len; k++) {
-			Action *a = VEC_AT(m->actions, Action, k);
-			for (size_t p = 0; p < a->runs_in.len; p++)
-				pairset_add(&running, a, a->runs_in.items[p]);
-		}
-		for (size_t k = 0; k < m->actors.len; k++) {
-			Actor *actor = VEC_AT(m->actors, Actor, k);
-			for (size_t c = 0; c < actor->provides.len; c++)
-				for (size_t p = 0; p < actor->serves.len; p++)
-					pairset_add(&provided, actor->provides.items[c], actor->serves.items[p]);
-		}
-	}
+	Index ix = { 0 };
+	index_world(w, &ix);
+	NeedRuns runs = { 0 };
 	for (size_t i = 0; i < w->modules.len; i++) {
 		Module *m = VEC_AT(w->modules, Module, i);
 		for (size_t k = 0; k < m->needs.len; k++) {
 			Need *n = VEC_AT(m->needs, Need, k);
+			need_runs(&ix, n, &runs);
 			for (size_t c = 0; c < n->areas.len; c++)
-				classify(w, &running, &provided, n, VEC_AT(n->areas, Coverage, c));
+				classify(w, &ix, &runs, n, VEC_AT(n->areas, Coverage, c));
 		}
 	}
 }

@@ -65,13 +65,16 @@ static int compare_diagnostics(const void *pa, const void *pb)
 }
 
 /*
- * Past the cap, the diagnostics kept are the first by position, not the
- * first reported, so what a run shows does not depend on the order in which
- * the checks run.  Once full, the kept ones form a heap with the last by
- * position on top, so each new diagnostic costs one comparison.
+ * Past the cap, the diagnostics kept are the errors first, then the
+ * warnings, each the first by position, not the first reported: what a run
+ * shows does not depend on the order in which the checks run, and no number
+ * of warnings can hide an error.  Once full, the kept ones form a heap with
+ * the last to keep on top, so each new diagnostic costs one comparison.
  */
 static int after(const Diagnostic *a, const Diagnostic *b)
 {
+	if ((a->severity == SEV_ERROR) != (b->severity == SEV_ERROR))
+		return b->severity == SEV_ERROR;
 	return compare_diagnostics(&a, &b) > 0;
 }
 
@@ -95,11 +98,11 @@ static void sift_down(Vec *kept, size_t i)
 }
 
 /* Whether a diagnostic at `loc`, reported `seq`th, is among those kept. */
-static bool keep_room(const Vec *kept, size_t cap, SrcLoc loc, size_t seq)
+static bool keep_room(const Vec *kept, size_t cap, Severity sev, SrcLoc loc, size_t seq)
 {
 	if (kept->len < cap)
 		return true;
-	Diagnostic probe = { .loc = loc, .seq = seq };
+	Diagnostic probe = { .severity = sev, .loc = loc, .seq = seq };
 	return after(kept->items[0], &probe);
 }
 
@@ -119,12 +122,13 @@ static bool keep(Vec *kept, size_t cap, Diagnostic *d)
 	return true;
 }
 
+/* Messages quote plan text and file names: made printable here, once. */
 static const char *format_message(const char *fmt, va_list ap)
 {
 	StrBuf msg = { 0 };
 	buf_init(&msg);
 	buf_vprintf(&msg, fmt, ap);
-	return msg.data;
+	return utf8_safe_text(msg.data, msg.len);
 }
 
 static const DiagSuppression *suppression_of(DiagSink *sink, DiagCode code, SrcLoc loc);
@@ -136,7 +140,7 @@ static Diagnostic *report_suppressed(DiagSink *sink, const DiagSuppression *by, 
 {
 	sink->suppressed_count++;
 	size_t seq = sink->errors + sink->warnings + sink->suppressed_count;
-	if (sink->max_kept == 0 || !keep_room(&sink->suppressed, sink->max_kept, loc, seq))
+	if (sink->max_kept == 0 || !keep_room(&sink->suppressed, sink->max_kept, diag_code_severity(code), loc, seq))
 		return NULL;
 	Diagnostic *d = NEW(Diagnostic);
 	d->severity = diag_code_severity(code);
@@ -198,7 +202,7 @@ Diagnostic *diag_report(DiagSink *sink, DiagCode code, SrcLoc loc, const char *f
 	if (sev == SEV_ERROR && code_table[code].name[1] == '7')
 		sink->findings++;
 	size_t seq = sink->errors + sink->warnings + sink->suppressed_count;
-	if (sink->max_kept == 0 || !keep_room(&sink->diags, sink->max_kept, loc, seq)) {
+	if (sink->max_kept == 0 || !keep_room(&sink->diags, sink->max_kept, sev, loc, seq)) {
 		sink->dropped++;
 		return NULL;
 	}
@@ -222,6 +226,13 @@ Diagnostic *diag_report(DiagSink *sink, DiagCode code, SrcLoc loc, const char *f
 	return d;
 }
 
+bool diag_keeps(const DiagSink *sink, DiagCode code, SrcLoc loc)
+{
+	return sink->max_kept != 0 &&
+	       keep_room(&sink->diags, sink->max_kept, effective_severity(sink, code), loc,
+			 sink->errors + sink->warnings + sink->suppressed_count + 1);
+}
+
 void diag_note(Diagnostic *d, SrcLoc loc, const char *fmt, ...)
 {
 	if (d == NULL)
@@ -234,7 +245,7 @@ void diag_note(Diagnostic *d, SrcLoc loc, const char *fmt, ...)
 	buf_init(&msg);
 	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	note->message = msg.data;
+	note->message = utf8_safe_text(msg.data, msg.len);
 	vec_push(&d->notes, note);
 }
 
@@ -333,26 +344,30 @@ static size_t char_count(const char *s, size_t n)
 	return count;
 }
 
-/* The line as it may be printed: invalid UTF-8, NUL and control bytes
-   become '?', so a diagnostic about bad bytes is itself clean text. */
-static const char *printable_line(const char *text, size_t len, size_t *out_len)
+/*
+ * The start of a line as it may be printed, at most `max` characters (*cut
+ * when there is more): invalid UTF-8 and the characters a terminal would act
+ * on (utf8_is_unsafe: controls, bidirectional overrides) become '?', one
+ * for one, so the caret still lines up and a diagnostic about bad bytes is
+ * itself clean text.  Only what is shown is looked at: a 10 MB line costs
+ * no more than a short one.
+ */
+static const char *printable_line(const char *text, size_t len, size_t max, size_t *out_len, bool *cut)
 {
 	StrBuf b = { 0 };
 	buf_init(&b);
-	size_t i = 0;
-	while (i < len) {
-		size_t bad = utf8_find_invalid(text + i, len - i);
-		size_t good = bad == (size_t)-1 ? len - i : bad;
-		for (size_t k = 0; k < good; k++) {
-			unsigned char c = (unsigned char)text[i + k];
-			buf_putc(&b, (c < 0x20 && c != '\t') || c == 0x7F ? '?' : (char)c);
-		}
-		i += good;
-		if (i < len) {
+	size_t i = 0, chars = 0;
+	while (i < len && chars < max) {
+		uint32_t cp;
+		size_t n = utf8_decode(text + i, len - i, &cp);
+		if (n == 0 || utf8_is_unsafe(cp))
 			buf_putc(&b, '?');
-			i++;
-		}
+		else
+			buf_put(&b, text + i, n);
+		i += n ? n : 1;
+		chars++;
 	}
+	*cut = i < len;
 	*out_len = b.len;
 	return b.data;
 }
@@ -368,21 +383,15 @@ static void render_excerpt(StrBuf *out, SrcLoc loc, RenderOptions opts)
 		return;
 	int line, col, end_line, end_col;
 	source_position(loc.src, loc.start, &line, &col);
+	if ((size_t)col > EXCERPT_MAX_CHARS)
+		return; /* the position is far out on a huge line: the line:column says it */
 	source_position(loc.src, loc.end, &end_line, &end_col);
 	size_t raw_len, len;
+	bool cut;
 	const char *raw = source_line(loc.src, line, &raw_len);
-	const char *text = printable_line(raw, raw_len, &len);
-	if (char_count(text, len) > EXCERPT_MAX_CHARS) {
-		if ((size_t)col > EXCERPT_MAX_CHARS)
-			return; /* the position is far out on a huge line: the line:column says it */
-		size_t cut = 0;
-		for (size_t chars = 0; cut < len && chars < EXCERPT_MAX_CHARS; cut++)
-			if (((unsigned char)text[cut] & 0xC0) != 0x80)
-				chars++;
-		while (cut < len && ((unsigned char)text[cut] & 0xC0) == 0x80)
-			cut++;
-		text = mem_printf("%.*s ...", (int)cut, text);
-		len = cut;
+	const char *text = printable_line(raw, raw_len, EXCERPT_MAX_CHARS, &len, &cut);
+	if (cut) {
+		text = mem_printf("%s ...", text);
 		if (end_line > line || end_col - col > EXCERPT_MAX_CHARS)
 			end_line = line, end_col = EXCERPT_MAX_CHARS + 1;
 	}
@@ -429,7 +438,8 @@ static void render_one(StrBuf *out, const Diagnostic *d, RenderOptions opts)
 	if (opts.color)
 		buf_puts(out, ANSI_RESET);
 	buf_putc(out, '\n');
-	render_excerpt(out, d->loc, opts);
+	if (!d->hide_source)
+		render_excerpt(out, d->loc, opts);
 	for (size_t i = 0; i < d->notes.len; i++) {
 		const DiagNote *n = VEC_AT(d->notes, DiagNote, i);
 		if (n->loc.src) {

@@ -68,6 +68,7 @@ typedef struct {
 	size_t seq;          /* emission order, to keep sorting stable */
 	const DiagSuppression *suppressed_by; /* non-NULL: silenced in place, not counted */
 	Vec fixes;           /* of DiagFix */
+	bool hide_source;    /* print no excerpt: the file is not a plan (E005) */
 } Diagnostic;
 
 typedef struct {
@@ -96,6 +97,9 @@ void diag_sink_init(DiagSink *sink);
 /* Report; returns the diagnostic so notes can be added (NULL past the cap). */
 Diagnostic *diag_report(DiagSink *sink, DiagCode code, SrcLoc loc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* Whether a diagnostic of `code` at `loc` reported now would be kept: a
+   message that is costly to build is built only then. */
+bool diag_keeps(const DiagSink *sink, DiagCode code, SrcLoc loc);
 void diag_note(Diagnostic *d, SrcLoc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

@@ -28,9 +28,24 @@ static bool write_all(FILE *f, const StrBuf *b)
 	return fflush(f) == 0;
 }
 
-static CarenetOptions core_options(const Options *opts, long today)
+/* --root, else CARENET_ROOT (for CI), else none; false when CARENET_ROOT is
+   not a directory. */
+static bool root_of(const Options *opts, const char **root)
 {
-	return (CarenetOptions){ today, opts->has_as_of, opts->as_of, opts->werror };
+	*root = opts->root;
+	const char *env = getenv("CARENET_ROOT");
+	if (*root || !env || !*env)
+		return true;
+	const char *why;
+	*root = carenet_root(env, &why);
+	if (!*root)
+		fprintf(stderr, "carenet: CARENET_ROOT=%s: %s\n", carenet_printable(env), why);
+	return *root != NULL;
+}
+
+static CarenetOptions core_options(const Options *opts, long today, const char *root)
+{
+	return (CarenetOptions){ today, opts->has_as_of, opts->as_of, opts->werror, root };
 }
 
 /* Load the prelude and the files and evaluate them; *io_failed when one
@@ -59,7 +74,7 @@ static bool today(long *day)
 	const char *why;
 	if (carenet_today(day, &why))
 		return true;
-	fprintf(stderr, "carenet: %s\n", why);
+	fprintf(stderr, "carenet: %s\n", carenet_printable(why));
 	return false;
 }
 
@@ -80,7 +95,7 @@ static bool history_points(const Options *opts, const char *path, CarenetPoint *
 	}
 	*points = mem_alloc(mem_array_size(*n, sizeof **points));
 	for (size_t i = 0; i < *n; i++) {
-		CarenetOptions options = core_options(opts, versions[i].day);
+		CarenetOptions options = core_options(opts, versions[i].day, NULL); /* read from git, not the disk */
 		Carenet *c = carenet_new(&options);
 		if (!carenet_load_prelude(c))
 			return false;
@@ -106,9 +121,10 @@ static bool add_gap_ages(Carenet *c, const Options *opts)
 int driver_run(const Options *opts)
 {
 	long day;
-	if (!today(&day))
+	const char *root;
+	if (!today(&day) || !root_of(opts, &root))
 		return 2;
-	CarenetOptions options = core_options(opts, day);
+	CarenetOptions options = core_options(opts, day, root);
 	bool io_failed = false, no_stdlib = false;
 	Carenet *c = carenet_new(&options);
 	const char *why;
@@ -175,9 +191,10 @@ int driver_diff(const Options *opts)
 		return 2;
 	}
 	long day;
-	if (!today(&day))
+	const char *root;
+	if (!today(&day) || !root_of(opts, &root))
 		return 2;
-	CarenetOptions options = core_options(opts, day);
+	CarenetOptions options = core_options(opts, day, root);
 	const char *as_path = from_git ? opts->files[0] : NULL;
 	bool io_failed = false;
 	Carenet *old_plan = load_version(&options, opts->files[from_git ? 1 : 0], as_path, &io_failed);
@@ -193,10 +210,12 @@ int driver_diff(const Options *opts)
 	StrBuf out = { 0 };
 	buf_init(&out);
 	if (from_git)
-		buf_printf(&out, "carenet diff %s\n", opts->files[0]);
+		buf_printf(&out, "carenet diff %s\n", carenet_printable(opts->files[0]));
 	bool new_gap = carenet_diff(old_plan, new_plan, &out);
-	if (!write_all(stdout, &out))
+	if (!write_all(stdout, &out)) {
+		fprintf(stderr, "carenet: cannot write the output\n");
 		return 2;
+	}
 	/* git stops at a driver that fails, and shows none of the other files:
 	   as a driver, a new gap is news, not a failure */
 	return new_gap && !from_git ? 1 : 0;
@@ -213,7 +232,8 @@ static long end_of_step(long day, Step step)
 int driver_trend(const Options *opts)
 {
 	long day;
-	if (!today(&day))
+	const char *root;
+	if (!today(&day) || !root_of(opts, &root))
 		return 2;
 	if (!opts->has_from || !opts->has_to) {
 		fprintf(stderr, "carenet: trend needs --from DATE and --to DATE\n");
@@ -231,7 +251,7 @@ int driver_trend(const Options *opts)
 		Options dated = *opts;
 		dated.has_as_of = true;
 		dated.as_of = when;
-		CarenetOptions options = core_options(&dated, day);
+		CarenetOptions options = core_options(&dated, day, root);
 		bool no_stdlib = false;
 		CarenetPoint *p = NEW(CarenetPoint);
 		p->run = load(&options, opts->files, opts->file_count, &io_failed, &no_stdlib);

@@ -31,6 +31,7 @@ typedef struct {
 	Step step;           /* trend --step */
 	ColorWhen color;
 	const char *baseline; /* check --baseline FILE */
+	const char *root;    /* --root, a real path; NULL: CARENET_ROOT, else anywhere */
 	const char **files;
 	int file_count;
 } Options;

@@ -298,9 +298,16 @@ static bool answer_counts(const Signal *s, const Body *at, const Place *area)
 	const Action *a = s->answered_by;
 	if (!a || !at->plan || a->base.module != at->plan->base.module || a->status == STATUS_STOPPED)
 		return false;
-	for (size_t i = 0; i < a->runs_in.len; i++)
-		if (places_within(area, a->runs_in.items[i]))
+	for (size_t i = 0; i < a->places.len; i++)
+		if (places_within(area, a->places.items[i]))
 			return true;
+	/* without `in`, it runs where the needs it addresses are */
+	for (size_t i = 0; a->places.len == 0 && i < a->addresses.len; i++) {
+		const Need *n = a->addresses.items[i];
+		for (size_t k = 0; k < n->areas.len; k++)
+			if (places_within(area, VEC_AT(n->areas, Coverage, k)->area))
+				return true;
+	}
 	return false;
 }
 
@@ -341,7 +348,38 @@ static bool stays_with(const Signal *s, const Body *at)
 	return rec && at->plan && rec->base.module == at->plan->base.module && rec->status != SIG_PASSED_ON;
 }
 
-static void route_one(World *w, Signal *s, Place *area, SrcLoc loc, PairSet *reported)
+/* Has the route passed `b` already?  (The path is at most MAX_ESCALATION_STEPS long.) */
+static bool on_route(const Route *r, const Body *b)
+{
+	if (r->body == b)
+		return true;
+	for (size_t i = 0; i < r->path.len; i++)
+		if (r->path.items[i] == b)
+			return true;
+	return false;
+}
+
+/* E706, once per body: escalates_to leads from it back to a body of the route. */
+static void report_escalation_cycle(World *w, const Route *r, const Body *at, const Body *next, PairSet *cycles)
+{
+	if (!pairset_add(cycles, at, NULL))
+		return;
+	StrBuf path = { 0 };
+	buf_init(&path);
+	bool in_cycle = false;
+	for (size_t i = 0; i <= r->path.len; i++) {
+		const Body *b = i == 0 ? r->body : r->path.items[i - 1];
+		in_cycle = in_cycle || b == next;
+		if (in_cycle)
+			buf_printf(&path, "%s -> ", entity_name(&b->base));
+	}
+	buf_puts(&path, entity_name(&next->base));
+	diag_report(w->diags, DIAG_E706, at->base.decl->id.loc,
+		    "body '%s' escalates back to '%s', where the signal has been: %s", entity_name(&at->base),
+		    entity_name(&next->base), path.data);
+}
+
+static void route_one(World *w, Signal *s, Place *area, SrcLoc loc, PairSet *reported, PairSet *cycles)
 {
 	long day = s->base.module->eval_day;
 	Route *r = NEW(Route);
@@ -365,6 +403,10 @@ static void route_one(World *w, Signal *s, Place *area, SrcLoc loc, PairSet *rep
 		Body *next = next_body(at, area, day);
 		if (!next || next == at)
 			break;
+		if (on_route(r, next)) {
+			report_escalation_cycle(w, r, at, next, cycles);
+			break;
+		}
 		vec_push(&r->path, next);
 		at = next;
 		r->answered = answer_counts(s, at, area);
@@ -511,6 +553,7 @@ static void follow_up(World *w, Signal *s)
 
 void escalate_route_signals(World *w)
 {
+	PairSet cycles = { 0 }; /* bodies whose escalation cycle is reported */
 	for (size_t i = 0; i < w->modules.len; i++) {
 		Module *m = VEC_AT(w->modules, Module, i);
 		for (size_t k = 0; k < m->signals.len; k++) {
@@ -519,7 +562,8 @@ void escalate_route_signals(World *w)
 				continue;
 			PairSet reported = { 0 };
 			for (size_t a = 0; a < s->areas.len; a++)
-				route_one(w, s, VEC_AT(s->areas, Place, a), s->base.decl->target->loc, &reported);
+				route_one(w, s, VEC_AT(s->areas, Place, a), s->base.decl->stmt->target->loc, &reported,
+					  &cycles);
 			if (s->answered_by && !refused_answer(w, s))
 				check_answer(w, s);
 			follow_up(w, s);

@@ -166,24 +166,36 @@ typedef struct {
 	const char *what;            /* "a population", "a group size" */
 } Figure;
 
+/* A place's figure for group g, declared or summed; NULL when it has none
+   yet.  Indexed, so a place with many groups costs one lookup per group. */
+static GroupSize *group_figure(const Place *p, const Group *g)
+{
+	Place *mut = (Place *)p; /* the index is built on first use, a cache */
+	if (mut->group_index.keys.count == 0)
+		for (size_t i = p->group_sizes.len; i-- > 0;) /* the first given wins */
+			pairset_map_put(&mut->group_index, VEC_AT(p->group_sizes, GroupSize, i)->group, NULL,
+					p->group_sizes.items[i]);
+	return pairset_map_get(&p->group_index, g, NULL);
+}
+
+/* A new figure of group g for place p: the sum of its areas'. */
+static GroupSize *group_total(Place *p, Group *g)
+{
+	GroupSize *total = NEW(GroupSize);
+	total->group = g;
+	group_figure(p, g); /* index the declared ones first */
+	pairset_map_put(&p->group_index, g, NULL, total);
+	return total;
+}
+
 static Figure figure_of(Place *p, Group *g)
 {
 	if (!g)
 		return (Figure){ &p->population_state, &p->population, p->population_expr, "a population" };
-	for (size_t i = 0; i < p->group_sizes.len; i++) {
-		GroupSize *gs = VEC_AT(p->group_sizes, GroupSize, i);
-		if (gs->group == g)
-			return (Figure){ &gs->state, &gs->value, gs->size, "a group size" };
-	}
-	for (size_t i = 0; i < p->group_totals.len; i++) {
-		GroupSize *gs = VEC_AT(p->group_totals, GroupSize, i);
-		if (gs->group == g)
-			return (Figure){ &gs->state, &gs->value, NULL, "a group size" };
-	}
-	GroupSize *total = NEW(GroupSize);
-	total->group = g;
-	vec_push(&p->group_totals, total);
-	return (Figure){ &total->state, &total->value, NULL, "a group size" };
+	GroupSize *gs = group_figure(p, g);
+	if (!gs)
+		gs = group_total(p, g);
+	return (Figure){ &gs->state, &gs->value, gs->size, "a group size" };
 }
 
 static bool place_value(Eval *ev, Place *p, Group *g, SrcLoc use, bool from_expression, double *out);
@@ -198,6 +210,13 @@ static bool sum_areas(Eval *ev, Place *p, Group *g, SrcLoc use, double *out)
 		if (!place_value(ev, VEC_AT(p->children, Place, i), g, use, false, &part))
 			return false;
 		total += part;
+	}
+	if (!isfinite(total) || fabs(total) > EVAL_MAX_MAGNITUDE) {
+		diag_report(ev->w->diags, DIAG_E604, p->base.decl->id.loc,
+			    "the %s of '%s', the sum of its areas', is out of range (beyond 10^15)",
+			    g ? mem_printf("size of group %s", entity_name(&g->base)) : "population",
+			    entity_name(&p->base));
+		return false;
 	}
 	*out = total;
 	return true;
@@ -500,33 +519,50 @@ void eval_all(World *w)
 
 /* ---- reading ------------------------------------------------------------------------ */
 
+/*
+ * A group's size in a place: its own figure, else the sum of its areas'.
+ * Sums found here are kept as the place's figures (a cache, like eval's
+ * own sums), so each place's is computed once however many actions ask:
+ * the subtree is walked with a stack, a place once all its areas are known.
+ */
 bool eval_group_total(const Place *p, const Group *g, double *out)
 {
 	if (!g) {
 		*out = p->population;
 		return p->population_state == VALUE_OK;
 	}
-	/* own figure first, else the sum of its areas': walk the subtree with a stack */
 	Vec stack = { 0 };
 	vec_push(&stack, (void *)p);
-	double total = 0;
 	while (stack.len) {
-		const Place *at = stack.items[--stack.len];
-		const GroupSize *own = NULL;
-		for (size_t i = 0; i < at->group_sizes.len && !own; i++)
-			if (VEC_AT(at->group_sizes, GroupSize, i)->group == g)
-				own = at->group_sizes.items[i];
-		if (own && own->state != VALUE_OK)
-			return false;
-		if (own) {
-			total += own->value;
+		Place *at = stack.items[stack.len - 1];
+		GroupSize *own = group_figure(at, g);
+		if (own && (own->state == VALUE_OK || own->state == VALUE_FAILED)) {
+			stack.len--;
 			continue;
 		}
-		if (at->children.len == 0)
-			return false;
-		for (size_t i = 0; i < at->children.len; i++)
-			vec_push(&stack, at->children.items[i]);
+		bool ready = true, known = at->children.len > 0;
+		double total = 0;
+		for (size_t i = 0; i < at->children.len; i++) {
+			Place *child = at->children.items[i];
+			GroupSize *theirs = group_figure(child, g);
+			if (!theirs || theirs->state == VALUE_PENDING) {
+				vec_push(&stack, child);
+				ready = false;
+			} else if (theirs->state == VALUE_OK) {
+				total += theirs->value;
+			} else {
+				known = false;
+			}
+		}
+		if (!ready)
+			continue;
+		if (!own)
+			own = group_total(at, (Group *)g);
+		own->value = total;
+		own->state = known && isfinite(total) && fabs(total) <= EVAL_MAX_MAGNITUDE ? VALUE_OK : VALUE_FAILED;
+		stack.len--;
 	}
-	*out = total;
-	return true;
+	const GroupSize *result = group_figure(p, g);
+	*out = result->value;
+	return result->state == VALUE_OK;
 }

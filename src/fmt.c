@@ -18,6 +18,21 @@ typedef struct {
 	bool any_output;
 } FmtState;
 
+/* Where the `"""` that ends a long string starts in s[from, n), or n.  A
+   backslash escapes the character after it, as in the scanner (\" is a
+   quote of the string).  The search stays on the line, so a long string
+   costs its length once, not once per line. */
+static size_t find_triple(const char *s, size_t from, size_t n)
+{
+	for (size_t i = from; i + 2 < n; i++) {
+		if (s[i] == '\\')
+			i++;
+		else if (s[i] == '"' && s[i + 1] == '"' && s[i + 2] == '"')
+			return i;
+	}
+	return n;
+}
+
 /* Copy one line's content with canonical spacing; update depth and state. */
 static void format_content(FmtState *st, const char *s, size_t n, StrBuf *out, char *last_code,
 			   char *before_last)
@@ -28,10 +43,10 @@ static void format_content(FmtState *st, const char *s, size_t n, StrBuf *out, c
 	while (i < n) {
 		char c = s[i];
 		if (st->in_long_string) {
-			const char *end = strstr(s + i, "\"\"\"");
-			size_t stop = end && (size_t)(end - s) < n ? (size_t)(end - s) + 3 : n;
+			size_t end = find_triple(s, i, n);
+			size_t stop = end < n ? end + 3 : n;
 			buf_put(out, s + i, stop - i);
-			if (stop < n || (end && (size_t)(end - s) + 3 == n))
+			if (end < n)
 				st->in_long_string = false;
 			i = stop;
 			*last_code = '"';
@@ -59,9 +74,9 @@ static void format_content(FmtState *st, const char *s, size_t n, StrBuf *out, c
 			bool triple = i + 2 < n && s[i + 1] == '"' && s[i + 2] == '"';
 			size_t j = i + (triple ? 3 : 1);
 			if (triple) {
-				const char *end = strstr(s + j, "\"\"\"");
-				if (end && (size_t)(end - s) < n) {
-					j = (size_t)(end - s) + 3;
+				size_t end = find_triple(s, j, n);
+				if (end < n) {
+					j = end + 3;
 				} else {
 					st->in_long_string = true;
 					j = n;
@@ -90,7 +105,10 @@ static void format_content(FmtState *st, const char *s, size_t n, StrBuf *out, c
 	}
 }
 
-static void emit_line(FmtState *st, const char *s, size_t n, StrBuf *out)
+/* One line without its line end; `eol` is the line end the file uses, `own`
+   this line's own (kept when the line ends inside a """ string, whose
+   text it is). */
+static void emit_line(FmtState *st, const char *s, size_t n, const char *eol, const char *own, StrBuf *out)
 {
 	size_t start = 0;
 	while (!st->in_long_string && start < n && (s[start] == ' ' || s[start] == '\t' || s[start] == '\r'))
@@ -106,7 +124,7 @@ static void emit_line(FmtState *st, const char *s, size_t n, StrBuf *out)
 	/* one blank line between top-level blocks, none just inside a brace */
 	if (st->any_output && !st->prev_opened && !closes &&
 	    (st->prev_blank || (top_declaration && st->prev_closed_top && s[start] != '#')))
-		buf_putc(out, '\n');
+		buf_puts(out, eol);
 	bool was_long = st->in_long_string;
 	if (!was_long)
 		for (int k = 0; k < indent; k++)
@@ -115,10 +133,11 @@ static void emit_line(FmtState *st, const char *s, size_t n, StrBuf *out)
 	char last = 0, before = 0;
 	size_t line_start = out->len;
 	format_content(st, s + (was_long ? 0 : start), n - (was_long ? 0 : start), out, &last, &before);
-	while (out->len > line_start && out->data[out->len - 1] == ' ')
+	/* blanks at the end of a line inside a """ string are its text */
+	while (!st->in_long_string && out->len > line_start && out->data[out->len - 1] == ' ')
 		out->len--;
 	out->data[out->len] = '\0';
-	buf_putc(out, '\n');
+	buf_puts(out, st->in_long_string ? own : eol);
 	/* after '{' the next line is indented as a block's, not as a continuation */
 	st->continues = !st->in_long_string && last != '{' && lex_text_continues_line(before, last);
 	st->prev_opened = last == '{';
@@ -136,11 +155,15 @@ void fmt_source(const Source *src, StrBuf *out)
 		text += 3;
 		len -= 3;
 	}
+	/* one line end for the whole file: the first line's (CRLF or LF) */
+	const char *first_nl = memchr(text, '\n', len);
+	const char *eol = first_nl && first_nl > text && first_nl[-1] == '\r' ? "\r\n" : "\n";
 	size_t pos = 0;
 	while (pos < len) {
 		const char *nl = memchr(text + pos, '\n', len - pos);
 		size_t end = nl ? (size_t)(nl - text) : len;
-		emit_line(&st, text + pos, end - pos, out);
+		bool cr = end > pos && text[end - 1] == '\r';
+		emit_line(&st, text + pos, end - pos - cr, eol, cr ? "\r\n" : "\n", out);
 		pos = end + 1;
 	}
 }

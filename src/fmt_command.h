@@ -6,7 +6,16 @@
 
 #include <stdbool.h>
 
+#include "buf.h"
+
 /* Exit status: 0 formatted (or already canonical), 1 would change or does not parse, 2 I/O. */
 int fmt_command_run(const char **files, int count, bool check, bool write_back, bool color);
+
+/*
+ * Rewrite the file `path` names (following links) with `formatted`; NULL,
+ * or why it was left alone.  `original` is what was read and formatted:
+ * the file must still hold it just before the new text takes its place.
+ */
+const char *fmt_command_replace(const char *path, const StrBuf *original, const StrBuf *formatted);
 
 #endif

@@ -199,8 +199,10 @@ static void hover_action(StrBuf *b, const Action *a)
 		buf_printf(b, "lead %s (`%s`)  \n", entity_title(&a->lead->base), entity_name(&a->lead->base));
 	if (a->addresses.len)
 		buf_printf(b, "addresses %s  \n", names_list(&a->addresses));
-	if (a->runs_in.len)
-		buf_printf(b, "runs in %s\n", names_list(&a->runs_in));
+	if (a->places.len)
+		buf_printf(b, "runs in %s\n", names_list(&a->places));
+	else if (a->addresses.len)
+		buf_puts(b, "runs wherever the needs it addresses are\n");
 	for (size_t i = 0; i < a->indicators.len; i++) {
 		const Indicator *ind = a->indicators.items[i];
 		buf_printf(b, "\nindicator `%s`: ", ind->id.text);

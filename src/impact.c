@@ -25,8 +25,81 @@ static bool is_count_of_persons(const char *unit)
 			strcmp(unit, "personen") == 0);
 }
 
+/*
+ * The persons of `group` (NULL: residents) where the action runs, summed
+ * over its places, each once: its `in`, else the areas of its needs.  For
+ * an action without `in` that addresses one need (the usual shape) the sum
+ * is kept per need and group, so N such actions on a need in N areas cost
+ * N, not N x N.  False when a figure is unknown.
+ */
+typedef struct {
+	double value;
+	bool known;
+} Possible;
+
+static bool sum_places(const Vec *places, const Group *group, PairSet *seen, double *total)
+{
+	for (size_t i = 0; i < places->len; i++) {
+		Place *p = places->items[i];
+		double size;
+		if (!pairset_add(seen, p, NULL))
+			continue;
+		if (!eval_group_total(p, group, &size))
+			return false;
+		*total += size;
+	}
+	return true;
+}
+
+static bool sum_need_areas(const Need *n, const Group *group, PairSet *seen, double *total)
+{
+	for (size_t i = 0; i < n->areas.len; i++) {
+		Place *p = VEC_AT(n->areas, Coverage, i)->area;
+		double size;
+		if (!pairset_add(seen, p, NULL))
+			continue;
+		if (!eval_group_total(p, group, &size))
+			return false;
+		*total += size;
+	}
+	return true;
+}
+
+static bool possible_for(PairMap *per_need, const Action *a, const Group *group, double *out)
+{
+	PairSet seen = { 0 };
+	*out = 0;
+	if (a->places.len)
+		return sum_places(&a->places, group, &seen, out);
+	if (a->addresses.len != 1) {
+		for (size_t i = 0; i < a->addresses.len; i++)
+			if (!sum_need_areas(a->addresses.items[i], group, &seen, out))
+				return false;
+		return true;
+	}
+	Need *n = a->addresses.items[0];
+	Possible *known = pairset_map_get(per_need, n, group);
+	if (!known) {
+		known = NEW(Possible);
+		known->known = sum_need_areas(n, group, &seen, &known->value);
+		pairset_map_put(per_need, n, group, known);
+	}
+	*out = known->value;
+	return known->known;
+}
+
+static bool runs_anywhere(const Action *a)
+{
+	if (a->places.len)
+		return true;
+	for (size_t i = 0; i < a->addresses.len; i++)
+		if (VEC_AT(a->addresses, Need, i)->areas.len)
+			return true;
+	return false;
+}
+
 /* W802: more persons than the target group (or population) of the action's places. */
-static void check_possible(World *w, Indicator *ind)
+static void check_possible(World *w, PairMap *per_need, Indicator *ind)
 {
 	Action *a = ind->action;
 	if (ind->target_percent) {
@@ -36,24 +109,15 @@ static void check_possible(World *w, Indicator *ind)
 				    ind->id.text);
 		return;
 	}
-	if (!a || !is_count_of_persons(ind->unit))
+	if (!a || !is_count_of_persons(ind->unit) || !runs_anywhere(a))
 		return; /* a need's indicator has no places of its own to compare with */
 	Group *group = NULL;
 	for (size_t i = 0; i < a->addresses.len && !group; i++)
 		group = VEC_AT(a->addresses, Need, i)->group;
-	const Vec places = a->runs_in;
-	PairSet seen = { 0 };
-	double possible = 0;
-	for (size_t i = 0; i < places.len; i++) {
-		Place *p = places.items[i];
-		double size;
-		if (!pairset_add(&seen, p, a))
-			continue;
-		if (!eval_group_total(p, group, &size))
-			return; /* unknown: nothing to compare with */
-		possible += size;
-	}
-	if (places.len && ind->target > possible + 1e-9)
+	double possible;
+	if (!possible_for(per_need, a, group, &possible))
+		return; /* unknown: nothing to compare with */
+	if (ind->target > possible + 1e-9)
 		diag_report(w->diags, DIAG_W802, ind->target_expr->loc,
 			    "target %s of indicator '%s' is more than the %s %s in the places of action '%s'",
 			    format_number(ind->target), ind->id.text, format_number(possible),
@@ -125,7 +189,7 @@ static long start_of(const Indicator *ind, const Plan *plan)
 	return plan && plan->has_period ? date_first_day(plan->period_start) : LONG_MIN;
 }
 
-static void compute_indicator(World *w, Module *m, Indicator *ind)
+static void compute_indicator(World *w, PairMap *per_need, Module *m, Indicator *ind)
 {
 	Action *a = ind->action;
 	Plan *plan = m->plan;
@@ -144,17 +208,18 @@ static void compute_indicator(World *w, Module *m, Indicator *ind)
 	/* a stopped action's indicator is not behind: nobody is still trying */
 	if (a && a->status == STATUS_STOPPED)
 		ind->status = IND_STOPPED;
-	check_possible(w, ind);
+	check_possible(w, per_need, ind);
 }
 
 void impact_compute(World *w)
 {
+	PairMap per_need = { 0 }; /* (need, group) -> Possible */
 	for (size_t i = 0; i < w->modules.len; i++) {
 		Module *m = VEC_AT(w->modules, Module, i);
 		for (size_t k = 0; k < m->needs.len; k++) {
 			Need *n = VEC_AT(m->needs, Need, k);
 			for (size_t j = 0; j < n->indicators.len; j++)
-				compute_indicator(w, m, VEC_AT(n->indicators, Indicator, j));
+				compute_indicator(w, &per_need, m, VEC_AT(n->indicators, Indicator, j));
 		}
 		for (size_t k = 0; k < m->actions.len; k++) {
 			Action *a = VEC_AT(m->actions, Action, k);
@@ -163,7 +228,7 @@ void impact_compute(World *w)
 					    "action '%s' has no indicator: how will you know it works?",
 					    entity_name(&a->base));
 			for (size_t n = 0; n < a->indicators.len; n++)
-				compute_indicator(w, m, VEC_AT(a->indicators, Indicator, n));
+				compute_indicator(w, &per_need, m, VEC_AT(a->indicators, Indicator, n));
 		}
 	}
 }

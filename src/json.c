@@ -4,8 +4,10 @@
 #include "json.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "format.h"
+#include "utf8.h"
 
 void json_init(JsonWriter *w, StrBuf *out)
 {
@@ -48,8 +50,21 @@ void json_object_end(JsonWriter *w) { json_close(w, '}'); }
 void json_array_begin(JsonWriter *w) { json_open(w, '['); }
 void json_array_end(JsonWriter *w) { json_close(w, ']'); }
 
+/* JSON is UTF-8: a byte that is not (a file name's) becomes U+FFFD. */
 void json_quote(StrBuf *out, const char *s)
 {
+	size_t len = strlen(s);
+	if (utf8_find_invalid(s, len) != (size_t)-1) {
+		StrBuf valid = { 0 };
+		buf_init(&valid);
+		for (size_t i = 0; i < len;) {
+			uint32_t cp;
+			size_t n = utf8_decode(s + i, len - i, &cp);
+			buf_put(&valid, n ? s + i : "\xEF\xBF\xBD", n ? n : 3);
+			i += n ? n : 1;
+		}
+		s = valid.data;
+	}
 	buf_putc(out, '"');
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		switch (*p) {

@@ -5,6 +5,7 @@
 #include "lex.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,9 +57,16 @@ bool lex_text_continues_line(char before_last, char last)
 	return false;
 }
 
-/* True when the next thing after blanks, newlines and comments is `{`. */
-static int next_line_opens_block(const ParseCtx *pc)
+/*
+ * True when the next thing after blanks, newlines and comments is `{`.
+ * The answer holds for every line start up to that thing, so it is kept:
+ * a run of blank or comment lines after a statement is scanned once, not
+ * once per line.
+ */
+static int next_line_opens_block(ParseCtx *pc)
 {
+	if (pc->ahead_to && pc->offset >= pc->ahead_from && pc->offset <= pc->ahead_to)
+		return pc->ahead_block;
 	const char *p = pc->src->text + pc->offset;
 	const char *end = pc->src->text + pc->src->len;
 	while (p < end) {
@@ -68,9 +76,12 @@ static int next_line_opens_block(const ParseCtx *pc)
 			while (p < end && *p != '\n')
 				p++;
 		else
-			return *p == '{';
+			break;
 	}
-	return 0;
+	pc->ahead_from = pc->offset;
+	pc->ahead_to = (uint32_t)(p - pc->src->text);
+	pc->ahead_block = p < end && *p == '{';
+	return pc->ahead_block;
 }
 
 int lex_newline_ends_statement(ParseCtx *pc)
@@ -112,38 +123,37 @@ static const Word *declaration_keywords(void)
 /*
  * Every name is interned per file: a region plan repeats the same few
  * thousand names millions of times, so one copy each saves memory, and the
- * keyword test is the same hash lookup.  The keywords go in first.
+ * keyword test is the same hash lookup.  The keywords go in first, as their
+ * Word with the lowest bit of the pointer set; a name is stored as its own
+ * text, so a plan of a million names costs no Word for each.
  */
 void lex_seed_words(ParseCtx *pc)
 {
 	const Word *decl_words = declaration_keywords();
 	for (int k = 0; k < DECL_KIND_COUNT; k++)
 		if (decl_words[k].token == DECL_KEYWORD)
-			table_put(&pc->words, decl_words[k].text, (void *)&decl_words[k]);
+			table_put(&pc->words, decl_words[k].text, (void *)((uintptr_t)&decl_words[k] | 1));
 	for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
-		table_put(&pc->words, keywords[i].text, (void *)&keywords[i]);
-}
-
-static const Word *intern_word(ParseCtx *pc, const char *text, size_t len)
-{
-	const Word *found = table_get(&pc->words, text);
-	if (found)
-		return found;
-	Word *w = NEW(Word); /* not a tree node: it outlives every declaration */
-	w->text = mem_tree_strndup(text, len);
-	w->token = IDENT;
-	w->decl_kind = -1;
-	table_put(&pc->words, w->text, w);
-	return w;
+		table_put(&pc->words, keywords[i].text, (void *)((uintptr_t)&keywords[i] | 1));
 }
 
 int lex_identifier(ParseCtx *pc, const char *text, size_t len, SrcLoc loc, Name *out, int *kind)
 {
-	const Word *w = intern_word(pc, text, len);
-	out->text = w->text;
+	void *found = table_get(&pc->words, text);
 	out->loc = loc;
-	*kind = w->decl_kind;
-	return w->token;
+	if (found && ((uintptr_t)found & 1)) {
+		const Word *w = (const Word *)((uintptr_t)found & ~(uintptr_t)1);
+		out->text = w->text;
+		*kind = w->decl_kind;
+		return w->token;
+	}
+	if (!found) {
+		found = mem_tree_strndup(text, len);
+		table_put(&pc->words, found, found);
+	}
+	out->text = found;
+	*kind = -1;
+	return IDENT;
 }
 
 void lex_date(ParseCtx *pc, const char *text, SrcLoc loc, Date *out)
@@ -155,17 +165,42 @@ void lex_date(ParseCtx *pc, const char *text, SrcLoc loc, Date *out)
 	}
 }
 
+/*
+ * A number as written: digits with '_' between groups, a fraction, '%'.
+ * Leading zeros and digits far behind the point say nothing about its size,
+ * so only the digits that matter are read: 0.000...1, however long, is a
+ * small number, and an integer part of more than 16 digits (after leading
+ * zeros) is too large whatever follows.
+ */
 void lex_number(ParseCtx *pc, const char *text, SrcLoc loc, double *value, bool *percent)
 {
-	char digits[128];
-	size_t n = 0;
-	for (const char *p = text; *p && *p != '%' && n + 1 < sizeof digits; p++)
-		if (*p != '_')
+	char digits[64];
+	size_t n = 0, whole = 0;
+	bool fraction = false, leading = true;
+	for (const char *p = text; *p && *p != '%'; p++) {
+		if (*p == '_')
+			continue;
+		if (*p == '.') {
+			fraction = true;
+			leading = false;
+			if (n == 0)
+				digits[n++] = '0';
+			if (n + 2 < sizeof digits)
+				digits[n++] = '.';
+			continue;
+		}
+		if (leading && *p == '0' && p[1] && p[1] != '.' && p[1] != '%')
+			continue; /* a leading zero */
+		leading = false;
+		if (!fraction)
+			whole++;
+		if (n + 1 < sizeof digits && (!fraction || n < 40))
 			digits[n++] = *p;
+	}
 	digits[n] = '\0';
 	*percent = strchr(text, '%') != NULL;
-	double v = strtod(digits, NULL);
-	if (!(v <= LEX_MAX_NUMBER) || n + 1 >= sizeof digits) {
+	double v = whole > 16 ? HUGE_VAL : strtod(digits, NULL);
+	if (!(v <= LEX_MAX_NUMBER)) {
 		diag_report(pc->diags, DIAG_E106, loc,
 			    "number too large: '%s' (numbers in a plan are at most 10^15)", text);
 		v = 0;
@@ -266,12 +301,124 @@ void lex_string_unterminated(ParseCtx *pc, int triple)
 			    "unterminated string: a \"...\" string ends on the same line (use \"\"\"...\"\"\" for text over several lines)");
 }
 
-const char *lex_curly_string(ParseCtx *pc, const char *text, SrcLoc loc)
+bool lex_curly_closes(ParseCtx *pc, uint32_t from)
 {
-	diag_report(pc->diags, DIAG_E101, loc,
+	if (pc->curly_to && from >= pc->curly_from && from <= pc->curly_to)
+		return pc->curly_found;
+	const char *text = pc->src->text;
+	uint32_t at = from;
+	bool found = false;
+	while (at < pc->src->len && text[at] != '\n') {
+		if (text[at] == '\xE2' && at + 2 < pc->src->len && text[at + 1] == '\x80' &&
+		    (text[at + 2] == '\x9C' || text[at + 2] == '\x9D')) {
+			found = true;
+			break;
+		}
+		at++;
+	}
+	pc->curly_from = from;
+	pc->curly_to = at;
+	pc->curly_found = found;
+	return found;
+}
+
+const char *lex_curly_string_end(ParseCtx *pc, SrcLoc *loc)
+{
+	const char *s = lex_string_end(pc, loc);
+	diag_report(pc->diags, DIAG_E101, *loc,
 		    "curly quotes: strings use straight quotes \"...\" (a word processor may have changed them)");
-	size_t n = strlen(text);
-	return mem_strndup(text + 3, n - 6);
+	return s;
+}
+
+/* The ASCII spelling of letters with accents, U+00C0 to U+017F: één is een. */
+static const char *const latin_ascii[] = {
+	"A","A","A","A","A","A","AE","C","E","E","E","E","I","I","I","I",    /* U+00C0 */
+	"D","N","O","O","O","O","O","","O","U","U","U","U","Y","Th","ss",    /* U+00D0 */
+	"a","a","a","a","a","a","ae","c","e","e","e","e","i","i","i","i",    /* U+00E0 */
+	"d","n","o","o","o","o","o","","o","u","u","u","u","y","th","y",     /* U+00F0 */
+	"A","a","A","a","A","a","C","c","C","c","C","c","C","c","D","d",    /* U+0100 */
+	"D","d","E","e","E","e","E","e","E","e","E","e","G","g","G","g",    /* U+0110 */
+	"G","g","G","g","H","h","H","h","I","i","I","i","I","i","I","i",    /* U+0120 */
+	"I","i","IJ","ij","J","j","K","k","k","L","l","L","l","L","l","L",  /* U+0130 */
+	"l","L","l","N","n","N","n","N","n","n","N","n","O","o","O","o",    /* U+0140 */
+	"O","o","OE","oe","R","r","R","r","R","r","S","s","S","s","S","s",  /* U+0150 */
+	"S","s","T","t","T","t","T","t","U","u","U","u","U","u","U","u",    /* U+0160 */
+	"U","u","U","u","W","w","Y","y","Y","Z","z","Z","z","Z","z","s",    /* U+0170 */
+};
+
+/* `word` spelt in ASCII letters, or NULL when a character has no spelling. */
+static const char *ascii_spelling(const char *word, size_t len)
+{
+	StrBuf b = { 0 };
+	buf_init(&b);
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)word[i];
+		if (c < 0x80) {
+			if (!(c == '_' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+				return NULL;
+			buf_putc(&b, (char)c);
+			i++;
+			continue;
+		}
+		unsigned cp = i + 1 < len && (c & 0xE0) == 0xC0
+			? ((unsigned)(c & 0x1F) << 6) | ((unsigned char)word[i + 1] & 0x3F) : 0;
+		if (cp < 0xC0 || cp > 0x17F || !latin_ascii[cp - 0xC0][0])
+			return NULL;
+		buf_puts(&b, latin_ascii[cp - 0xC0]);
+		i += 2;
+	}
+	return b.data;
+}
+
+/* A character a name may hold by mistake and that does not show (pasted from
+   a word processor or a PDF), named: "U+00A0 (a no-break space)". */
+static const char *odd_character(const char *word, size_t len)
+{
+	static const struct {
+		uint32_t cp;
+		const char *name;
+	} odd[] = {
+		{ 0x00A0, "a no-break space" }, { 0x00AD, "a soft hyphen" }, { 0x2009, "a thin space" },
+		{ 0x200B, "a zero-width space" }, { 0x200C, "a zero-width non-joiner" },
+		{ 0x200D, "a zero-width joiner" }, { 0x2060, "a word joiner" }, { 0x202F, "a narrow no-break space" },
+		{ 0xFEFF, "a byte order mark" },
+	};
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(word + i, len - i, &cp);
+		if (n == 0)
+			return NULL;
+		for (size_t k = 0; k < sizeof odd / sizeof odd[0]; k++)
+			if (odd[k].cp == cp)
+				return i ? mem_printf("U+%04X (%s) follows '%.*s' here", (unsigned)cp, odd[k].name, (int)i, word)
+					 : mem_printf("this name starts with U+%04X (%s)", (unsigned)cp, odd[k].name);
+		i += n;
+	}
+	return NULL;
+}
+
+void lex_non_ascii_name(ParseCtx *pc, const char *raw, size_t raw_len, SrcLoc loc, Name *out)
+{
+	/* the name may hold characters a terminal acts on: kept printable */
+	const char *text = utf8_safe_text(raw, raw_len);
+	size_t len = text == raw ? raw_len : strlen(text);
+	bool first = table_get(&pc->words, text) == NULL;
+	int kind;
+	lex_identifier(pc, text, len, loc, out, &kind);
+	if (!first)
+		return; /* reported where the file first writes it */
+	const char *ascii = ascii_spelling(raw, raw_len);
+	const char *odd = ascii ? NULL : odd_character(raw, raw_len);
+	if (odd)
+		diag_report(pc->diags, DIAG_E107, loc, "names use only ASCII letters, digits and '_', but %s", odd);
+	else if (ascii)
+		diag_report(pc->diags, DIAG_E107, loc,
+			    "names use only ASCII letters, digits and '_': write '%s' for '%s' (a display name with "
+			    "accents goes in a \"string\")", ascii, text);
+	else
+		diag_report(pc->diags, DIAG_E107, loc,
+			    "names use only ASCII letters, digits and '_'; put '%s' in a \"string\" as a display name",
+			    text);
 }
 
 const char *lex_string_end(ParseCtx *pc, SrcLoc *loc)
@@ -279,6 +426,8 @@ const char *lex_string_end(ParseCtx *pc, SrcLoc *loc)
 	loc->src = pc->src;
 	loc->start = pc->string_start;
 	loc->end = pc->offset;
-	return mem_tree_strndup(pc->string.data, pc->string.len);
+	/* plan text is made safe to print once, here (utf8.h) */
+	const char *safe = utf8_safe_text(pc->string.data, pc->string.len);
+	return mem_tree_strndup(safe, safe == pc->string.data ? pc->string.len : strlen(safe));
 }
 

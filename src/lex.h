@@ -42,6 +42,12 @@ void lex_string_unicode(ParseCtx *pc, const char *text, SrcLoc loc);
 void lex_string_bad_escape(ParseCtx *pc, const char *text, SrcLoc loc);
 void lex_string_unterminated(ParseCtx *pc, int triple);
 const char *lex_string_end(ParseCtx *pc, SrcLoc *loc);
-const char *lex_curly_string(ParseCtx *pc, const char *text, SrcLoc loc);
+/* Does a closing curly quote follow `from` on its line? */
+bool lex_curly_closes(ParseCtx *pc, uint32_t from);
+/* The end of a curly-quoted string: reported (E101), and read as a string. */
+const char *lex_curly_string_end(ParseCtx *pc, SrcLoc *loc);
+/* A name with letters that are not ASCII: E107 once per file and word,
+   with its ASCII spelling when there is one (één: een). */
+void lex_non_ascii_name(ParseCtx *pc, const char *text, size_t len, SrcLoc loc, Name *out);
 
 #endif

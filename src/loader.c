@@ -59,15 +59,16 @@ void loader_init(World *w, DiagSink *diags)
 	add_search_dir(w, CARENET_STDLIB_DIR);
 }
 
-static const char *canonical_key(const char *path)
+static LoaderFiles memory_files; /* loader_use_files: tests only */
+
+void loader_use_files(LoaderFiles files)
 {
-	if (strcmp(path, "-") == 0)
-		return "<stdin>";
-	char resolved[PATH_MAX];
-	if (realpath(path, resolved))
-		return mem_strdup(resolved);
-	return mem_strdup(path);
+	memory_files = files;
 }
+
+static const char *canonical_key(const char *path);
+
+/* ---- the overlay: texts an editor holds, read instead of the disk ----------------- */
 
 const char *loader_key(const char *path)
 {
@@ -97,12 +98,29 @@ static Source *overlay_source(const World *w, const char *key, const char *path)
 	return t ? source_from_text(path, t->text, t->len) : NULL;
 }
 
+static bool in_overlay(const World *w, const char *path)
+{
+	return w->overlay.count && table_get(&w->overlay, canonical_key(path));
+}
+
 static bool is_file(const World *w, const char *path)
 {
 	struct stat st;
-	if (w->overlay.count && table_get(&w->overlay, canonical_key(path)))
-		return true;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	return in_overlay(w, path) || (stat(path, &st) == 0 && S_ISREG(st.st_mode));
+}
+
+static const char *canonical_key(const char *path)
+{
+	Source *src;
+	const char *why;
+	if (strcmp(path, "-") == 0)
+		return "<stdin>";
+	if (memory_files && memory_files(path, &src, &why))
+		return mem_strdup(path);
+	char resolved[PATH_MAX];
+	if (realpath(path, resolved))
+		return mem_strdup(resolved);
+	return mem_strdup(path);
 }
 
 static const char *dir_of(const char *path)
@@ -122,10 +140,6 @@ static void define_module_names(World *w, Module *m)
 			names_define(w, m, d->entity);
 	}
 }
-
-static Module *load_module(World *w, const char *path, const char *name, bool is_stdlib,
-			   SrcLoc import_loc);
-static Module *load_source(World *w, Source *src, const char *key, const char *name, bool is_stdlib);
 
 static bool looks_like_path(const char *name)
 {
@@ -200,38 +214,41 @@ static void report_no_module(World *w, const char *name, SrcLoc loc)
 		  list.data, name);
 }
 
-static void load_import(World *w, Module *m, Decl *d)
+/* The file an import names, or NULL (reported); *from_stdlib when found on
+   the search path. */
+static const char *import_file(World *w, Module *m, Decl *d, bool *from_stdlib)
 {
-	const char *name = d->import_path;
-	const char *path = NULL;
-	bool from_stdlib = false;
+	const char *name = d->stmt->import_path;
+	*from_stdlib = false;
 	if (looks_like_path(name)) {
 		const char *relative = name;
 		while (strncmp(relative, "./", 2) == 0)
 			relative += 2;
-		const char *dir = dir_of(m->src->path);
-		path = name[0] == '/' ? name
-		       : strcmp(dir, ".") == 0 ? relative : mem_printf("%s/%s", dir, relative);
-		if (!is_file(w, path)) {
+		const char *dir = dir_of(m->src->fs_path);
+		const char *path = name[0] == '/' ? name
+				   : strcmp(dir, ".") == 0 ? relative : mem_printf("%s/%s", dir, relative);
+		struct stat st;
+		Source *src;
+		const char *why;
+		bool in_memory = memory_files && memory_files(path, &src, &why);
+		if (in_overlay(w, path))
+			return path;
+		if (in_memory ? src == NULL : stat(path, &st) != 0) { /* a directory, a FIFO: reading it says why not */
 			diag_report(w->diags, DIAG_E301, d->title_loc, "cannot import \"%s\": no file %s",
 				    name, path);
-			return;
+			return NULL;
 		}
-	} else {
-		for (size_t i = 0; i < w->search_path.len && !path; i++) {
-			const char *candidate = mem_printf("%s/%s.care", (char *)w->search_path.items[i], name);
-			if (is_file(w, candidate))
-				path = candidate;
-		}
-		if (!path) {
-			report_no_module(w, name, d->title_loc);
-			return;
-		}
-		from_stdlib = true;
+		return path;
 	}
-	Module *imported = load_module(w, path, name, from_stdlib || m->is_stdlib, d->title_loc);
-	if (imported)
-		vec_push(&m->imports, imported);
+	for (size_t i = 0; i < w->search_path.len; i++) {
+		const char *candidate = mem_printf("%s/%s.care", (char *)w->search_path.items[i], name);
+		if (is_file(w, candidate)) {
+			*from_stdlib = true;
+			return candidate;
+		}
+	}
+	report_no_module(w, name, d->title_loc);
+	return NULL;
 }
 
 /*
@@ -249,33 +266,9 @@ static void reserve_memory_for(const char *path)
 		mem_reserve(mem_array_size((size_t)st.st_size, MEMORY_PER_SOURCE_BYTE));
 }
 
-static Module *load_module(World *w, const char *path, const char *name, bool is_stdlib,
-			   SrcLoc import_loc)
-{
-	const char *key = canonical_key(path);
-	Module *m = table_get(&w->by_key, key);
-	if (m) {
-		if (m->loading == VISIT_ACTIVE) {
-			report_cycle(w, m, import_loc);
-			return NULL;
-		}
-		return m;
-	}
-	const char *why = NULL;
-	Source *src = overlay_source(w, key, path);
-	if (!src) {
-		reserve_memory_for(path);
-		src = source_load(path, &why);
-	}
-	if (!src) {
-		diag_report(w->diags, DIAG_E001, import_loc, "cannot read %s: %s", path, why);
-		return NULL;
-	}
-	return load_source(w, src, key, name, is_stdlib);
-}
-
-/* Parse a source read already, name its declarations, load its imports. */
-static Module *load_source(World *w, Source *src, const char *key, const char *name, bool is_stdlib)
+/* Parse a source read already and name its declarations; it stays on the
+   load stack (VISIT_ACTIVE) until its imports are loaded (load_imports). */
+static Module *start_module(World *w, Source *src, const char *key, const char *name, bool is_stdlib)
 {
 	const char *path = src->path;
 	src->is_stdlib = is_stdlib;
@@ -297,13 +290,121 @@ static Module *load_source(World *w, Source *src, const char *key, const char *n
 	Recorder recorder = { w, m };
 	m->decls = parse_source(src, w->diags, record_decl, &recorder);
 	define_module_names(w, m);
-	for (size_t i = 0; i < m->decls.len; i++) {
-		Decl *d = VEC_AT(m->decls, Decl, i);
-		if (d->kind == DECL_IMPORT)
-			load_import(w, m, d);
+	return m;
+}
+
+static bool ends_with_care(const char *path)
+{
+	size_t n = strlen(path);
+	return n > 5 && strcmp(path + n - 5, ".care") == 0;
+}
+
+/*
+ * Why a file may not be read, or NULL.  `real` is its path with links
+ * followed.  An import reads only a plan file, whose name ends in .care
+ * (so `import "/proc/self/environ"` reads nothing); with --root every file
+ * outside the stdlib must lie inside the root, links followed.
+ */
+static const char *refused(const World *w, const char *real, bool imported, bool is_stdlib)
+{
+	if (imported && !ends_with_care(real))
+		return "carenet imports only plan files, whose names end in .care";
+	if (w->root && !is_stdlib) {
+		size_t n = strlen(w->root);
+		bool inside = strncmp(real, w->root, n) == 0 && (real[n] == '/' || (n == 1 && w->root[0] == '/'));
+		if (!inside)
+			return "it lies outside the directory plans are read from (--root or CARENET_ROOT)";
 	}
-	w->load_stack.len--;
-	m->loading = VISIT_DONE;
+	return NULL;
+}
+
+/* A file's module: loaded already, started now (*started), or NULL when it
+   cannot be read or closes an import cycle (reported). */
+static Module *open_module(World *w, const char *path, const char *name, bool is_stdlib, SrcLoc import_loc,
+			   bool *started)
+{
+	*started = false;
+	const char *key = canonical_key(path);
+	Module *m = table_get(&w->by_key, key);
+	if (m) {
+		if (m->loading == VISIT_ACTIVE) {
+			report_cycle(w, m, import_loc);
+			return NULL;
+		}
+		return m;
+	}
+	/* key is the real path when the file exists; else reading it says why not */
+	const char *no = key[0] == '/' ? refused(w, key, import_loc.src != NULL, is_stdlib) : NULL;
+	if (no) {
+		diag_report(w->diags, DIAG_E001, import_loc, "cannot read %s: %s", path, no);
+		return NULL;
+	}
+	const char *why = NULL;
+	Source *src = overlay_source(w, key, path);
+	if (!src && (!memory_files || !memory_files(path, &src, &why))) {
+		reserve_memory_for(path);
+		src = source_load(path, &why);
+	}
+	if (!src) {
+		diag_report(w->diags, DIAG_E001, import_loc, "cannot read %s: %s", path, why);
+		return NULL;
+	}
+	*started = true;
+	return start_module(w, src, key, name, is_stdlib);
+}
+
+/*
+ * Load the imports of a module just started, and theirs, depth first in
+ * the order they are written, with a stack of our own rather than the C
+ * stack: a chain of imports as long as the input allows must not overflow
+ * it.  The stack is the load stack (import cycles), at most
+ * LOADER_MAX_IMPORT_DEPTH files deep (E108).
+ */
+static void load_imports(World *w)
+{
+	Vec next_decl = { 0 }; /* per module on the load stack: the declaration to look at next */
+	PairSet imported_by = { 0 }; /* (importer, module): a file imported twice is listed once */
+	vec_push(&next_decl, (void *)0);
+	size_t base = w->load_stack.len - 1;
+	while (w->load_stack.len > base) {
+		Module *m = VEC_AT(w->load_stack, Module, w->load_stack.len - 1);
+		size_t at = (size_t)next_decl.items[next_decl.len - 1];
+		while (at < m->decls.len && VEC_AT(m->decls, Decl, at)->kind != DECL_IMPORT)
+			at++;
+		if (at == m->decls.len) {
+			w->load_stack.len--;
+			next_decl.len--;
+			m->loading = VISIT_DONE;
+			continue;
+		}
+		next_decl.items[next_decl.len - 1] = (void *)(at + 1);
+		Decl *d = VEC_AT(m->decls, Decl, at);
+		if (w->load_stack.len >= LOADER_MAX_IMPORT_DEPTH) {
+			diag_report(w->diags, DIAG_E108, d->title_loc,
+				    "imports nest more than %d files deep here; \"%s\" is not loaded",
+				    LOADER_MAX_IMPORT_DEPTH, d->stmt->import_path);
+			continue;
+		}
+		bool from_stdlib, started;
+		const char *path = import_file(w, m, d, &from_stdlib);
+		Module *imported = path ? open_module(w, path, d->stmt->import_path, from_stdlib || m->is_stdlib,
+						      d->title_loc, &started) : NULL;
+		if (imported && pairset_add(&imported_by, m, imported)) {
+			vec_push(&m->imports, imported);
+			imported->imported = true;
+		}
+		if (imported && started)
+			vec_push(&next_decl, (void *)0);
+	}
+}
+
+/* A file and everything it imports. */
+static Module *load_module(World *w, const char *path, const char *name, bool is_stdlib, SrcLoc loc)
+{
+	bool started;
+	Module *m = open_module(w, path, name, is_stdlib, loc, &started);
+	if (started)
+		load_imports(w);
 	return m;
 }
 
@@ -322,7 +423,8 @@ void loader_load_prelude(World *w)
 
 void loader_load_root_source(World *w, Source *src)
 {
-	load_source(w, src, src->path, src->path, false);
+	start_module(w, src, src->path, src->path, false);
+	load_imports(w);
 }
 
 bool loader_load_root(World *w, const char *path)

@@ -13,6 +13,10 @@
 
 #include "model.h"
 
+/* Files import files at most this deep (E108): a real plan is a few files
+   deep (a zone, its members, the stdlib); docs/limits.md. */
+#define LOADER_MAX_IMPORT_DEPTH 64
+
 void loader_init(World *w, DiagSink *diags);
 /* Load a file named on the command line; false when it could not be read. */
 bool loader_load_root(World *w, const char *path);
@@ -34,5 +38,14 @@ Vec loader_stdlib_modules(const World *w);
 
 /* Load the prelude (call once, before the roots). */
 void loader_load_prelude(World *w);
+
+/*
+ * For tests and the fuzzer only: files read from memory.  When set, the
+ * loader asks `files` first for every plan file and import (never for the
+ * stdlib's): it returns false to leave the file to the disk, or true with
+ * *src (NULL when there is no such file, *why saying so).
+ */
+typedef bool (*LoaderFiles)(const char *path, Source **src, const char **why);
+void loader_use_files(LoaderFiles files);
 
 #endif

@@ -192,7 +192,7 @@ static void check(LspDoc *doc)
 	const char *why;
 	if (!carenet_today(&day, &why))
 		lsp_log("%s; checking as of 1970-01-01", why);
-	CarenetOptions options = { day, false, 0, false };
+	CarenetOptions options = { day, false, 0, false, NULL };
 	doc->run = NULL;
 	Carenet *run = carenet_new(&options);
 	for (size_t i = 0; i < open_docs.docs.len; i++) {

@@ -182,7 +182,7 @@ json_t *lsp_features_formatting(json_t *params, int *code, const char **error)
 		return json_null();
 	StrBuf out = { 0 };
 	buf_init(&out);
-	if (carenet_format_text(doc->key, doc->text, doc->len, &out) != FORMATTED) {
+	if (carenet_format_text(doc->key, doc->text, doc->len, &out, NULL) != FORMATTED) {
 		*code = LSP_REQUEST_FAILED;
 		*error = "the plan does not parse, so it is not formatted: see its errors";
 		return NULL;

@@ -67,7 +67,7 @@ typedef struct Place {
 	ValueState population_state; /* its own or the sum of its areas' */
 	double population;
 	Vec group_sizes;             /* of GroupSize, as declared */
-	Vec group_totals;            /* of GroupSize: sums of its areas', computed when asked */
+	PairMap group_index;         /* (Group, NULL) -> GroupSize, declared or summed when asked (eval.c) */
 	Vec children;                /* of Place, source order */
 	bool has_need;               /* a need lies in it or in one of its areas */
 	VisitState containment;      /* finding its municipality */
@@ -78,6 +78,10 @@ typedef struct Place {
 	Vec reaches;                 /* of Reach: the bodies that have it among their members */
 	Vec coverages;               /* of Coverage: the need-areas that name this place */
 	struct Coverage *lookup;     /* accept.c: the coverage of the need being assigned, else NULL */
+	int depth;                   /* places around it: 0 for a municipality (places.c) */
+	/* coverage.c, for the need being classified (valid while cover_need is it) */
+	const void *cover_need;
+	Vec *cover_actions;          /* the need's actions whose `in` names this place */
 } Place;
 
 typedef struct Group {
@@ -157,7 +161,8 @@ typedef struct Coverage {
 	Place *area;
 	SrcLoc loc;                  /* where the need names the area */
 	CoverStatus status;
-	Vec actions;                 /* of Action covering it */
+	Vec actions;                 /* of Action: the first covering it, in source order (coverage.c) */
+	size_t action_count;         /* how many actions cover it */
 	Signal *signal;
 	struct Body *body;           /* where the signal goes */
 	Acceptance *acceptance;      /* the acceptance naming it, in force (accepted) or expired (a gap) */
@@ -225,8 +230,7 @@ typedef struct Indicator {
 struct Action {
 	Entity base;
 	Vec addresses;               /* of Need */
-	Vec places;                  /* of Place, as written in `in` */
-	Vec runs_in;                 /* of Place: `in`, else the areas of its needs (computed) */
+	Vec places;                  /* of Place, as written in `in`; none: it runs where its needs are */
 	Actor *lead;
 	Vec partners;                /* of Actor */
 	bool has_from, has_to;
@@ -236,6 +240,9 @@ struct Action {
 	const char *description;
 	Vec indicators;              /* of Indicator */
 	Vec adjustments;             /* of Adjustment, as written */
+	/* coverage.c: its position among the actions of the need being classified */
+	const void *cover_need;
+	size_t cover_position;
 };
 
 /* Where a signal goes for one area. */
@@ -325,10 +332,14 @@ struct Module {
 	const char *name;            /* as imported or given */
 	bool is_stdlib;
 	VisitState loading;          /* VISIT_ACTIVE while its imports load */
+	bool imported;               /* another file imports it (or it is the prelude) */
 	Vec decls;
 	Vec imports;                 /* of Module */
 	Table names[NS_COUNT];       /* own declarations */
-	Table *visible;              /* own + imports, built on demand */
+	Vec reach;                   /* of Module: what its imports bring, transitively (names.c) */
+	PairSet reaches;             /* the same as a set; both built on the first lookup */
+	bool reach_known;
+	Table *found;                /* names.c: names several files define, resolved here */
 	Plan *plan;
 	long eval_day;               /* the evaluation date of its plan (clock.h) */
 	Vec needs, actions, signals, actors, places, lets, bodies;
@@ -342,8 +353,15 @@ typedef struct World {
 	Module *prelude;
 	Vec search_path;             /* of char*: stdlib directories */
 	Vec load_stack;              /* for import cycles */
+	Table definers[NS_COUNT];    /* name -> Vec of the entities defining it in every file that
+	                                is imported (names.c, built on the first lookup through imports) */
+	bool definers_known;
+	PairMap bodies_of_kind;      /* (municipality, kind) -> the bodies of that kind it belongs to (escalate.c) */
+	PairSet need_areas;          /* (need, place): the need's `in` names the place (bind.c) */
+	PairMap candidates;          /* (module, namespaces) -> Vec: the names it sees, sorted (names.c) */
 	Clock clock;                 /* where evaluation dates come from */
 	Table overlay;               /* canonical path -> Source: texts read instead of the disk */
+	const char *root;            /* --root: plan files are read only inside it (a real path), or NULL */
 } World;
 
 /* Every module of the plans themselves, in load order (the stdlib's are skipped). */

@@ -3,6 +3,7 @@
  */
 #include "names.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,56 +43,139 @@ void names_define(World *w, Module *m, Entity *e)
 	table_put(&m->names[e->ns], name, e);
 }
 
-/* Merge `from` into `into`, except names in `shadow` (a file's own names win);
-   a different entity under the same name is ambiguous. */
-static void merge_visible(Table *into, const Table *from, const Table *shadow, Namespace ns)
+/* World.definers: the names of every file something imports, by name.  A
+   large plan that nothing imports is not indexed. */
+static void index_definers(World *w)
 {
-	for (size_t i = 0; i < from->cap; i++) {
-		const TableSlot *slot = &from->slots[i];
-		if (!slot->key || (shadow && table_get(shadow, slot->key)))
+	w->definers_known = true;
+	for (size_t i = 0; i < w->modules.len; i++) {
+		Module *m = VEC_AT(w->modules, Module, i);
+		if (!m->imported && m != w->prelude)
 			continue;
-		Entity *have = table_get(into, slot->key);
-		if (have == NULL) {
-			table_put(into, slot->key, slot->value);
-		} else if (have != slot->value && !is_ambiguity(have)) {
-			Ambiguity *a = NEW(Ambiguity);
-			a->base.ns = ns;
-			a->first = have;
-			a->second = slot->value;
-			table_put(into, slot->key, a);
-		}
+		for (int ns = 0; ns < NS_COUNT; ns++)
+			for (size_t k = 0; k < m->names[ns].cap; k++) {
+				const TableSlot *slot = &m->names[ns].slots[k];
+				if (!slot->key)
+					continue;
+				Vec *defs = table_get(&w->definers[ns], slot->key);
+				if (!defs) {
+					defs = NEW(Vec);
+					table_put(&w->definers[ns], slot->key, defs);
+				}
+				vec_push(defs, slot->value);
+			}
 	}
 }
 
-/* Everything a module sees at its top level except the prelude: own + imports. */
-static Table *visible_names(Module *m)
+/*
+ * Lookup through imports, without copying names from file to file.
+ *
+ * A file sees its own declarations, then what its imports see at their top
+ * level, transitively; a file's own declarations hide its imports' (spec
+ * 3, docs/decisions.md).  Every file's names are also listed by name in
+ * World.definers.  A name that one file defines (nearly all of them) is
+ * visible from m when that file is among those m's imports bring
+ * (Module.reach, built once per file); a name that several files define
+ * is looked for along m's imports, stopping at each file that defines it,
+ * and the answer kept (Module.found).
+ */
+static void build_reach(Module *m)
 {
-	if (m->visible)
-		return m->visible;
-	Table *t = NEW_ARRAY(Table, NS_COUNT);
-	m->visible = t; /* set first: import cycles are reported, not followed */
-	for (int ns = 0; ns < NS_COUNT; ns++) {
-		merge_visible(&t[ns], &m->names[ns], NULL, (Namespace)ns);
-		for (size_t i = 0; i < m->imports.len; i++) {
-			Table *theirs = visible_names(VEC_AT(m->imports, Module, i));
-			merge_visible(&t[ns], &theirs[ns], &m->names[ns], (Namespace)ns);
+	m->reach_known = true;
+	Vec stack = { 0 };
+	for (size_t i = m->imports.len; i-- > 0;)
+		vec_push(&stack, m->imports.items[i]);
+	while (stack.len) {
+		Module *at = stack.items[--stack.len];
+		if (at == m || !pairset_add(&m->reaches, at, NULL))
+			continue;
+		vec_push(&m->reach, at);
+		for (size_t i = at->imports.len; i-- > 0;)
+			vec_push(&stack, at->imports.items[i]);
+	}
+}
+
+static bool brings(Module *m, const Module *other)
+{
+	if (!m->reach_known)
+		build_reach(m);
+	return pairset_has(&m->reaches, other, NULL);
+}
+
+/* Stands for "not visible through the imports" in Module.found. */
+static Entity not_found;
+
+/* The one entity, or the Ambiguity, of the files that define `name` first
+   along each path of m's imports (depth first, in the order written). */
+static Entity *search_imports(Module *m, Namespace ns, const char *name)
+{
+	Entity *first = NULL;
+	Entity *second = NULL;
+	Vec stack = { 0 };
+	PairSet seen = { 0 };
+	for (size_t i = m->imports.len; i-- > 0;)
+		vec_push(&stack, m->imports.items[i]);
+	while (stack.len) {
+		Module *at = stack.items[--stack.len];
+		if (at == m || !pairset_add(&seen, at, NULL))
+			continue;
+		Entity *e = table_get(&at->names[ns], name);
+		if (!e) {
+			for (size_t i = at->imports.len; i-- > 0;)
+				vec_push(&stack, at->imports.items[i]);
+		} else if (!first) {
+			first = e;
+		} else if (e != first && !second) {
+			second = e;
 		}
 	}
-	return t;
+	if (!second)
+		return first ? first : &not_found;
+	Ambiguity *a = NEW(Ambiguity);
+	a->base.ns = ns;
+	a->first = first;
+	a->second = second;
+	return &a->base;
+}
+
+/* What m's imports bring under `name`: an entity, an Ambiguity or NULL. */
+static Entity *imported(World *w, Module *m, Namespace ns, const char *name)
+{
+	if (m->imports.len == 0)
+		return NULL;
+	if (!w->definers_known)
+		index_definers(w);
+	const Vec *defs = table_get(&w->definers[ns], name);
+	if (!defs)
+		return NULL;
+	if (defs->len == 1) {
+		Entity *only = defs->items[0];
+		return only->module != m && brings(m, only->module) ? only : NULL;
+	}
+	if (!m->found)
+		m->found = NEW_ARRAY(Table, NS_COUNT);
+	Entity *e = table_get(&m->found[ns], name);
+	if (!e) {
+		e = search_imports(m, ns, name);
+		table_put(&m->found[ns], name, e);
+	}
+	return e == &not_found ? NULL : e;
+}
+
+/* A file's own name, else what its imports bring. */
+static Entity *visible(World *w, Module *m, Namespace ns, const char *name)
+{
+	Entity *e = table_get(&m->names[ns], name);
+	return e ? e : imported(w, m, ns, name);
 }
 
 static Entity *lookup(World *w, Module *m, Namespace ns, const char *name)
 {
-	Entity *e = table_get(&m->names[ns], name);
+	Entity *e = visible(w, m, ns, name);
 	if (e)
 		return e;
-	if (m->imports.len) {
-		e = table_get(&visible_names(m)[ns], name);
-		if (e)
-			return e;
-	}
 	if (w->prelude && !m->is_stdlib && w->prelude != m)
-		return table_get(&visible_names(w->prelude)[ns], name);
+		return visible(w, w->prelude, ns, name);
 	return NULL;
 }
 
@@ -113,7 +197,9 @@ int names_distance(const char *a, const char *b, int limit)
 		d[i][0] = (int)i;
 	for (size_t j = 0; j <= lb; j++)
 		d[0][j] = (int)j;
+	int prev_best = 0;
 	for (size_t i = 1; i <= la; i++) {
+		int row_best = limit + 2;
 		for (size_t j = 1; j <= lb; j++) {
 			int cost = a[i - 1] == b[j - 1] ? 0 : 1;
 			int best = d[i - 1][j] + 1;
@@ -125,7 +211,14 @@ int names_distance(const char *a, const char *b, int limit)
 			    d[i - 2][j - 2] + 1 < best)
 				best = d[i - 2][j - 2] + 1;
 			d[i][j] = best;
+			if (best < row_best)
+				row_best = best;
 		}
+		/* a cell is at least the best of the row above, or of the row two
+		   above plus one (a transposition): past the limit on both, stop */
+		if (row_best > limit && prev_best >= limit)
+			return limit + 1;
+		prev_best = row_best;
 	}
 	return d[la][lb];
 }
@@ -155,22 +248,36 @@ static int compare_strings(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Every name visible from `m` in the allowed namespaces, sorted, unique;
-   with `own_only`, only the names `m` declares itself (after plan.). */
+static void push_names(Vec *names, const Table *t)
+{
+	for (size_t i = 0; i < t->cap; i++)
+		if (t->slots[i].key)
+			vec_push(names, (void *)t->slots[i].key);
+}
+
+/* Every name visible from `m` in the allowed namespaces, sorted, unique:
+   its own, those of the files its imports bring, and the prelude's; with
+   `own_only`, only the names `m` declares itself (after plan.).  Gathered
+   once per file and namespaces, for every "did you mean". */
 static Vec visible_candidates(World *w, Module *m, unsigned allowed, bool own_only)
 {
+	/* the key: the namespaces, and whether only the file's own names count */
+	const void *key = (void *)(uintptr_t)(allowed | (own_only ? 1u << NS_COUNT : 0));
+	Vec *known = pairset_map_get(&w->candidates, m, key);
+	if (known)
+		return *known;
 	Vec names = { 0 };
-	for (int ns = 0; ns < NS_COUNT; ns++) {
-		if (!(allowed & NS_BIT(ns)))
-			continue;
-		const Table *tables[3] = { &m->names[ns], m->imports.len && !own_only ? &visible_names(m)[ns] : NULL,
-					   w->prelude && !m->is_stdlib && !own_only ? &visible_names(w->prelude)[ns] : NULL };
-		for (int t = 0; t < 3; t++) {
-			if (!tables[t])
+	Module *scopes[2] = { m, w->prelude && !m->is_stdlib && w->prelude != m && !own_only ? w->prelude : NULL };
+	for (int s = 0; s < 2 && scopes[s]; s++) {
+		Module *at = scopes[s];
+		if (!at->reach_known)
+			build_reach(at);
+		for (int ns = 0; ns < NS_COUNT; ns++) {
+			if (!(allowed & NS_BIT(ns)))
 				continue;
-			for (size_t i = 0; i < tables[t]->cap; i++)
-				if (tables[t]->slots[i].key)
-					vec_push(&names, (void *)tables[t]->slots[i].key);
+			push_names(&names, &at->names[ns]);
+			for (size_t i = 0; i < at->reach.len && !own_only; i++)
+				push_names(&names, &VEC_AT(at->reach, Module, i)->names[ns]);
 		}
 	}
 	if (names.len > 1)
@@ -180,6 +287,9 @@ static Vec visible_candidates(World *w, Module *m, unsigned allowed, bool own_on
 		if (out == 0 || strcmp(names.items[out - 1], names.items[i]) != 0)
 			names.items[out++] = names.items[i];
 	names.len = out;
+	known = NEW(Vec);
+	*known = names;
+	pairset_map_put(&w->candidates, m, key, known);
 	return names;
 }
 
@@ -194,19 +304,12 @@ void names_visible(World *w, Module *m, unsigned allowed, Vec *out)
 	for (int ns = 0; ns < NS_COUNT; ns++) {
 		if (!(allowed & NS_BIT(ns)))
 			continue;
-		Table seen = { 0 };
-		const Table *tables[3] = { &m->names[ns], m->imports.len ? &visible_names(m)[ns] : NULL,
-					   w->prelude && !m->is_stdlib ? &visible_names(w->prelude)[ns] : NULL };
-		for (int t = 0; t < 3; t++) {
-			for (size_t i = 0; tables[t] && i < tables[t]->cap; i++) {
-				const TableSlot *slot = &tables[t]->slots[i];
-				/* the first table that has a name wins, as in lookup() */
-				if (!slot->key || table_get(&seen, slot->key))
-					continue;
-				table_put(&seen, slot->key, slot->value);
-				if (!is_ambiguity(slot->value))
-					vec_push(&found, slot->value);
-			}
+		/* each name as lookup() resolves it: not listed when ambiguous */
+		Vec names = visible_candidates(w, m, NS_BIT(ns), false);
+		for (size_t i = 0; i < names.len; i++) {
+			Entity *e = names_find(w, m, (Namespace)ns, names.items[i]);
+			if (e)
+				vec_push(&found, e);
 		}
 	}
 	if (found.len > 1)
@@ -241,7 +344,7 @@ static const char *allowed_noun(unsigned allowed)
 static void report_unknown(World *w, Module *m, const Name *name, unsigned allowed, const char *what,
 			   bool own_only)
 {
-	if (w->diags->diags.len >= w->diags->max_kept) {
+	if (!diag_keeps(w->diags, DIAG_E401, name->loc)) {
 		diag_report(w->diags, DIAG_E401, name->loc, "unknown name '%s'", name->text);
 		return;
 	}

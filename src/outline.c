@@ -23,17 +23,17 @@ static OutlineSymbol *of_decl(const Decl *d)
 	const char *keyword = decl_kind_name(d->kind);
 	switch (d->kind) {
 	case DECL_SIGNAL:
-		if (!d->need)
+		if (!d->stmt->need)
 			return NULL;
-		return symbol(mem_printf("signal %s", ast_ref_text(d->need)),
-			      d->target ? mem_printf("to %s", ast_ref_text(d->target)) : NULL, keyword, d->loc,
-			      d->need->loc);
+		return symbol(mem_printf("signal %s", ast_ref_text(d->stmt->need)),
+			      d->stmt->target ? mem_printf("to %s", ast_ref_text(d->stmt->target)) : NULL, keyword, d->loc,
+			      d->stmt->need->loc);
 	case DECL_ANSWER:
-		if (!d->answered)
+		if (!d->stmt->answered)
 			return NULL;
-		return symbol(mem_printf("answer %s", ast_ref_text(d->answered)),
-			      d->action ? mem_printf("with %s", ast_ref_text(d->action)) : NULL, keyword, d->loc,
-			      d->answered->loc);
+		return symbol(mem_printf("answer %s", ast_ref_text(d->stmt->answered)),
+			      d->stmt->action ? mem_printf("with %s", ast_ref_text(d->stmt->action)) : NULL, keyword, d->loc,
+			      d->stmt->answered->loc);
 	case DECL_IMPORT:
 		return NULL;
 	default:

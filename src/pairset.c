@@ -31,10 +31,12 @@ int pairset_has(const PairSet *s, const void *a, const void *b)
 	return pair_find(s, a, b)[0] != NULL;
 }
 
-static void pairset_grow(PairSet *s)
+/* Double the slots; `values` (a map's, or NULL) moves with its pairs. */
+static void pairset_grow(PairSet *s, void ***values)
 {
-	PairSet bigger = { NULL, s->cap ? s->cap * 2 : 16, 0 };
+	PairSet bigger = { NULL, s->cap ? s->cap * 2 : 4, 0 }; /* most sets hold a few pairs */
 	bigger.slots = mem_alloc(mem_array_size(bigger.cap * 2, sizeof(void *)));
+	void **moved = values ? mem_alloc(mem_array_size(bigger.cap, sizeof(void *))) : NULL;
 	for (size_t i = 0; i < s->cap; i++) {
 		const void **old = &s->slots[2 * i];
 		if (old[0]) {
@@ -42,20 +44,48 @@ static void pairset_grow(PairSet *s)
 			slot[0] = old[0];
 			slot[1] = old[1];
 			bigger.count++;
+			if (moved)
+				moved[(slot - bigger.slots) / 2] = (*values)[i];
 		}
 	}
 	*s = bigger;
+	if (values)
+		*values = moved;
+}
+
+/* The slot of a pair, added if new (*added). */
+static const void **pair_insert(PairSet *s, void ***values, const void *a, const void *b, int *added)
+{
+	if ((s->count + 1) * 4 > s->cap * 3)
+		pairset_grow(s, values);
+	const void **slot = pair_find(s, a, b);
+	*added = slot[0] == NULL;
+	if (*added) {
+		slot[0] = a;
+		slot[1] = b;
+		s->count++;
+	}
+	return slot;
 }
 
 int pairset_add(PairSet *s, const void *a, const void *b)
 {
-	if ((s->count + 1) * 4 > s->cap * 3)
-		pairset_grow(s);
-	const void **slot = pair_find(s, a, b);
-	if (slot[0] != NULL)
-		return 0;
-	slot[0] = a;
-	slot[1] = b;
-	s->count++;
-	return 1;
+	int added;
+	pair_insert(s, NULL, a, b, &added);
+	return added;
+}
+
+void *pairset_map_get(const PairMap *m, const void *a, const void *b)
+{
+	if (m->keys.count == 0)
+		return NULL;
+	const void **slot = pair_find(&m->keys, a, b);
+	return slot[0] ? m->values[(slot - m->keys.slots) / 2] : NULL;
+}
+
+void pairset_map_put(PairMap *m, const void *a, const void *b, void *value)
+{
+	int added;
+	const void **slot = pair_insert(&m->keys, &m->values, a, b, &added);
+	m->values[(slot - m->keys.slots) / 2] = value;
 }

@@ -47,6 +47,49 @@ long parse_check_encoding(Source *src, DiagSink *diags)
 	return (long)start;
 }
 
+/*
+ * A plan starts, after blanks and comments, with a declaration's keyword.
+ * A file that does not (a password file, a CSV, a binary that an import or
+ * a link named) is refused whole, with no excerpt and no token quoted, so
+ * that nothing of it is printed (E005).  A file of only blanks and comments
+ * goes on to the checks below.
+ */
+static bool starts_like_a_plan(Source *src, size_t start, DiagSink *diags)
+{
+	const char *text = src->text;
+	size_t i = start;
+	while (i < src->len) {
+		if (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n')
+			i++;
+		else if (text[i] == '#')
+			while (i < src->len && text[i] != '\n')
+				i++;
+		else
+			break;
+	}
+	if (i == src->len)
+		return true;
+	size_t end = i;
+	while (end < src->len && end - i < 16 && ((text[end] | 0x20) >= 'a' && (text[end] | 0x20) <= 'z'))
+		end++;
+	char word[17];
+	memcpy(word, text + i, end - i);
+	word[end - i] = '\0';
+	bool keyword = end == src->len || !(text[end] == '_' || ((text[end] | 0x20) >= 'a' && (text[end] | 0x20) <= 'z') ||
+					    (text[end] >= '0' && text[end] <= '9'));
+	bool known = false;
+	for (int k = 0; k < DECL_KIND_COUNT && keyword && !known; k++)
+		known = decl_kind_syntax((DeclKind)k) != SYNTAX_NESTED && strcmp(decl_kind_name((DeclKind)k), word) == 0;
+	if (known)
+		return true;
+	Diagnostic *d = diag_report(diags, DIAG_E005, (SrcLoc){ src, (uint32_t)i, (uint32_t)i },
+				    "this file does not start with a declaration (import, plan, municipality, area, need, "
+				    "action, ...): is it a plan file? Nothing of it is read or shown");
+	if (d)
+		d->hide_source = true;
+	return false;
+}
+
 Vec parse_source(Source *src, DiagSink *diags, DeclKeeper keep, void *keep_ctx)
 {
 	ParseCtx pc;
@@ -55,6 +98,9 @@ Vec parse_source(Source *src, DiagSink *diags, DeclKeeper keep, void *keep_ctx)
 	pc.diags = diags;
 	pc.keep = keep;
 	pc.keep_ctx = keep_ctx;
+	size_t bom = src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	if (!starts_like_a_plan(src, bom, diags))
+		return pc.decls;
 	long start = parse_check_encoding(src, diags);
 	if (start < 0)
 		return pc.decls;

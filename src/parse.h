@@ -42,6 +42,13 @@ typedef struct ParseCtx {
 	StrBuf string;           /* the string literal being scanned */
 	uint32_t string_start;
 	Table words;             /* interned names and keywords (parse.c) */
+	/* What the scanner's helpers found looking ahead, so that no byte is
+	   looked at again and again (lex.c): the next code after a newline,
+	   and whether a curly quote closes on its line. */
+	uint32_t ahead_from, ahead_to;
+	bool ahead_block;
+	uint32_t curly_from, curly_to;
+	bool curly_found;
 	Vec decls;               /* result: Decl* in source order */
 	DeclKeeper keep;
 	void *keep_ctx;

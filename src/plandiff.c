@@ -224,14 +224,17 @@ static void diff_actions(Diff *d, const Index *was, const Index *now)
 
 /* ---- coverage ------------------------------------------------------------------------- */
 
-static const Coverage *coverage_of(const Need *n, const char *area)
+/* A need's coverages by area name, the first of each (a need in N areas:
+   N lookups, not N x N comparisons). */
+static Table coverages_by_area(const Need *n)
 {
-	for (size_t i = 0; i < n->areas.len; i++) {
+	Table t = { 0 };
+	for (size_t i = 0; n && i < n->areas.len; i++) {
 		const Coverage *c = VEC_AT(n->areas, Coverage, i);
-		if (strcmp(entity_name(&c->area->base), area) == 0)
-			return c;
+		if (!table_get(&t, entity_name(&c->area->base)))
+			table_put(&t, entity_name(&c->area->base), (void *)c);
 	}
-	return NULL;
+	return t;
 }
 
 /* "gap", "covered by visits", "signalled to ELZ Kempenland" */
@@ -246,10 +249,11 @@ static void diff_coverage(Diff *d, const Index *was, const Index *now)
 	for (size_t i = 0; i < now->order.len; i++) {
 		const Need *n = now->order.items[i];
 		const Need *before = table_get(&was->by_name, entity_name(&n->base));
+		Table old_areas = coverages_by_area(before);
 		for (size_t c = 0; c < n->areas.len; c++) {
 			const Coverage *cov = VEC_AT(n->areas, Coverage, c);
 			const char *area = entity_name(&cov->area->base);
-			const Coverage *old = before ? coverage_of(before, area) : NULL;
+			const Coverage *old = table_get(&old_areas, area);
 			bool new_gap = cov->status == COVER_GAP && (!old || old->status != COVER_GAP);
 			const char *need = entity_name(&n->base);
 			if (new_gap && old)
@@ -355,12 +359,16 @@ static void diff_acceptances(Diff *d, const World *old_world, const World *new_w
 
 /* ---- indicators ------------------------------------------------------------------------ */
 
-static const Indicator *indicator_of(const Action *a, const char *id)
+/* An action's indicators by ID, the first of each. */
+static Table indicators_by_id(const Action *a)
 {
-	for (size_t i = 0; i < a->indicators.len; i++)
-		if (strcmp(VEC_AT(a->indicators, Indicator, i)->id.text, id) == 0)
-			return VEC_AT(a->indicators, Indicator, i);
-	return NULL;
+	Table t = { 0 };
+	for (size_t i = 0; a && i < a->indicators.len; i++) {
+		const Indicator *ind = VEC_AT(a->indicators, Indicator, i);
+		if (!table_get(&t, ind->id.text))
+			table_put(&t, ind->id.text, (void *)ind);
+	}
+	return t;
 }
 
 static const char *value_text(const Indicator *ind, const Measure *m)
@@ -368,21 +376,24 @@ static const char *value_text(const Indicator *ind, const Measure *m)
 	return m->ok ? (ind->target_percent ? format_percent(m->value) : format_number(m->value)) : "(not evaluated)";
 }
 
-static const Measure *measure_on(const Indicator *ind, Date date)
+/* An indicator's measurements by date as written, the first of each. */
+static Table measures_by_date(const Indicator *ind)
 {
+	Table t = { 0 };
 	for (size_t k = 0; k < ind->measures.len; k++) {
 		const Measure *m = VEC_AT(ind->measures, Measure, k);
-		if (date_first_day(m->date) == date_first_day(date) && m->date.day == date.day)
-			return m;
+		if (!table_get(&t, date_format(m->date)))
+			table_put(&t, date_format(m->date), (void *)m);
 	}
-	return NULL;
+	return t;
 }
 
 static void diff_measures(Diff *d, const char *where, const Indicator *was, const Indicator *now)
 {
+	Table old_dates = measures_by_date(was), new_dates = measures_by_date(now);
 	for (size_t i = 0; i < now->measures.len; i++) {
 		const Measure *m = VEC_AT(now->measures, Measure, i);
-		const Measure *old = measure_on(was, m->date);
+		const Measure *old = table_get(&old_dates, date_format(m->date));
 		if (!old)
 			line(d, "+ %s.measure %s: %s", where, date_format(m->date), value_text(now, m));
 		else if (strcmp(value_text(was, old), value_text(now, m)) != 0)
@@ -391,7 +402,7 @@ static void diff_measures(Diff *d, const char *where, const Indicator *was, cons
 	}
 	for (size_t i = 0; i < was->measures.len; i++) {
 		const Measure *m = VEC_AT(was->measures, Measure, i);
-		if (!measure_on(now, m->date))
+		if (!table_get(&new_dates, date_format(m->date)))
 			line(d, "- %s.measure %s: %s", where, date_format(m->date), value_text(was, m));
 	}
 }
@@ -414,10 +425,11 @@ static void diff_indicators(Diff *d, const Index *was, const Index *now)
 	for (size_t i = 0; i < now->order.len; i++) {
 		const Action *a = now->order.items[i];
 		const Action *before = table_get(&was->by_name, entity_name(&a->base));
+		Table old_ids = indicators_by_id(before), new_ids = indicators_by_id(a);
 		for (size_t k = 0; k < a->indicators.len; k++) {
 			const Indicator *ind = VEC_AT(a->indicators, Indicator, k);
 			const char *where = mem_printf("%s.%s", entity_name(&a->base), ind->id.text);
-			const Indicator *old = before ? indicator_of(before, ind->id.text) : NULL;
+			const Indicator *old = table_get(&old_ids, ind->id.text);
 			if (old)
 				diff_indicator(d, where, old, ind);
 			else
@@ -425,7 +437,7 @@ static void diff_indicators(Diff *d, const Index *was, const Index *now)
 		}
 		for (size_t k = 0; before && k < before->indicators.len; k++) {
 			const Indicator *ind = VEC_AT(before->indicators, Indicator, k);
-			if (!indicator_of(a, ind->id.text))
+			if (!table_get(&new_ids, ind->id.text))
 				line(d, "- %s.%s \"%s\"", entity_name(&a->base), ind->id.text, ind->title);
 		}
 	}

@@ -106,17 +106,23 @@ static void walk_decl(Walk *walk, const Decl *d)
 	}
 	switch (d->kind) {
 	case DECL_SIGNAL:
-		site(walk, d->need, NS_BIT(NS_NEED), false);
-		for (size_t i = 0; i < d->areas.len; i++)
-			site(walk, d->areas.items[i], NS_BIT(NS_PLACE), false);
-		site(walk, d->target, NS_BIT(NS_BODY) | NS_BIT(NS_KIND), false);
+		site(walk, d->stmt->need, NS_BIT(NS_NEED), false);
+		for (size_t i = 0; i < d->stmt->areas.len; i++)
+			site(walk, d->stmt->areas.items[i], NS_BIT(NS_PLACE), false);
+		site(walk, d->stmt->target, NS_BIT(NS_BODY) | NS_BIT(NS_KIND), false);
 		break;
 	case DECL_ANSWER:
-		site(walk, d->answered, NS_BIT(NS_NEED), false);
-		site(walk, d->action, NS_BIT(NS_ACTION), false);
+		site(walk, d->stmt->answered, NS_BIT(NS_NEED), false);
+		site(walk, d->stmt->action, NS_BIT(NS_ACTION), false);
+		break;
+	case DECL_ACCEPT: /* accept NEED in AREA ... | accept CODE on NAME ... */
+		site(walk, d->stmt->need, NS_BIT(NS_NEED), false);
+		for (size_t i = 0; i < d->stmt->areas.len; i++)
+			site(walk, d->stmt->areas.items[i], NS_BIT(NS_PLACE), false);
+		site(walk, d->stmt->on, (1u << NS_COUNT) - 1, false);
 		break;
 	case DECL_LET:
-		walk_expr(walk, d->value, 1);
+		walk_expr(walk, d->stmt->value, 1);
 		break;
 	case DECL_MUNICIPALITY:
 	case DECL_AREA:
@@ -246,7 +252,7 @@ static bool at_declaration(Module *m, uint32_t offset, QueryHit *out)
 		if (d->kind == DECL_IMPORT && contains(d->title_loc, offset)) {
 			out->loc = d->title_loc;
 			for (size_t k = 0; k < m->imports.len; k++)
-				if (strcmp(VEC_AT(m->imports, Module, k)->name, d->import_path) == 0)
+				if (strcmp(VEC_AT(m->imports, Module, k)->name, d->stmt->import_path) == 0)
 					out->import = m->imports.items[k];
 			return true;
 		}

@@ -186,7 +186,7 @@ static void record_body(Ctx *c, Body *body, const Props *props)
 		vec_push(&body->memberships, record_membership(c, body, it));
 }
 
-static void record_indicator(Ctx *c, Vec *list, Action *action, Need *need, const Item *it);
+static void record_indicator(Ctx *c, Vec *list, Action *action, Need *need, const Item *it, Table *ids);
 
 static void record_need(Ctx *c, Need *need, const Props *props)
 {
@@ -198,8 +198,9 @@ static void record_need(Ctx *c, Need *need, const Props *props)
 	need->priority = (Priority)schema_choice(c->w->diags, props, PROP_NEED_PRIORITY, PRIORITY_NONE);
 	need->evidence = prop_string(props, PROP_NEED_EVIDENCE);
 	need->description = prop_string(props, PROP_ANY_DESCRIPTION);
+	Table ids = { 0 }; /* the need's indicators by ID */
 	for (const Item *it = schema_item(props, PROP_NEED_INDICATOR); it; it = it->next)
-		record_indicator(c, &need->indicators, NULL, need, it);
+		record_indicator(c, &need->indicators, NULL, need, it, &ids);
 }
 
 /* The measurement of an indicator on a date, if it has one. */
@@ -253,7 +254,7 @@ static void record_baseline(Indicator *ind, const Props *props)
 }
 
 /* indicator ID ["Title"] { ... } in an action (an output) or a need (an outcome). */
-static void record_indicator(Ctx *c, Vec *list, Action *action, Need *need, const Item *it)
+static void record_indicator(Ctx *c, Vec *list, Action *action, Need *need, const Item *it, Table *ids)
 {
 	Indicator *ind = NEW(Indicator);
 	ind->id = *ast_expr_as_name(it->value);
@@ -261,14 +262,14 @@ static void record_indicator(Ctx *c, Vec *list, Action *action, Need *need, cons
 	ind->loc = ast_item_loc(it);
 	ind->action = action;
 	ind->need = need;
-	for (size_t i = 0; i < list->len; i++) {
-		Indicator *other = VEC_AT(*list, Indicator, i);
-		if (strcmp(other->id.text, ind->id.text) == 0) {
-			Diagnostic *d = diag_report(c->w->diags, DIAG_E402, ind->id.loc,
-						    "indicator '%s' is defined twice in this %s", ind->id.text,
-						    action ? "action" : "need");
-			diag_note(d, other->id.loc, "the first definition is here");
-		}
+	Indicator *other = table_get(ids, ind->id.text);
+	if (other) {
+		Diagnostic *d = diag_report(c->w->diags, DIAG_E402, ind->id.loc,
+					    "indicator '%s' is defined twice in this %s", ind->id.text,
+					    action ? "action" : "need");
+		diag_note(d, other->id.loc, "the first definition is here");
+	} else {
+		table_put(ids, ind->id.text, ind);
 	}
 	Props props;
 	schema_check_block(c->w->diags, DECL_INDICATOR, it->shape->block, &props);
@@ -324,8 +325,9 @@ static void record_action(Ctx *c, Action *action, const Props *props)
 			    c->decl->id.text);
 	action->status = (ActionStatus)schema_choice(c->w->diags, props, PROP_ACTION_STATUS, STATUS_PLANNED);
 	action->description = prop_string(props, PROP_ANY_DESCRIPTION);
+	Table ids = { 0 }; /* the action's indicators by ID */
 	for (const Item *it = schema_item(props, PROP_ACTION_INDICATOR); it; it = it->next)
-		record_indicator(c, &action->indicators, action, NULL, it);
+		record_indicator(c, &action->indicators, action, NULL, it, &ids);
 	for (const Item *it = schema_item(props, PROP_ACTION_ADJUSTED); it; it = it->next) {
 		Adjustment *adj = NEW(Adjustment);
 		adj->date = it->shape->key->u.date;
@@ -365,7 +367,7 @@ static void record_values(Ctx *c, Entity *e, const Props *props)
 	case DECL_KIND: case DECL_CAPABILITY: case DECL_BLOCK: case DECL_GROUP: case DECL_ACTOR:
 		check_no_parent(c);
 		break;
-	case DECL_LET: ((Let *)e)->expr = c->decl->value; break;
+	case DECL_LET: ((Let *)e)->expr = c->decl->stmt->value; break;
 	case DECL_SIGNAL: record_signal(c, (Signal *)e, props); break;
 	case DECL_ANSWER: record_answer(c, (Answer *)e, props); break;
 	default: break;
@@ -387,13 +389,19 @@ Decl *record_decl(Decl *parsed, void *recorder)
 	*d = *parsed;
 	d->module = r->module;
 	d->parent = ast_ref_copy(parsed->parent);
-	d->value = ast_expr_copy(parsed->value);
-	d->need = ast_ref_copy(parsed->need);
-	d->areas = copy_refs(parsed->areas);
-	d->target = ast_ref_copy(parsed->target);
-	d->answered = ast_ref_copy(parsed->answered);
-	d->action = ast_ref_copy(parsed->action);
-	d->on = ast_ref_copy(parsed->on);
+	if (parsed->stmt) {
+		const DeclStatement *from = parsed->stmt;
+		DeclStatement *to = NEW_TREE_NODE(DeclStatement);
+		*to = *from;
+		to->value = ast_expr_copy(from->value);
+		to->need = ast_ref_copy(from->need);
+		to->areas = copy_refs(from->areas);
+		to->target = ast_ref_copy(from->target);
+		to->answered = ast_ref_copy(from->answered);
+		to->action = ast_ref_copy(from->action);
+		to->on = ast_ref_copy(from->on);
+		d->stmt = to;
+	}
 	d->body = NULL;
 	Entity *e = entity_new(d, r->module);
 	if (!e)

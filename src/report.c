@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "format.h"
@@ -128,8 +129,11 @@ const char *report_coverage_text(const Coverage *c)
 	buf_init(&b);
 	if (c->status == COVER_COVERED) {
 		buf_puts(&b, "covered by ");
-		for (size_t i = 0; i < c->actions.len; i++)
+		size_t shown = c->actions.len < REPORT_LISTED_ACTIONS ? c->actions.len : REPORT_LISTED_ACTIONS;
+		for (size_t i = 0; i < shown; i++)
 			buf_printf(&b, "%s%s", i ? ", " : "", entity_name(&VEC_AT(c->actions, Action, i)->base));
+		if (c->action_count > shown)
+			buf_printf(&b, " and %zu more", c->action_count - shown);
 	} else if (c->status == COVER_SIGNALLED) {
 		buf_printf(&b, "signalled to %s", entity_title(&c->body->base));
 	} else if (c->status == COVER_ACCEPTED) {
@@ -199,41 +203,74 @@ Vec report_need_places(const Module *m)
 	return places;
 }
 
-/* Bodies in the order signals first reach them. */
-Vec report_bodies_reached(const World *w)
+static int by_rank(const void *a, const void *b)
 {
-	Vec bodies = { 0 };
-	PairSet seen = { 0 };
+	const SignalReach *x = *(const SignalReach *const *)a, *y = *(const SignalReach *const *)b;
+	return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
+SignalIndex report_signal_index(const World *w)
+{
+	SignalIndex ix = { 0 };
+	PairMap bodies = { 0 }, reaches = { 0 };
 	FOR_USER_MODULES(w, m) {
 		for (size_t i = 0; i < m->signals.len; i++) {
 			const Signal *s = VEC_AT(m->signals, Signal, i);
 			for (size_t r = 0; r < s->routes.len; r++) {
-				Body *b = VEC_AT(s->routes, Route, r)->body;
-				if (b && pairset_add(&seen, b, b))
-					vec_push(&bodies, b);
+				Route *route = VEC_AT(s->routes, Route, r);
+				if (!route->body)
+					continue;
+				BodyReach *br = pairset_map_get(&bodies, route->body, NULL);
+				if (!br) {
+					br = NEW(BodyReach);
+					br->body = route->body;
+					pairset_map_put(&bodies, route->body, NULL, br);
+					vec_push(&ix.bodies, br);
+				}
+				SignalReach *sr = pairset_map_get(&reaches, s, route->body);
+				if (!sr) {
+					sr = NEW(SignalReach);
+					*sr = (SignalReach){ s, route->body, 0, { 0 } };
+					pairset_map_put(&reaches, s, route->body, sr);
+					vec_push(&br->reaches, sr);
+					vec_push(&ix.by_signal, sr);
+				}
+				vec_push(&sr->routes, route);
 			}
 		}
 	}
-	return bodies;
+	for (size_t b = 0; b < ix.bodies.len; b++) {
+		const BodyReach *br = ix.bodies.items[b];
+		for (size_t k = 0; k < br->reaches.len; k++)
+			VEC_AT(br->reaches, SignalReach, k)->rank = b;
+	}
+	/* each signal's bodies in the order of the report's bodies */
+	for (size_t i = 0; i < ix.by_signal.len;) {
+		size_t end = i + 1;
+		while (end < ix.by_signal.len &&
+		       VEC_AT(ix.by_signal, SignalReach, end)->signal == VEC_AT(ix.by_signal, SignalReach, i)->signal)
+			end++;
+		if (end - i > 1)
+			qsort(ix.by_signal.items + i, end - i, sizeof(void *), by_rank);
+		i = end;
+	}
+	return ix;
 }
 
-/* The areas of signal s that reach body b, as "Meer, Minderhout". */
-const char *report_areas_reaching(const Signal *s, const Body *b, bool titles)
+/* "Meer, Minderhout", or with titles "Meer (Hoogstraten), ..." */
+const char *report_areas_text(const SignalReach *r, bool titles)
 {
 	StrBuf list = { 0 };
 	buf_init(&list);
-	for (size_t r = 0; r < s->routes.len; r++) {
-		const Route *route = VEC_AT(s->routes, Route, r);
-		if (route->body != b)
-			continue;
-		const Place *area = route->area;
+	for (size_t i = 0; i < r->routes.len; i++) {
+		const Place *area = VEC_AT(r->routes, Route, i)->area;
 		buf_printf(&list, "%s%s", list.len ? ", " : "",
 			   titles ? entity_title(&area->base) : entity_name(&area->base));
 		/* a zone reads signals of many municipalities: say whose area it is */
 		if (titles && area->municipality && area->municipality != area)
 			buf_printf(&list, " (%s)", entity_title(&area->municipality->base));
 	}
-	return list.len ? list.data : NULL;
+	return list.data;
 }
 
 const char *report_signal_origin(const Signal *s)

@@ -24,7 +24,10 @@ const char *report_indicator_word(IndicatorStatus s);   /* "on track" */
 const char *report_status_word(ActionStatus s);         /* "running" */
 const char *report_priority_word(Priority p);           /* "high"; NULL for none */
 const char *report_phase_word(Phase p);                 /* "analysis"; NULL for none */
-/* "covered by visits", "signalled to ELZ Kempenland", "GAP: not addressed" */
+/* Text names at most this many of the actions covering a need's area. */
+#define REPORT_LISTED_ACTIONS 5
+/* "covered by visits", "signalled to ELZ Kempenland", "GAP: not addressed",
+   "covered by a, b, c, d, e and 12 more" */
 const char *report_coverage_text(const Coverage *c);
 /* "eenzaamheid in oevel until 2026-06-30", "W802 on huisbezoeken until 2026-12-31" */
 const char *report_acceptance_subject(const Acceptance *a);
@@ -47,10 +50,30 @@ const char *report_value(const Indicator *ind, double v);
 const char *report_change(const Indicator *ind, double from, double to);
 /* "2025-06: 40 (+40), 2025-12: 71 (+31, n=180)"; NULL without measurements */
 const char *report_series_text(const Indicator *ind);
-/* Bodies in the order signals first reach them. */
-Vec report_bodies_reached(const World *w);
-/* The areas of signal s that reach body b, "Meer, Minderhout"; NULL for none. */
-const char *report_areas_reaching(const Signal *s, const Body *b, bool titles);
+/* One signal's routes that reach one body. */
+typedef struct {
+	const Signal *signal;
+	const Body *body;
+	size_t rank;                 /* the body's place in SignalIndex.bodies */
+	Vec routes;                  /* of Route, in the signal's order */
+} SignalReach;
+
+/* The signals that reach one body, in source order. */
+typedef struct {
+	const Body *body;
+	Vec reaches;                 /* of SignalReach */
+} BodyReach;
+
+/* Signals by the bodies they reach, built once, so a report is linear in the
+   routes however many bodies and signals there are. */
+typedef struct {
+	Vec bodies;                  /* of BodyReach, in the order signals first reach them */
+	Vec by_signal;               /* of SignalReach: signals in source order, each one's bodies in that order */
+} SignalIndex;
+
+SignalIndex report_signal_index(const World *w);
+/* The areas of routes (of one signal to one body), "Meer, Minderhout". */
+const char *report_areas_text(const SignalReach *r, bool titles);
 /* The plan a signal comes from, or its file. */
 const char *report_signal_origin(const Signal *s);
 /* Which membership sent a signal to its body, from which source and date:

@@ -42,12 +42,62 @@ static const char html_style[] =
 	".chart .baseline{fill:#fff;stroke:#0d47a1}"
 	"@media print{figure.chart{break-inside:avoid}}";
 
+/* A matrix larger than this (areas x needs) is shown as a list: the page
+   stays proportional to the plan (docs/limits.md). */
+#define HTML_MATRIX_MAX_CELLS 40000
+
+static void html_cell(StrBuf *out, const Coverage *c)
+{
+	const char *word = report_cover_word(c->status);
+	buf_printf(out, "<td class=\"%s\">%s", word, word);
+	if (c->body) {
+		buf_puts(out, ": ");
+		html_text(out, entity_title(&c->body->base));
+	}
+	if (c->status == COVER_ACCEPTED)
+		buf_printf(out, " until %s", date_format(c->acceptance->until));
+	buf_puts(out, "</td>");
+}
+
+/* One row per need and area, for a plan too large for a matrix. */
+static void html_coverage_list(const Module *m, StrBuf *out)
+{
+	buf_puts(out, "<h2>Coverage</h2>\n<table class=\"coverage\"><tr><th>Need</th><th>Area</th><th>Status</th></tr>\n");
+	for (size_t i = 0; i < m->needs.len; i++) {
+		const Need *n = VEC_AT(m->needs, Need, i);
+		for (size_t c = 0; c < n->areas.len; c++) {
+			const Coverage *cov = VEC_AT(n->areas, Coverage, c);
+			buf_puts(out, "<tr><td>");
+			html_text(out, entity_title(&n->base));
+			buf_puts(out, "</td><td>");
+			html_text(out, entity_title(&cov->area->base));
+			buf_puts(out, "</td>");
+			html_cell(out, cov);
+			buf_puts(out, "</tr>\n");
+		}
+	}
+	buf_puts(out, "</table>\n");
+}
+
 /* The coverage matrix of one module: a row per area, a column per need. */
 static void html_matrix(const Module *m, StrBuf *out)
 {
 	Vec places = report_need_places(m);
 	if (places.len == 0)
 		return; /* no need in any area: no table to show */
+	if (places.len && m->needs.len > HTML_MATRIX_MAX_CELLS / places.len) {
+		html_coverage_list(m, out);
+		return;
+	}
+	PairMap cells = { 0 }; /* (need, place) -> its first coverage */
+	for (size_t i = 0; i < m->needs.len; i++) {
+		const Need *n = VEC_AT(m->needs, Need, i);
+		for (size_t c = 0; c < n->areas.len; c++) {
+			const Coverage *cov = VEC_AT(n->areas, Coverage, c);
+			if (!pairset_map_get(&cells, n, cov->area))
+				pairset_map_put(&cells, n, cov->area, (void *)cov);
+		}
+	}
 	buf_puts(out, "<h2>Coverage</h2>\n<table class=\"matrix\"><tr><th>Area</th>");
 	for (size_t i = 0; i < m->needs.len; i++) {
 		buf_puts(out, "<th>");
@@ -61,24 +111,11 @@ static void html_matrix(const Module *m, StrBuf *out)
 		html_text(out, entity_title(&place->base));
 		buf_puts(out, "</th>");
 		for (size_t i = 0; i < m->needs.len; i++) {
-			const Need *n = VEC_AT(m->needs, Need, i);
-			const Coverage *found = NULL;
-			for (size_t c = 0; c < n->areas.len && !found; c++)
-				if (VEC_AT(n->areas, Coverage, c)->area == place)
-					found = VEC_AT(n->areas, Coverage, c);
-			if (!found) {
+			const Coverage *found = pairset_map_get(&cells, m->needs.items[i], place);
+			if (found)
+				html_cell(out, found);
+			else
 				buf_puts(out, "<td class=\"none\"></td>");
-				continue;
-			}
-			const char *word = report_cover_word(found->status);
-			buf_printf(out, "<td class=\"%s\">%s", word, word);
-			if (found->body) {
-				buf_puts(out, ": ");
-				html_text(out, entity_title(&found->body->base));
-			}
-			if (found->status == COVER_ACCEPTED)
-				buf_printf(out, " until %s", date_format(found->acceptance->until));
-			buf_puts(out, "</td>");
 		}
 		buf_puts(out, "</tr>\n");
 	}

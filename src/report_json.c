@@ -75,6 +75,7 @@ static void json_coverage(JsonWriter *j, const World *w)
 				for (size_t a = 0; a < cov->actions.len; a++)
 					json_write_string(j, entity_name(&VEC_AT(cov->actions, Action, a)->base));
 				json_array_end(j);
+				json_kv_int(j, "action_count", (long long)cov->action_count);
 				json_key(j, "signal");
 				if (cov->status == COVER_SIGNALLED) {
 					json_object_begin(j);
@@ -118,37 +119,26 @@ static void json_memberships(JsonWriter *j, Vec reaches)
 
 static void json_signals(JsonWriter *j, const World *w)
 {
-	Vec bodies = report_bodies_reached(w);
+	SignalIndex ix = report_signal_index(w);
 	json_key(j, "signals");
 	json_array_begin(j);
-	FOR_USER_MODULES(w, m) {
-		for (size_t i = 0; i < m->signals.len; i++) {
-			const Signal *s = VEC_AT(m->signals, Signal, i);
-			if (!s->need)
-				continue;
-			for (size_t b = 0; b < bodies.len; b++) {
-				const Body *body = bodies.items[b];
-				if (!report_areas_reaching(s, body, false))
-					continue;
-				json_object_begin(j);
-				json_kv_string(j, "need", entity_name(&s->need->base));
-				json_key(j, "areas");
-				json_array_begin(j);
-				for (size_t r = 0; r < s->routes.len; r++) {
-					const Route *route = VEC_AT(s->routes, Route, r);
-					if (route->body == body)
-						json_write_string(j, entity_name(&route->area->base));
-				}
-				json_array_end(j);
-				json_kv_string(j, "body", entity_name(&body->base));
-				json_kv_string(j, "body_name", entity_title(&body->base));
-				json_kv_string(j, "message", s->message);
-				json_kv_string(j, "plan", s->base.module->plan ? entity_name(&s->base.module->plan->base) : NULL);
-				json_kv_string(j, "answered_by", s->answered_by ? entity_name(&s->answered_by->base) : NULL);
-				json_memberships(j, report_memberships_reaching(s, body));
-				json_object_end(j);
-			}
-		}
+	for (size_t i = 0; i < ix.by_signal.len; i++) {
+		const SignalReach *reach = ix.by_signal.items[i];
+		const Signal *s = reach->signal;
+		json_object_begin(j);
+		json_kv_string(j, "need", entity_name(&s->need->base));
+		json_key(j, "areas");
+		json_array_begin(j);
+		for (size_t r = 0; r < reach->routes.len; r++)
+			json_write_string(j, entity_name(&VEC_AT(reach->routes, Route, r)->area->base));
+		json_array_end(j);
+		json_kv_string(j, "body", entity_name(&reach->body->base));
+		json_kv_string(j, "body_name", entity_title(&reach->body->base));
+		json_kv_string(j, "message", s->message);
+		json_kv_string(j, "plan", s->base.module->plan ? entity_name(&s->base.module->plan->base) : NULL);
+		json_kv_string(j, "answered_by", s->answered_by ? entity_name(&s->answered_by->base) : NULL);
+		json_memberships(j, report_memberships_reaching(s, reach->body));
+		json_object_end(j);
 	}
 	json_array_end(j);
 }
@@ -292,7 +282,7 @@ static void json_actions(JsonWriter *j, const Module *m)
 		json_kv_string(j, "title", entity_title(&a->base));
 		json_kv_string(j, "status", report_status_word(a->status));
 		json_names(j, "addresses", &a->addresses);
-		json_names(j, "in", &a->runs_in);
+		json_names(j, "in", &a->places);
 		json_kv_string(j, "lead", a->lead ? entity_name(&a->lead->base) : NULL);
 		json_names(j, "partners", &a->partners);
 		json_kv_string(j, "from", a->has_from ? date_format(a->from) : NULL);
@@ -344,6 +334,7 @@ static void json_needs(JsonWriter *j, const Module *m)
 			json_kv_string(j, "area", entity_name(&cov->area->base));
 			json_kv_string(j, "status", report_cover_word(cov->status));
 			json_names(j, "actions", &cov->actions);
+			json_kv_int(j, "action_count", (long long)cov->action_count);
 			json_kv_string(j, "body", cov->body ? entity_name(&cov->body->base) : NULL);
 			json_acceptance_of(j, cov);
 			json_object_end(j);

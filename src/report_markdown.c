@@ -7,16 +7,27 @@
 #include "format.h"
 #include "mem.h"
 
-/* Table cells: no pipes or newlines from plan text. */
+/*
+ * Plan text in markdown: no pipes or newlines (table cells), and nothing a
+ * renderer would take for HTML (<script>, <img onerror=...>) or for a link
+ * or an image that fetches something: < and & as entities (no tag or
+ * entity can start without them), [ ] escaped.
+ */
 static const char *md(const char *s)
 {
 	StrBuf b = { 0 };
 	buf_init(&b);
-	for (; *s; s++)
-		if (*s == '|')
-			buf_puts(&b, "\\|");
-		else
-			buf_putc(&b, *s == '\n' ? ' ' : *s);
+	for (; *s; s++) {
+		switch (*s) {
+		case '|': buf_puts(&b, "\\|"); break;
+		case '[': buf_puts(&b, "\\["); break;
+		case ']': buf_puts(&b, "\\]"); break;
+		case '<': buf_puts(&b, "&lt;"); break;
+		case '&': buf_puts(&b, "&amp;"); break;
+		case '\n': buf_putc(&b, ' '); break;
+		default: buf_putc(&b, *s);
+		}
+	}
 	return b.data;
 }
 

@@ -19,6 +19,7 @@
 /* One signal as one body received it. */
 typedef struct {
 	const Signal *signal;
+	const SignalReach *reach;    /* its routes to this body */
 	const char *areas;           /* "Meer, Minderhout (Hoogstraten)" */
 	const Body *travels_on_to;   /* where it goes when this body does not answer */
 } Received;
@@ -26,7 +27,7 @@ typedef struct {
 /* A capability asked of a body, and who asked. */
 typedef struct {
 	const Capability *capability;
-	Vec signals;                 /* of Signal, in order */
+	Vec signals;                 /* of SignalReach, in order */
 } Ask;
 
 typedef struct {
@@ -35,18 +36,19 @@ typedef struct {
 	Vec asks;                    /* of Ask */
 } Inbox;
 
-static const Body *travels_on(const Signal *s, const Body *b)
+static const Body *travels_on(const SignalReach *reach)
 {
-	for (size_t r = 0; r < s->routes.len; r++) {
-		const Route *route = VEC_AT(s->routes, Route, r);
-		if (route->body == b && route->path.len)
+	for (size_t r = 0; r < reach->routes.len; r++) {
+		const Route *route = VEC_AT(reach->routes, Route, r);
+		if (route->path.len)
 			return VEC_AT(route->path, Body, route->path.len - 1);
 	}
 	return NULL;
 }
 
-static void add_asks(Inbox *box, Table *by_capability, const Signal *s)
+static void add_asks(Inbox *box, Table *by_capability, const SignalReach *reach)
 {
+	const Signal *s = reach->signal;
 	for (size_t c = 0; c < s->need->requires.len; c++) {
 		const Capability *cap = s->need->requires.items[c];
 		Ask *ask = table_get(by_capability, entity_name(&cap->base));
@@ -56,29 +58,27 @@ static void add_asks(Inbox *box, Table *by_capability, const Signal *s)
 			table_put(by_capability, entity_name(&cap->base), ask);
 			vec_push(&box->asks, ask);
 		}
-		vec_push(&ask->signals, (void *)s);
+		vec_push(&ask->signals, (void *)reach);
 	}
 }
 
-/* The inboxes of the bodies reached, built once for every format. */
+/* The inboxes of the bodies reached, built once for every format from the
+   index of signals by body (linear in the routes). */
 static Vec inboxes(const World *w)
 {
-	Vec bodies = report_bodies_reached(w), boxes = { 0 };
-	for (size_t i = 0; i < bodies.len; i++) {
+	SignalIndex ix = report_signal_index(w);
+	Vec boxes = { 0 };
+	for (size_t i = 0; i < ix.bodies.len; i++) {
+		const BodyReach *br = ix.bodies.items[i];
 		Inbox *box = NEW(Inbox);
-		box->body = bodies.items[i];
+		box->body = br->body;
 		Table by_capability = { 0 };
-		FOR_USER_MODULES(w, m) {
-			for (size_t k = 0; k < m->signals.len; k++) {
-				const Signal *s = VEC_AT(m->signals, Signal, k);
-				const char *areas = s->need ? report_areas_reaching(s, box->body, true) : NULL;
-				if (!areas)
-					continue;
-				Received *r = NEW(Received);
-				*r = (Received){ s, areas, travels_on(s, box->body) };
-				vec_push(&box->received, r);
-				add_asks(box, &by_capability, s);
-			}
+		for (size_t k = 0; k < br->reaches.len; k++) {
+			const SignalReach *reach = br->reaches.items[k];
+			Received *r = NEW(Received);
+			*r = (Received){ reach->signal, reach, report_areas_text(reach, true), travels_on(reach) };
+			vec_push(&box->received, r);
+			add_asks(box, &by_capability, reach);
 		}
 		vec_push(&boxes, box);
 	}
@@ -86,13 +86,14 @@ static Vec inboxes(const World *w)
 }
 
 /* "Hoogstraten_2025 (Meer, Minderhout), merksplas_2025 (Centrum)" */
-static const char *askers(const Ask *ask, const Body *b)
+static const char *askers(const Ask *ask)
 {
 	StrBuf list = { 0 };
 	buf_init(&list);
 	for (size_t i = 0; i < ask->signals.len; i++) {
-		const Signal *s = ask->signals.items[i];
-		buf_printf(&list, "%s%s (%s)", i ? ", " : "", report_signal_origin(s), report_areas_reaching(s, b, false));
+		const SignalReach *reach = ask->signals.items[i];
+		buf_printf(&list, "%s%s (%s)", i ? ", " : "", report_signal_origin(reach->signal),
+			   report_areas_text(reach, false));
 	}
 	return list.data;
 }
@@ -161,14 +162,14 @@ void report_signals_text(const World *w, StrBuf *out)
 			const Ask *ask = box->asks.items[c];
 			if (ask->signals.len > 1)
 				buf_printf(out, "  shared need for %s (%zu signals): %s\n", entity_title(&ask->capability->base),
-					   ask->signals.len, askers(ask, box->body));
+					   ask->signals.len, askers(ask));
 		}
 	}
 }
 
 /* ---- JSON ---------------------------------------------------------------------------- */
 
-static void json_received(JsonWriter *j, const Received *r, const Body *b)
+static void json_received(JsonWriter *j, const Received *r)
 {
 	const Signal *s = r->signal;
 	json_object_begin(j);
@@ -176,7 +177,7 @@ static void json_received(JsonWriter *j, const Received *r, const Body *b)
 	json_kv_string(j, "file", s->base.module->src->path);
 	json_kv_string(j, "need", entity_name(&s->need->base));
 	json_kv_string(j, "title", entity_title(&s->need->base));
-	json_kv_string(j, "areas", report_areas_reaching(s, b, false));
+	json_kv_string(j, "areas", report_areas_text(r->reach, false));
 	json_kv_string(j, "message", s->message);
 	json_kv_string(j, "status", s->status == SIG_UNKNOWN ? NULL : vocab_word(VOCAB_SIGNAL_STATUS, (int)s->status));
 	json_kv_string(j, "sent", s->has_sent ? date_format(s->sent) : NULL);
@@ -217,7 +218,7 @@ void report_signals_json(const World *w, StrBuf *out)
 			json_key(&j, "by");
 			json_array_begin(&j);
 			for (size_t k = 0; k < ask->signals.len; k++)
-				json_write_string(&j, report_signal_origin(ask->signals.items[k]));
+				json_write_string(&j, report_signal_origin(VEC_AT(ask->signals, SignalReach, k)->signal));
 			json_array_end(&j);
 			json_object_end(&j);
 		}
@@ -225,7 +226,7 @@ void report_signals_json(const World *w, StrBuf *out)
 		json_key(&j, "received");
 		json_array_begin(&j);
 		for (size_t k = 0; k < box->received.len; k++)
-			json_received(&j, box->received.items[k], box->body);
+			json_received(&j, box->received.items[k]);
 		json_array_end(&j);
 		json_object_end(&j);
 	}
@@ -259,7 +260,7 @@ void report_signals_markdown(const World *w, StrBuf *out)
 		buf_printf(out, "## %s\n\n", md_cell(entity_title(&box->body->base)));
 		for (size_t c = 0; c < box->asks.len; c++) {
 			const Ask *ask = box->asks.items[c];
-			buf_printf(out, "- %s: %s\n", md_cell(entity_title(&ask->capability->base)), md_cell(askers(ask, box->body)));
+			buf_printf(out, "- %s: %s\n", md_cell(entity_title(&ask->capability->base)), md_cell(askers(ask)));
 		}
 		buf_puts(out, "\n| From | Need | Areas | Status | Answered by | Reply |\n|---|---|---|---|---|---|\n");
 		for (size_t k = 0; k < box->received.len; k++) {
@@ -311,7 +312,7 @@ void report_signals_html(const World *w, StrBuf *out)
 		for (size_t c = 0; c < box->asks.len; c++) {
 			const Ask *ask = box->asks.items[c];
 			buf_puts(out, "<li>");
-			html_text(out, mem_printf("%s: %s", entity_title(&ask->capability->base), askers(ask, box->body)));
+			html_text(out, mem_printf("%s: %s", entity_title(&ask->capability->base), askers(ask)));
 			buf_puts(out, "</li>\n");
 		}
 		buf_puts(out, "</ul>\n<table><tr><th>From</th><th>Need</th><th>Areas</th><th>Status</th>"

@@ -4,9 +4,11 @@
 #include "source.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "mem.h"
@@ -21,7 +23,8 @@ Source *source_from_text(const char *path, const char *text, size_t len)
 	char *copy = mem_alloc_atomic(len + 1);
 	memcpy(copy, text, len);
 	copy[len] = '\0';
-	src->path = mem_strdup(path);
+	src->fs_path = mem_strdup(path);
+	src->path = utf8_safe_text(src->fs_path, strlen(src->fs_path));
 	src->text = copy;
 	src->len = len;
 	src->id = next_source_id++;
@@ -48,7 +51,9 @@ static Source *read_stream(FILE *f, const char *path, size_t size_hint, const ch
 			*why = too_large;
 			return NULL;
 		}
-		if (n == 0)
+		/* a NUL byte: not a plan (E003), and an endless stream of them
+		   (a pipe from /dev/zero) need not be read to its limit */
+		if (n == 0 || memchr(text + len - n, '\0', n))
 			break;
 	}
 	if (ferror(f)) {
@@ -57,11 +62,29 @@ static Source *read_stream(FILE *f, const char *path, size_t size_hint, const ch
 	}
 	text[len] = '\0';
 	Source *src = NEW(Source);
-	src->path = mem_strdup(path);
+	src->fs_path = mem_strdup(path);
+	src->path = utf8_safe_text(src->fs_path, strlen(src->fs_path));
 	src->text = text;
 	src->len = len;
 	src->id = next_source_id++;
 	return src;
+}
+
+/*
+ * A plan is a regular file (or standard input): a FIFO, a device or a
+ * socket is refused before it is opened for reading, since opening one
+ * can block for ever or read what is not a plan.  The file is opened
+ * without blocking and checked again, in case it was swapped in between.
+ */
+static const char *not_regular(const struct stat *st)
+{
+	if (S_ISDIR(st->st_mode))
+		return "is a directory, not a plan file";
+	if (!S_ISREG(st->st_mode))
+		return "not a regular file (a plan is a file, or - for standard input)";
+	if ((size_t)st->st_size > SOURCE_MAX_BYTES)
+		return too_large;
+	return NULL;
 }
 
 Source *source_load(const char *path, const char **why)
@@ -73,20 +96,26 @@ Source *source_load(const char *path, const char **why)
 		*why = strerror(errno);
 		return NULL;
 	}
-	if (S_ISDIR(st.st_mode)) {
-		*why = "is a directory, not a plan file";
+	if ((*why = not_regular(&st)))
 		return NULL;
-	}
-	if (S_ISREG(st.st_mode) && (size_t)st.st_size > SOURCE_MAX_BYTES) {
-		*why = too_large;
-		return NULL;
-	}
-	FILE *f = fopen(path, "rb");
-	if (f == NULL) {
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
 		*why = strerror(errno);
 		return NULL;
 	}
-	Source *src = read_stream(f, path, S_ISREG(st.st_mode) ? (size_t)st.st_size : 65536, why);
+	if (fstat(fd, &st) != 0 || (*why = not_regular(&st))) {
+		if (!*why)
+			*why = strerror(errno);
+		close(fd);
+		return NULL;
+	}
+	FILE *f = fdopen(fd, "rb");
+	if (f == NULL) {
+		*why = strerror(errno);
+		close(fd);
+		return NULL;
+	}
+	Source *src = read_stream(f, path, (size_t)st.st_size, why);
 	fclose(f);
 	return src;
 }
@@ -124,10 +153,22 @@ void source_position(const Source *src, uint32_t offset, int *line, int *column)
 		else
 			hi = mid;
 	}
+	/* Counting characters from the line's start would make many positions
+	   on one long line cost its length each: count on from the last one
+	   asked, when it is on this line and before (diagnostics are written in
+	   order of position). */
+	uint32_t from = src->line_starts[lo];
 	int col = 1;
-	for (uint32_t i = src->line_starts[lo]; i < offset; i++)
+	if (mut->column_line == lo + 1 && mut->column_at <= offset && mut->column_at >= from) {
+		from = mut->column_at;
+		col = (int)mut->column_of;
+	}
+	for (uint32_t i = from; i < offset; i++)
 		if (((unsigned char)src->text[i] & 0xC0) != 0x80)
 			col++;
+	mut->column_line = lo + 1;
+	mut->column_at = offset;
+	mut->column_of = (uint32_t)col;
 	*line = (int)lo + 1;
 	*column = col;
 }
@@ -183,9 +224,7 @@ const char *source_line(const Source *src, int line, size_t *len)
 		return "";
 	}
 	uint32_t start = src->line_starts[line - 1];
-	size_t end = start;
-	while (end < src->len && src->text[end] != '\n')
-		end++;
+	size_t end = (size_t)line < src->line_count ? src->line_starts[line] - 1 : src->len;
 	if (end > start && src->text[end - 1] == '\r')
 		end--;
 	*len = end - start;

@@ -15,13 +15,16 @@
 #define SOURCE_MAX_BYTES ((size_t)256 * 1024 * 1024)
 
 typedef struct Source {
-	const char *path;    /* as the user named it, or as found on the stdlib path */
+	const char *path;    /* as the user named it, made printable (utf8_safe_text); <stdlib>/... */
+	const char *fs_path; /* the name it was opened by: imports are relative to it */
 	const char *text;    /* the bytes, NUL-terminated (an embedded NUL is an error) */
 	size_t len;
 	int id;              /* load order, for sorting diagnostics */
 	int is_stdlib;       /* found on the stdlib search path */
 	uint32_t *line_starts; /* built lazily */
 	size_t line_count;
+	uint32_t column_at, column_of; /* the last column found: the byte and its column */
+	size_t column_line;            /* on this line (0: none yet) */
 } Source;
 
 typedef struct SrcLoc {

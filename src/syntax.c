@@ -20,6 +20,13 @@ static Decl *new_decl(DeclKind kind, SrcLoc loc)
 	return d;
 }
 
+static Decl *new_statement(DeclKind kind, SrcLoc loc)
+{
+	Decl *d = new_decl(kind, loc);
+	d->stmt = NEW_TREE_NODE(DeclStatement);
+	return d;
+}
+
 /*
  * A top-level statement is complete.  Bison reduces it with the newline
  * after it as lookahead, and nothing else on its stack points into the
@@ -41,37 +48,37 @@ static void finish_decl(ParseCtx *pc, Decl *d)
 
 void syntax_import(ParseCtx *pc, SrcLoc loc, const char *path, SrcLoc path_loc)
 {
-	Decl *d = new_decl(DECL_IMPORT, loc);
-	d->import_path = path;
+	Decl *d = new_statement(DECL_IMPORT, loc);
+	d->stmt->import_path = path;
 	d->title_loc = path_loc;
 	finish_decl(pc, d);
 }
 
 void syntax_let(ParseCtx *pc, SrcLoc loc, Name name, Expr *value)
 {
-	Decl *d = new_decl(DECL_LET, loc);
+	Decl *d = new_statement(DECL_LET, loc);
 	d->id = name;
-	d->value = value;
+	d->stmt->value = value;
 	finish_decl(pc, d);
 }
 
 void syntax_signal(ParseCtx *pc, SrcLoc loc, Ref *need, Vec areas, Ref *target, const char *message,
 		   Block *body)
 {
-	Decl *d = new_decl(DECL_SIGNAL, loc);
-	d->need = need;
-	d->areas = areas;
-	d->target = target;
-	d->message = message;
+	Decl *d = new_statement(DECL_SIGNAL, loc);
+	d->stmt->need = need;
+	d->stmt->areas = areas;
+	d->stmt->target = target;
+	d->stmt->message = message;
 	d->body = body;
 	finish_decl(pc, d);
 }
 
 void syntax_answer(ParseCtx *pc, SrcLoc loc, Ref *signal, Ref *action, Block *body)
 {
-	Decl *d = new_decl(DECL_ANSWER, loc);
-	d->answered = signal;
-	d->action = action;
+	Decl *d = new_statement(DECL_ANSWER, loc);
+	d->stmt->answered = signal;
+	d->stmt->action = action;
 	d->body = body;
 	finish_decl(pc, d);
 }
@@ -167,16 +174,16 @@ void syntax_accept(ParseCtx *pc, SrcLoc loc, Ref *what, const AcceptClauses *c, 
 			    "and says why)",
 			    !c->has_until && !has_reason ? "needs a date and a reason"
 			    : !c->has_until ? "needs a date until which it holds" : "needs a reason in quotes");
-	Decl *d = new_decl(DECL_ACCEPT, loc);
-	d->need = what;
-	d->areas = c->areas;
-	d->on = c->on;
-	d->on_kind = c->on_kind;
-	d->has_until = c->has_until;
-	d->until = c->until;
-	d->until_loc = c->until_loc;
-	d->malformed = c->malformed || !c->has_until || !has_reason;
-	d->message = reason;
+	Decl *d = new_statement(DECL_ACCEPT, loc);
+	d->stmt->need = what;
+	d->stmt->areas = c->areas;
+	d->stmt->on = c->on;
+	d->stmt->on_kind = c->on_kind;
+	d->stmt->has_until = c->has_until;
+	d->stmt->until = c->until;
+	d->stmt->until_loc = c->until_loc;
+	d->stmt->malformed = c->malformed || !c->has_until || !has_reason;
+	d->stmt->message = reason;
 	finish_decl(pc, d);
 }
 

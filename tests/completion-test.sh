@@ -57,7 +57,7 @@ t "carenet check " "lib.care main.care sub"
 t "carenet check m" "main.care"
 t "carenet check --werror l" "lib.care"
 t "carenet fmt --" "--check --color --help --write"
-t "carenet signals --" "--as-of --color --format --help"
+t "carenet signals --" "--as-of --color --format --help --root"
 t "carenet check -- -" ""
 t "carenet diff main.care " "lib.care main.care sub"
 complete -p carenet >/dev/null 2>&1

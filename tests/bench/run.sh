@@ -8,6 +8,8 @@
 # It also prints what fresh memory costs on the machine (TOUCH), since on a
 # virtual machine that, more than parsing, bounds the time of a large plan.
 #
+# Then tests/bench/hostile.sh: the hostile shapes at 1x, 2x and 4x.
+#
 # Usage: tests/bench/run.sh CARENET SCAN TOUCH [BASE_MUNICIPALITIES]
 set -eu
 carenet=$1 scan=$2 touch=$3 base=${4:-17}
@@ -50,3 +52,7 @@ echo
 echo "peers: scan = token-only pass of carenet's flex scanner; jq = the gap count from eval --format json"
 echo "fresh memory: $("$touch") ms per 100 MB touched (tests/bench/touch.c)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -srm)"
+echo
+# the shapes of input that once grew faster than the input (BENCH_BASELINE=
+# another carenet prints its times alongside)
+tests/bench/hostile.sh "$carenet" ${BENCH_BASELINE:-}

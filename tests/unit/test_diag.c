@@ -100,7 +100,8 @@ static void github_and_json_escape(void **state)
 	src = source_from_text("a,b.care", "x\n", 2);
 	DiagSink sink;
 	diag_sink_init(&sink);
-	diag_report(&sink, DIAG_E201, at("x"), "50%% \"quoted\"\nnext");
+	Diagnostic *d = diag_report(&sink, DIAG_E201, at("x"), "50%% \"quoted\"");
+	diag_note(d, (SrcLoc){ 0 }, "next");
 	StrBuf gh = { 0 }, js = { 0 };
 	buf_init(&gh);
 	buf_init(&js);
@@ -108,7 +109,23 @@ static void github_and_json_escape(void **state)
 	assert_string_equal(gh.data, "::error file=a%2Cb.care,line=1,col=1,endLine=1,endColumn=2,"
 			    "title=E201 syntax error::50%25 \"quoted\"%0Anext\n");
 	diag_render_json(&sink, &js);
-	assert_non_null(strstr(js.data, "\"message\":\"50% \\\"quoted\\\"\\nnext\""));
+	assert_non_null(strstr(js.data, "\"message\":\"50% \\\"quoted\\\"\""));
+}
+
+/* A message quoting plan text or a file name cannot put a control
+   character on the terminal or forge a line: it is kept printable. */
+static void messages_are_printable(void **state)
+{
+	(void)state;
+	src = source_from_text("\x1B[31mred\xFF.care", "x\n", 2);
+	DiagSink sink;
+	diag_sink_init(&sink);
+	diag_report(&sink, DIAG_E201, at("x"), "title \"%s\"", "a\nb\x1B]0;x\x07 \xE2\x80\xAE \xC2\x9B");
+	StrBuf text = { 0 };
+	buf_init(&text);
+	diag_render_text(&sink, &text, (RenderOptions){ 0 });
+	assert_string_equal(text.data, "\\u{1B}[31mred\\x{FF}.care:1:1: error: title \"a\\nb\\u{1B}]0;x\\u{7} "
+			    "\\u{202E} \\u{9B}\" [E201]\n    1 | x\n      | ^\n");
 }
 
 static void every_code_has_a_name(void **state)
@@ -129,6 +146,7 @@ int main(void)
 		cmocka_unit_test(werror_and_cap),
 		cmocka_unit_test(cap_keeps_first_by_position),
 		cmocka_unit_test(github_and_json_escape),
+		cmocka_unit_test(messages_are_printable),
 		cmocka_unit_test(every_code_has_a_name),
 	};
 	return cmocka_run_group_tests_name("diagnostics", tests, NULL, NULL);

@@ -48,10 +48,10 @@ static void every_declaration_kind(void **state)
 	Decl *area = VEC_AT(d, Decl, 4);
 	assert_string_equal(area->parent->parts[0].text, "m");
 	Decl *signal = VEC_AT(d, Decl, 13);
-	assert_int_equal(signal->areas.len, 1);
-	assert_string_equal(signal->message, "msg");
+	assert_int_equal(signal->stmt->areas.len, 1);
+	assert_string_equal(signal->stmt->message, "msg");
 	Decl *answer = VEC_AT(d, Decl, 14);
-	assert_int_equal(answer->answered->count, 2);
+	assert_int_equal(answer->stmt->answered->count, 2);
 }
 
 static void nested_indicator_block(void **state)
@@ -143,7 +143,7 @@ static void unclosed_brace_points_at_opening(void **state)
 static void declaration_message_names_the_kinds(void **state)
 {
 	(void)state;
-	parse("}\n");
+	parse("plan p\n}\n"); /* a file that starts with "}" is not a plan (E005) */
 	Diagnostic *diag = VEC_AT(sink.diags, Diagnostic, 0);
 	assert_string_equal(diag->message,
 			    "expected a declaration (import, plan, let, area, actor, need, action, signal, ...) but found '}'");

@@ -35,7 +35,7 @@ static Expr *let_value(const char *text)
 	assert_int_equal(decls.len, 1);
 	Decl *d = VEC_AT(decls, Decl, 0);
 	assert_int_equal(d->kind, DECL_LET);
-	return d->value;
+	return d->stmt->value;
 }
 
 static void month_literal_is_one_date(void **state)
@@ -91,9 +91,12 @@ static void strings_and_escapes(void **state)
 {
 	(void)state;
 	Expr *e = let_value("let x = \"a\\\"b\\\\c\\nd\\te\\u{e9}\"");
-	assert_string_equal(e->u.string, "a\"b\\c\nd\te\xC3\xA9");
+	/* plan text is kept printable: a line break in it is written \n (utf8_safe_text) */
+	assert_string_equal(e->u.string, "a\"b\\c\\nd\te\xC3\xA9");
 	e = let_value("let x = \"\"\"two\nlines\"\"\"");
-	assert_string_equal(e->u.string, "two\nlines");
+	assert_string_equal(e->u.string, "two\\nlines");
+	e = let_value("let x = \"\\u{1B}[2J\\u{202E}\"");
+	assert_string_equal(e->u.string, "\\u{1B}[2J\\u{202E}");
 	parse("let x = \"bad \\q\"\n");
 	assert_true(has_code(DIAG_E103));
 	parse("let x = \"open\nlet y = 1\n");
