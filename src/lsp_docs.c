@@ -204,6 +204,7 @@ static void check(LspDoc *doc)
 	carenet_evaluate(run);
 	doc->run = run;
 	doc->dirty = false;
+	mem_forget_stack();
 	publish(doc);
 	if (open_docs.times > 0)
 		lsp_log("checked %s in %.2f ms (cpu %.2f ms); heap %zu KiB; live %zu KiB", doc->uri, now_ms() - start,

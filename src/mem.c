@@ -388,6 +388,16 @@ void mem_collect(void)
 
 #endif
 
+/* 256 KiB: deeper than any run's frames (no recursion the input controls). */
+#define STACK_WIPE_BYTES (256u * 1024u)
+
+void mem_forget_stack(void)
+{
+	volatile unsigned char below[STACK_WIPE_BYTES];
+	for (size_t i = 0; i < sizeof below; i += sizeof(void *))
+		*(volatile void **)(void *)&below[i] = NULL;
+}
+
 size_t mem_array_size(size_t count, size_t size)
 {
 	if (size != 0 && count > SIZE_MAX / size) {

@@ -74,6 +74,11 @@ size_t mem_live_bytes(void);
 size_t mem_collections(void);
 /* Collect now (tests); nothing without the collector. */
 void mem_collect(void);
+/* Zero the stack below the caller's frame.  A long-running caller (the
+   language server) calls it between runs: the collector scans the frames of
+   whatever runs next, and slots those frames leave unwritten would still
+   hold pointers into the previous run, keeping all of it alive. */
+void mem_forget_stack(void);
 
 /* count * size with overflow checked (aborts with a message on overflow). */
 size_t mem_array_size(size_t count, size_t size);
