@@ -298,7 +298,7 @@ def features():
     junk_uri = ws.write("junk.care", "x")
     s.open(junk_uri, junk)
     d = s.wait_diagnostics(junk_uri, 1)
-    check("a document that is not a plan: diagnostics", d and "E003" in codes(d), d)
+    check("a document that is not a plan: diagnostics", d and "E005" in codes(d), d)
     r = s.request("textDocument/hover", {"textDocument": {"uri": junk_uri}, "position": {"line": 0, "character": 3}})
     check("a document that is not a plan: requests answered", r and "error" not in r, r)
 
