@@ -35,6 +35,7 @@ enum {
 	OPT_STDIO = 1u << 12,
 	OPT_BASELINE = 1u << 13,
 	OPT_ROOT = 1u << 14,
+	OPT_LANG = 1u << 15,
 };
 
 static const struct {
@@ -59,6 +60,7 @@ static const struct {
 	{ "help", no_argument, OPT_HELP, NULL, "print this command's usage" },
 	{ "stdio", no_argument, OPT_STDIO, NULL, "lsp: use standard input and output (the default)" },
 	{ "root", required_argument, OPT_ROOT, "DIR", "read plan files and imports only inside DIR (or CARENET_ROOT)" },
+	{ "lang", required_argument, OPT_LANG, "L", "nl or en: the language of messages and reports (default: LANGUAGE, LC_ALL, LC_MESSAGES, LANG)" },
 };
 
 #define OPTION_COUNT (sizeof option_table / sizeof option_table[0])
@@ -379,6 +381,11 @@ static int apply_option(size_t c, unsigned bit, const char *value, Options *opts
 	}
 	case OPT_HISTORY: opts->history = true; break;
 	case OPT_BASELINE: opts->baseline = value; break;
+	case OPT_LANG:
+		if (strcmp(value, "nl") != 0 && strcmp(value, "en") != 0)
+			return usage_error_in(c, mem_printf("--lang takes nl or en, not '%s'", value));
+		opts->lang = value;
+		break;
 	case OPT_ROOT: {
 		const char *why;
 		opts->root = carenet_root(value, &why);

@@ -32,6 +32,7 @@ typedef struct {
 	ColorWhen color;
 	const char *baseline; /* check --baseline FILE */
 	const char *root;    /* --root, a real path; NULL: CARENET_ROOT, else anywhere */
+	const char *lang;    /* --lang: "nl" or "en"; NULL: from the environment */
 	const char **files;
 	int file_count;
 } Options;
