@@ -100,6 +100,12 @@ static const struct {
 	{ "fmt", CMD_FMT, OPT_CHECK | OPT_WRITE | OPT_COLOR | OPT_HELP, 0, "FILE...",
 	  "print plans in the canonical layout; --check shows a diff and exits 1\n"
 	  "when the layout differs, --write rewrites the files" },
+	{ "init", CMD_INIT, OPT_AS_OF | OPT_HELP, 0, "MUNICIPALITY [FILE]",
+	  "write a first plan to fill in for a municipality (its ID or name): its\n"
+	  "areas, the building blocks as a checklist, an example of each declaration;\n"
+	  "never over an existing FILE (without FILE: to standard output)" },
+	{ "explain", CMD_EXPLAIN, OPT_HELP, 0, "CODE...",
+	  "what a diagnostic code means, an example, and how to fix it" },
 	{ "lsp", CMD_LSP, OPT_STDIO | OPT_HELP, 0, "",
 	  "the language server for editors (Language Server Protocol on standard\n"
 	  "input and output): diagnostics as you type, definitions, references,\n"
@@ -447,9 +453,13 @@ static int parse_options(size_t c, int argc, char **argv, Options *opts)
 		opts->files[opts->file_count++] = argv[i];
 	if (opts->fmt_check && opts->fmt_write)
 		return usage_error_in(c, "fmt takes --check or --write, not both");
-	if (opts->file_count == 0 && command_table[c].operands[0])
-		return usage_error_in(c, mem_printf("%s needs %s (- for standard input)", command_table[c].name,
-						    command_table[c].operands));
+	const char *operands = command_table[c].operands;
+	if (opts->file_count == 0 && operands[0])
+		return usage_error_in(c, mem_printf("%s needs %s%s", command_table[c].name, operands,
+						    opts->command == CMD_INIT || opts->command == CMD_EXPLAIN ? ""
+						    : " (- for standard input)"));
+	if (opts->command == CMD_INIT && opts->file_count > 2)
+		return usage_error_in(c, "init takes a municipality and at most one file");
 	if (opts->file_count > 0 && !command_table[c].operands[0])
 		return usage_error_in(c, mem_printf("%s takes no files", command_table[c].name));
 	return 0;
