@@ -93,9 +93,16 @@ size_t catalog_areas(const Catalog *cat, const CarenetEntry *m, const CarenetEnt
 	return n;
 }
 
-void catalog_print_municipalities(const Catalog *cat)
+void catalog_complete(void)
 {
-	for (size_t i = 0; i < cat->count; i++)
-		if (cat->entries[i].kind == CARENET_ENTRY_MUNICIPALITY)
-			printf("%s\n", cat->entries[i].name);
+	long day;
+	const char *why;
+	Catalog cat;
+	if (!carenet_today(&day, &why) || !catalog_load(day, &cat, &why))
+		return;
+	for (size_t i = 0; i < cat.count; i++) {
+		const CarenetEntry *e = &cat.entries[i];
+		if (e->kind == CARENET_ENTRY_MUNICIPALITY && !e->merged_into)
+			printf("operand %s\n", e->name);
+	}
 }

@@ -31,7 +31,8 @@ const CarenetEntry *catalog_municipality(const Catalog *cat, const char *word, c
    holds `count` pointers into the catalogue. */
 size_t catalog_areas(const Catalog *cat, const CarenetEntry *m, const CarenetEntry ***out);
 
-/* Print one municipality ID a line (the shell completions). */
-void catalog_print_municipalities(const Catalog *cat);
+/* For the shell completions (carenet __complete init): "operand ID" for
+   each municipality of today that init writes a plan for. */
+void catalog_complete(void);
 
 #endif

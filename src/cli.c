@@ -13,8 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "cli.h"
 #include "date.h"
+#include "explain.h"
 #include "mem.h"
 #include "names.h"
 
@@ -469,8 +471,9 @@ static int parse_options(size_t c, int argc, char **argv, Options *opts)
  * carenet __complete [COMMAND]: the tables, for the shell completions
  * (editors/bash, editors/zsh), so that they never fall behind this file.
  * Without a command, one "command NAME" line each; with one, its options
- * ("option --NAME [ARG]") and the values an option takes ("value --NAME
- * VALUE").  Hidden: not in the help, not a promise to anyone else.
+ * ("option --NAME [ARG]"), the values an option takes ("value --NAME
+ * VALUE"), and what its first operand may be ("operand WORD": init's
+ * municipalities) or each operand ("operands WORD": explain's codes).  Hidden: not in the help, not a promise to anyone else.
  */
 static int complete_command(int argc, char **argv)
 {
@@ -493,6 +496,10 @@ static int complete_command(int argc, char **argv)
 	if (command_table[c].options & OPT_COLOR)
 		for (size_t i = 0; i < COLOR_COUNT; i++)
 			printf("value --color %s\n", color_names[i]);
+	if (command_table[c].command == CMD_INIT)
+		catalog_complete();
+	else if (command_table[c].command == CMD_EXPLAIN)
+		explain_print_codes();
 	return 0;
 }
 

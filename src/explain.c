@@ -174,5 +174,5 @@ int explain_run(const char *const *codes, int count)
 void explain_print_codes(void)
 {
 	for (size_t i = 0; i < diag_help_count; i++)
-		printf("%s\n", diag_help_table[i].code);
+		printf("operands %s\n", diag_help_table[i].code);
 }

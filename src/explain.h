@@ -16,7 +16,8 @@ void explain_plain(const char *const *lines, StrBuf *out);
 /* Exit status: 0, or 2 when a code is unknown (nothing is printed then). */
 int explain_run(const char *const *codes, int count);
 
-/* Every documented code, one a line (the shell completions). */
+/* For the shell completions (carenet __complete explain): "operands CODE"
+   for every documented code (each operand may be one). */
 void explain_print_codes(void);
 
 #endif
