@@ -69,7 +69,7 @@ UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN        := $(BUILD)/carenet
 
 .PHONY: all run check deps deps-check unit golden sanitize install uninstall clean \
-        codes hints prefixes stdlib-check history-check install-check man-check fmt-check tutorial fuzz fuzz-short fuzz-objects FORCE valgrind browser bench \
+        codes hints prefixes stdlib-check history-check init-check install-check man-check fmt-check tutorial fuzz fuzz-short fuzz-objects FORCE valgrind browser bench \
         completion sarif-check \
         lsp lsp-protocol lsp-memory
 .DEFAULT_GOAL := all
@@ -159,7 +159,7 @@ golden: $(BIN)
 check: deps-check
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit golden hints fmt-check tutorial codes prefixes stdlib-check man-check install-check browser \
-	  completion sarif-check history-check lsp lsp-memory
+	  completion sarif-check history-check init-check lsp lsp-memory
 	@$(MAKE) --no-print-directory sanitize valgrind fuzz-short
 
 # fmt is idempotent, keeps comments and strings, and keeps the evaluation
@@ -197,9 +197,9 @@ lsp-protocol: $(BIN)
 lsp-memory: $(BIN)
 	@/usr/bin/python3 tests/lsp/protocol-test.py $(BIN) memory
 
-# Every diagnostic code is documented and has a golden test.
-codes:
-	@tests/check-codes.sh
+# Every diagnostic code is documented, explained (carenet explain) and has a golden test.
+codes: $(BIN)
+	@tests/check-codes.sh $(BIN)
 
 # Every hint carenet prints is valid when applied (tests/check-hints.py).
 hints: $(BIN)
@@ -214,6 +214,11 @@ prefixes: $(BIN)
 stdlib-check: $(BIN)
 	@tests/check-stdlib.sh
 	@tests/flanders-walk.sh $(BIN)
+
+# carenet init for every municipality of the stdlib: each plan passes check
+# and fmt --check; files are never overwritten (tests/init-test.sh).
+init-check: $(BIN)
+	@tests/init-test.sh $(BIN)
 
 # carenet history and check --history on a git repository built by the test.
 history-check: $(BIN)

@@ -555,3 +555,74 @@ CarenetPosition carenet_text_position(const char *text, size_t len, size_t offse
 	p.column = (unsigned)utf8_utf16_units(text + start, offset - start);
 	return p;
 }
+
+/* ---- The catalogue ---- */
+
+/* The stdlib module of the province a municipality belongs to on `day`. */
+static const char *province_module(const Place *p, long day)
+{
+	for (size_t i = 0; i < p->reaches.len; i++) {
+		const Reach *r = p->reaches.items[i];
+		const Kind *kind = r->body->kind;
+		if (kind && strcmp(entity_name(&kind->base), "province") == 0 && r->from <= day && day <= r->to)
+			return r->body->base.module->name;
+	}
+	return NULL;
+}
+
+/* The catalogue outlives the run's tree (carenet_new releases it). */
+static const char *keep(const char *s)
+{
+	return s ? mem_strdup(s) : NULL;
+}
+
+static CarenetEntry place_entry(const Place *p, long day)
+{
+	CarenetEntry e = { 0 };
+	e.kind = p->is_municipality ? CARENET_ENTRY_MUNICIPALITY : CARENET_ENTRY_AREA;
+	e.name = keep(entity_name(&p->base));
+	e.title = keep(entity_title(&p->base));
+	e.parent = p->parent ? keep(entity_name(&p->parent->base)) : NULL;
+	e.municipality = p->municipality ? keep(entity_name(&p->municipality->base)) : NULL;
+	if (p->merged_into && p->merged_on.year) {
+		e.merged_into = keep(entity_name(&p->merged_into->base));
+		e.merged_on = date_format(p->merged_on);
+	}
+	e.postcode = p->has_postcode ? p->postcode : 0;
+	if (p->is_municipality)
+		e.province_module = keep(province_module(p, day));
+	return e;
+}
+
+size_t carenet_catalog(const Carenet *c, long day, const CarenetEntry **out)
+{
+	const World *w = &c->world;
+	Vec entries = { 0 };
+	for (size_t mi = 0; mi < w->modules.len; mi++) {
+		const Module *m = VEC_AT(w->modules, Module, mi);
+		if (!m->is_stdlib)
+			continue;
+		for (size_t i = 0; i < m->decls.len; i++) {
+			const Decl *d = VEC_AT(m->decls, Decl, i);
+			if (!d->entity)
+				continue;
+			CarenetEntry *e = NEW(CarenetEntry);
+			if (d->kind == DECL_MUNICIPALITY || d->kind == DECL_AREA) {
+				*e = place_entry(d->entity, day);
+			} else if (d->kind == DECL_BLOCK) {
+				const FrameworkBlock *b = d->entity;
+				*e = (CarenetEntry){ .kind = CARENET_ENTRY_BLOCK, .name = keep(entity_name(&b->base)),
+						     .title = keep(entity_title(&b->base)),
+						     .parent = b->part_of ? keep(entity_name(&b->part_of->base)) : NULL };
+			} else {
+				continue;
+			}
+			vec_push(&entries, e);
+		}
+	}
+	CarenetEntry *all = mem_alloc(sizeof *all * (entries.len ? entries.len : 1));
+	for (size_t i = 0; i < entries.len; i++)
+		all[i] = *VEC_AT(entries, CarenetEntry, i);
+	*out = all;
+	return entries.len;
+}

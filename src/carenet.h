@@ -124,6 +124,30 @@ FormatResult carenet_format_file(const char *path, bool color, StrBuf *original,
 FormatResult carenet_format_text(const char *path, const char *text, size_t len, StrBuf *out, StrBuf *errors);
 
 /*
+ * ---- The catalogue: what the standard library declares ----
+ * For `carenet init` (catalog.c): the municipalities, areas and building
+ * blocks that the stdlib modules of an evaluated run declare, in load and
+ * source order.  The command line looks them up here rather than keep a
+ * list of its own.
+ */
+typedef enum { CARENET_ENTRY_MUNICIPALITY, CARENET_ENTRY_AREA, CARENET_ENTRY_BLOCK } CarenetEntryKind;
+
+typedef struct {
+	CarenetEntryKind kind;
+	const char *name;            /* the ID */
+	const char *title;           /* the display name, else the ID */
+	const char *parent;          /* an area: the place it lies in; a block: the block it is part of; else NULL */
+	const char *municipality;    /* a place: its municipality */
+	const char *merged_into;     /* a municipality: the one it became part of, or NULL ... */
+	const char *merged_on;       /* ... on this day, YYYY-MM-DD */
+	long postcode;               /* 0: none */
+	const char *province_module; /* a municipality: the stdlib module of its province on `day` ("antwerp"), or NULL */
+} CarenetEntry;
+
+/* The catalogue of an evaluated run; `day` decides province memberships. */
+size_t carenet_catalog(const Carenet *c, long day, const CarenetEntry **out);
+
+/*
  * ---- Editors: what the language server (carenet lsp) asks of a run ----
  *
  * Positions are counted as editors count them: a 0-based line and a 0-based

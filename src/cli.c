@@ -13,8 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "cli.h"
 #include "date.h"
+#include "explain.h"
 #include "mem.h"
 #include "names.h"
 
@@ -100,6 +102,12 @@ static const struct {
 	{ "fmt", CMD_FMT, OPT_CHECK | OPT_WRITE | OPT_COLOR | OPT_HELP, 0, "FILE...",
 	  "print plans in the canonical layout; --check shows a diff and exits 1\n"
 	  "when the layout differs, --write rewrites the files" },
+	{ "init", CMD_INIT, OPT_AS_OF | OPT_HELP, 0, "MUNICIPALITY [FILE]",
+	  "write a first plan to fill in for a municipality (its ID or name): its\n"
+	  "areas, the building blocks as a checklist, an example of each declaration;\n"
+	  "never over an existing FILE (without FILE: to standard output)" },
+	{ "explain", CMD_EXPLAIN, OPT_HELP, 0, "CODE...",
+	  "what a diagnostic code means, an example, and how to fix it" },
 	{ "lsp", CMD_LSP, OPT_STDIO | OPT_HELP, 0, "",
 	  "the language server for editors (Language Server Protocol on standard\n"
 	  "input and output): diagnostics as you type, definitions, references,\n"
@@ -447,9 +455,13 @@ static int parse_options(size_t c, int argc, char **argv, Options *opts)
 		opts->files[opts->file_count++] = argv[i];
 	if (opts->fmt_check && opts->fmt_write)
 		return usage_error_in(c, "fmt takes --check or --write, not both");
-	if (opts->file_count == 0 && command_table[c].operands[0])
-		return usage_error_in(c, mem_printf("%s needs %s (- for standard input)", command_table[c].name,
-						    command_table[c].operands));
+	const char *operands = command_table[c].operands;
+	if (opts->file_count == 0 && operands[0])
+		return usage_error_in(c, mem_printf("%s needs %s%s", command_table[c].name, operands,
+						    opts->command == CMD_INIT || opts->command == CMD_EXPLAIN ? ""
+						    : " (- for standard input)"));
+	if (opts->command == CMD_INIT && opts->file_count > 2)
+		return usage_error_in(c, "init takes a municipality and at most one file");
 	if (opts->file_count > 0 && !command_table[c].operands[0])
 		return usage_error_in(c, mem_printf("%s takes no files", command_table[c].name));
 	return 0;
@@ -459,8 +471,9 @@ static int parse_options(size_t c, int argc, char **argv, Options *opts)
  * carenet __complete [COMMAND]: the tables, for the shell completions
  * (editors/bash, editors/zsh), so that they never fall behind this file.
  * Without a command, one "command NAME" line each; with one, its options
- * ("option --NAME [ARG]") and the values an option takes ("value --NAME
- * VALUE").  Hidden: not in the help, not a promise to anyone else.
+ * ("option --NAME [ARG]"), the values an option takes ("value --NAME
+ * VALUE"), and what its first operand may be ("operand WORD": init's
+ * municipalities) or each operand ("operands WORD": explain's codes).  Hidden: not in the help, not a promise to anyone else.
  */
 static int complete_command(int argc, char **argv)
 {
@@ -483,6 +496,10 @@ static int complete_command(int argc, char **argv)
 	if (command_table[c].options & OPT_COLOR)
 		for (size_t i = 0; i < COLOR_COUNT; i++)
 			printf("value --color %s\n", color_names[i]);
+	if (command_table[c].command == CMD_INIT)
+		catalog_complete();
+	else if (command_table[c].command == CMD_EXPLAIN)
+		explain_print_codes();
 	return 0;
 }
 

@@ -1,7 +1,9 @@
 # diag_help.awk — docs/diagnostics.md to C: for each "## CODE title"
 # section, its anchor and the Markdown of its "**What it means.**" and
-# "**Fix.**" paragraphs, for the rules of the SARIF output (report_sarif.c).
-# A paragraph that ends with ':' takes the list or code block after it.
+# "**Fix.**" paragraphs, for the rules of the SARIF output (report_sarif.c),
+# and its title and every line of the section, for `carenet explain`
+# (explain.c).  A paragraph that ends with ':' takes the list or code block
+# after it.  Headings inside code blocks (a plan's comments) are text.
 #
 # Usage: awk -f src/diag_help.awk docs/diagnostics.md > build/gen/diag_help.c
 # POSIX awk (Debian's mawk) only.
@@ -32,10 +34,23 @@ function anchor(s) {
 	return s
 }
 
-function flush() {
-	if (code != "")
-		printf "\t{ \"%s\", \"%s\",\n\t  %s,\n\t  %s },\n", code, slug, cstring(what), cstring(fix)
+# A section's lines, as an array of its own (one literal per line: no
+# string longer than C11 promises), trailing empty lines left out; its
+# table entry is kept for the end.
+function flush(    i, last) {
+	if (code != "") {
+		last = nlines
+		while (last > 0 && lines[last] == "")
+			last--
+		printf "static const char *const text_%s[] = {\n", code
+		for (i = 1; i <= last; i++)
+			printf "\t%s,\n", cstring(lines[i])
+		printf "\tNULL\n};\n\n"
+		entries = entries sprintf("\t{ \"%s\", \"%s\",\n\t  %s,\n\t  %s,\n\t  %s, text_%s },\n",
+					  code, slug, cstring(what), cstring(fix), cstring(title), code)
+	}
 	code = ""
+	nlines = 0
 }
 
 # Append a line to the paragraph being read; 0 when it has ended.
@@ -64,21 +79,32 @@ BEGIN {
 	print "/* Generated from docs/diagnostics.md by src/diag_help.awk: do not edit. */"
 	print "#include \"diag_help.h\""
 	print ""
-	print "const DiagHelp diag_help_table[] = {"
 	reading = ""
+	infence = 0
 }
 
-/^## [EW][0-9][0-9][0-9] / {
+# Every line of a section, for explain; fences tracked so that a plan's
+# comment in a code block is not taken for a heading.
+{
+	heading = !infence && /^##? /
+	if (/^```/)
+		infence = !infence
+	if (code != "" && !heading)
+		lines[++nlines] = $0
+}
+
+heading && /^## [EW][0-9][0-9][0-9] / {
 	if (reading == "fix") fix = text
 	flush()
 	code = $2
+	title = substr($0, 5 + length(code))
 	slug = anchor(substr($0, 4))
 	what = fix = ""
 	reading = ""
 	next
 }
 
-/^# / { if (reading == "fix") fix = text; reading = ""; flush(); next }
+heading && /^# / { if (reading == "fix") fix = text; reading = ""; flush(); next }
 
 code != "" && reading == "" && /^\*\*What it means\.\*\* / {
 	reading = "what"; text = ""; fenced = 0; extended = 0
@@ -106,6 +132,8 @@ END {
 	if (reading == "fix") fix = text
 	else if (reading == "what") what = text
 	flush()
+	print "const DiagHelp diag_help_table[] = {"
+	printf "%s", entries
 	print "};"
 	print ""
 	print "const size_t diag_help_count = sizeof diag_help_table / sizeof diag_help_table[0];"

@@ -2,7 +2,8 @@
  * diag_help.h — what each diagnostic code means and how to fix it, as
  * docs/diagnostics.md says it: build/gen/diag_help.c is generated from
  * that page by src/diag_help.awk, so the page stays the one source.  The
- * SARIF output gives it to code-scanning tools as each rule's help.
+ * SARIF output gives it to code-scanning tools as each rule's help, and
+ * `carenet explain CODE` prints the whole section (explain.c).
  */
 #ifndef CARENET_DIAG_HELP_H
 #define CARENET_DIAG_HELP_H
@@ -14,6 +15,8 @@ typedef struct {
 	const char *anchor;  /* "w802-target-beyond-what-is-possible" */
 	const char *what;    /* Markdown: "**What it means.**" */
 	const char *fix;     /* Markdown: "**Fix.**" */
+	const char *title;   /* "target beyond what is possible" */
+	const char *const *text; /* the section's lines of Markdown after its heading; NULL ends them */
 } DiagHelp;
 
 extern const DiagHelp diag_help_table[];

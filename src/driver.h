@@ -10,7 +10,7 @@
 #include "carenet.h"
 #include "date.h"
 
-typedef enum { CMD_CHECK, CMD_EVAL, CMD_SIGNALS, CMD_FMT, CMD_DIFF, CMD_TREND, CMD_HISTORY, CMD_LSP } Command;
+typedef enum { CMD_CHECK, CMD_EVAL, CMD_SIGNALS, CMD_FMT, CMD_DIFF, CMD_TREND, CMD_HISTORY, CMD_LSP, CMD_INIT, CMD_EXPLAIN } Command;
 
 typedef enum { STEP_MONTH = 1, STEP_QUARTER = 3, STEP_YEAR = 12 } Step;
 

@@ -6,7 +6,9 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "explain.h"
 #include "fmt_command.h"
+#include "init.h"
 #include "lsp.h"
 #include "mem.h"
 
@@ -31,6 +33,8 @@ static int run(const Options *opts)
 		return fmt_command_run(opts->files, opts->file_count, opts->fmt_check, opts->fmt_write,
 				       driver_use_color(opts->color));
 	case CMD_LSP: return lsp_run();
+	case CMD_INIT: return init_run(opts);
+	case CMD_EXPLAIN: return explain_run(opts->files, opts->file_count);
 	default: return driver_run(opts);
 	}
 }

@@ -43,7 +43,7 @@ t() { # t "command line, cursor at the end" "the words offered, sorted"
 	got=$(printf '%s\n' "${COMPREPLY[@]}" | sort | xargs)
 	result "bash [$line]" "$got" "$want"
 }
-commands="check diff eval fmt help history lsp signals trend"
+commands="check diff eval explain fmt help history init lsp signals trend"
 t "carenet " "$commands"
 t "carenet ch" "check"
 t "carenet -" "--help --version"
@@ -60,15 +60,21 @@ t "carenet fmt --" "--check --color --help --write"
 t "carenet signals --" "--as-of --color --format --help --root"
 t "carenet check -- -" ""
 t "carenet diff main.care " "lib.care main.care sub"
+t "carenet init hoogs" "hoogstraten"
+t "carenet init --as-of 2026-03 hoogs" "hoogstraten"
+t "carenet init borsb" ""
+t "carenet init hoogstraten " "lib.care main.care sub"
+t "carenet init hoogstraten m" "main.care"
+t "carenet explain W71" "W711 W712 W713 W714"
+t "carenet explain E701 W95" "W951 W952 W953 W954 W955"
 complete -p carenet >/dev/null 2>&1
 result "bash: complete -F _carenet carenet" "$(complete -p carenet)" "complete -F _carenet carenet"
 
 # ---- zsh ------------------------------------------------------------------
 # compadd prints what it is given (with a -P prefix), _files what it would
 # look for; the function is run as zsh runs it, with words and CURRENT set.
-z() { # z "command line, cursor at the end" "the words offered, sorted"
-	local line=$1 want=$2 got
-	got=$(zsh -f -c '
+z_words() { # z_words "command line, cursor at the end": the words offered, one a line
+	zsh -f -c '
 		compadd() {
 			local pre=
 			while [[ $1 == -* && $1 != -- ]]; do
@@ -83,7 +89,11 @@ z() { # z "command line, cursor at the end" "the words offered, sorted"
 		words=(${(z)2})
 		[[ $2 == *" " ]] && words+=("")
 		CURRENT=${#words}
-		_carenet' zsh "$top/editors/zsh" "$line" | sort | xargs)
+		_carenet' zsh "$top/editors/zsh" "$1"
+}
+z() { # z "command line, cursor at the end" "the words offered, sorted"
+	local line=$1 want=$2 got
+	got=$(z_words "$line" | sort | xargs)
 	result "zsh [$line]" "$got" "$want"
 }
 if command -v zsh >/dev/null; then
@@ -96,6 +106,11 @@ if command -v zsh >/dev/null; then
 	z "carenet check --as-of " ""
 	z "carenet fmt -" "--check --color --help --write"
 	z "carenet check " "files-g *.care(-.)"
+	z "carenet init hoogstraten " "files-g *.care(-.)"
+	z "carenet init --as-of 2026-03 hoogstraten " "files-g *.care(-.)"
+	result "zsh [carenet init ]" "$(z_words "carenet init " | grep -cx 'hoogstraten\|antwerpen')" "2"
+	result "zsh [carenet explain E701 ]" "$(z_words "carenet explain E701 " | grep -c '^[EW][0-9]*$')" \
+		"$(carenet __complete explain | grep -c '^operands ')"
 	zsh -n "$top/editors/zsh/_carenet"
 	result "zsh -n _carenet" "$?" "0"
 else
@@ -104,7 +119,7 @@ else
 fi
 
 # ---- the tables the completions read, against each command's --help --------
-for cmd in check eval signals diff fmt; do
+for cmd in check eval signals diff fmt init explain; do
 	from_help=$(carenet "$cmd" --help | sed -n 's/^  \(--[a-z-]*\).*/\1/p' | sort | xargs)
 	from_table=$(carenet __complete "$cmd" | sed -n 's/^option \([^ ]*\).*/\1/p' | sort | xargs)
 	result "options of $cmd" "$from_table" "$from_help"
