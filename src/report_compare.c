@@ -114,7 +114,8 @@ static void indicator_lines(Vec *cell, const Indicator *ind)
 	line(cell, ind->has_baseline_date ? mem_printf("baseline %s (%s)", report_value(ind, ind->baseline),
 						      date_format(ind->baseline_date))
 					  : mem_printf("baseline %s", report_value(ind, ind->baseline)));
-	line(cell, mem_printf("target %s by %s", report_value(ind, ind->target), date_format(ind->due)));
+	line(cell, ind->due.year ? mem_printf("target %s by %s", report_value(ind, ind->target), date_format(ind->due))
+				 : mem_printf("target %s", report_value(ind, ind->target)));
 	if (ind->latest)
 		line(cell, mem_printf("latest %s (%s)", report_value(ind, ind->latest->value),
 				      date_format(ind->latest->date)));

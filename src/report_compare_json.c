@@ -34,6 +34,16 @@ static void counts(JsonWriter *j, const CompareCounts *k)
 	json_object_end(j);
 }
 
+/* "on track" -> "on_track": a key a script can write as .indicators.on_track */
+static const char *key_of(const char *word)
+{
+	char *key = mem_strdup(word);
+	for (char *p = key; *p; p++)
+		if (*p == ' ')
+			*p = '_';
+	return key;
+}
+
 static void plan(JsonWriter *j, const CompareColumn *col)
 {
 	json_object_begin(j);
@@ -56,7 +66,7 @@ static void plan(JsonWriter *j, const CompareColumn *col)
 	json_object_begin(j);
 	json_kv_int(j, "total", (long long)col->indicators);
 	for (int s = 0; s < 5; s++)
-		json_kv_int(j, report_indicator_word((IndicatorStatus)s), (long long)col->by_indicator_status[s]);
+		json_kv_int(j, key_of(report_indicator_word((IndicatorStatus)s)), (long long)col->by_indicator_status[s]);
 	json_object_end(j);
 	json_object_end(j);
 }
