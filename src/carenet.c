@@ -211,9 +211,9 @@ static void write_eval(const World *w, Format format, StrBuf *out)
 static void write_compare(const World *w, Format format, StrBuf *out)
 {
 	switch (format) {
-	case FORMAT_JSON: report_compare_json(w, out); break;
+	case FORMAT_JSON: report_compare_json_write(w, out); break;
 	case FORMAT_MARKDOWN: report_compare_markdown(w, out); break;
-	case FORMAT_HTML: report_compare_html(w, out); break;
+	case FORMAT_HTML: report_compare_html_write(w, out); break;
 	case FORMAT_CSV: report_compare_csv(w, out); break;
 	default: report_compare_text(w, out); break;
 	}

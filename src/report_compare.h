@@ -38,7 +38,7 @@ const char *report_compare_column_text(const CompareColumn *col);
 void report_compare_text(const World *w, StrBuf *out);
 void report_compare_markdown(const World *w, StrBuf *out);
 void report_compare_csv(const World *w, StrBuf *out);
-void report_compare_html(const World *w, StrBuf *out);
-void report_compare_json(const World *w, StrBuf *out);
+void report_compare_html_write(const World *w, StrBuf *out);
+void report_compare_json_write(const World *w, StrBuf *out);
 
 #endif

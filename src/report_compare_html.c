@@ -82,7 +82,7 @@ static void html_table(const CompareTable *t, const Comparison *cmp, StrBuf *out
 	buf_puts(out, "</table>\n");
 }
 
-void report_compare_html(const World *w, StrBuf *out)
+void report_compare_html_write(const World *w, StrBuf *out)
 {
 	Comparison cmp = compare_build(w);
 	const char *title = report_compare_title(&cmp);

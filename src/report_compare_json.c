@@ -179,7 +179,7 @@ static void metric(JsonWriter *j, const CompareMetricRow *row, size_t columns)
 	json_object_end(j);
 }
 
-void report_compare_json(const World *w, StrBuf *out)
+void report_compare_json_write(const World *w, StrBuf *out)
 {
 	Comparison cmp = compare_build(w);
 	JsonWriter j;
