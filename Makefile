@@ -70,7 +70,7 @@ BIN        := $(BUILD)/carenet
 
 .PHONY: all run check deps deps-check unit golden sanitize install uninstall clean \
         codes hints prefixes stdlib-check history-check init-check install-check man-check fmt-check tutorial fuzz fuzz-short fuzz-objects FORCE valgrind browser bench \
-        completion sarif-check \
+        completion sarif-check compare-check \
         lsp lsp-protocol lsp-memory
 .DEFAULT_GOAL := all
 
@@ -159,7 +159,7 @@ golden: $(BIN)
 check: deps-check
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit golden hints fmt-check tutorial codes prefixes stdlib-check man-check install-check browser \
-	  completion sarif-check history-check init-check lsp lsp-memory
+	  completion sarif-check history-check init-check compare-check lsp lsp-memory
 	@$(MAKE) --no-print-directory sanitize valgrind fuzz-short
 
 # fmt is idempotent, keeps comments and strings, and keeps the evaluation
@@ -180,6 +180,10 @@ browser: $(BIN)
 # The bash and zsh completions, run without a terminal.
 completion: $(BIN)
 	@tests/completion-test.sh $(BIN)
+
+# carenet compare over the learning network of examples/network/, in every format.
+compare-check: $(BIN)
+	@tests/compare-test.sh $(BIN)
 
 # check --format sarif against the SARIF 2.1.0 JSON schema (fetched once with npm).
 sarif-check: $(BIN)

@@ -5,6 +5,7 @@
 
 #include "accept.h"
 #include "mem.h"
+#include "metric.h"
 #include "names.h"
 #include "schema.h"
 
@@ -193,6 +194,8 @@ static void bind_need(Ctx *c, Need *need)
 	need->group = (Group *)resolve_prop(c, PROP_NEED_GROUP);
 	need->block = (FrameworkBlock *)resolve_prop(c, PROP_NEED_BLOCK);
 	resolve_list(c, PROP_NEED_REQUIRES, &need->requires, NULL);
+	for (size_t i = 0; i < need->indicators.len; i++)
+		metric_bind(c->w, c->m, need->indicators.items[i]);
 	vec_push(&c->m->needs, need);
 }
 
@@ -206,6 +209,9 @@ static void bind_action(Ctx *c, Action *action)
 	if (action->lead)
 		action->lead->leads = true;
 	resolve_list(c, PROP_ACTION_PARTNERS, &action->partners, NULL);
+	resolve_list(c, PROP_ACTION_BLOCK, &action->blocks, NULL);
+	for (size_t i = 0; i < action->indicators.len; i++)
+		metric_bind(c->w, c->m, action->indicators.items[i]);
 	vec_push(&c->m->actions, action);
 }
 
@@ -291,6 +297,7 @@ static void bind_decl(World *w, Module *m, Decl *d)
 	case DECL_SIGNAL: bind_signal(&c, d->entity); break;
 	case DECL_ACCEPT: accept_bind(w, m, d->entity); break;
 	case DECL_LET: vec_push(&m->lets, d->entity); break;
+	case DECL_METRIC: vec_push(&m->metrics, d->entity); break;
 	default: break;
 	}
 }

@@ -42,6 +42,7 @@
 #include "plandiff.h"
 #include "query.h"
 #include "report.h"
+#include "report_compare.h"
 #include "utf8.h"
 
 struct Carenet {
@@ -201,9 +202,21 @@ static void write_eval(const World *w, Format format, StrBuf *out)
 	case FORMAT_MARKDOWN: report_markdown_eval(w, out); break;
 	case FORMAT_HTML: report_html_eval(w, out); break;
 	case FORMAT_DOT: report_dot_eval(w, out); break;
-	case FORMAT_TEXT: case FORMAT_GITHUB: case FORMAT_SARIF: report_text_eval(w, out); break;
+	case FORMAT_TEXT: case FORMAT_GITHUB: case FORMAT_SARIF: case FORMAT_CSV: report_text_eval(w, out); break;
 	}
 	phase_done("report");
+}
+
+/* compare: one column per plan (report_compare*.c) */
+static void write_compare(const World *w, Format format, StrBuf *out)
+{
+	switch (format) {
+	case FORMAT_JSON: report_compare_json_write(w, out); break;
+	case FORMAT_MARKDOWN: report_compare_markdown(w, out); break;
+	case FORMAT_HTML: report_compare_html_write(w, out); break;
+	case FORMAT_CSV: report_compare_csv(w, out); break;
+	default: report_compare_text(w, out); break;
+	}
 }
 
 void carenet_write_report(const Carenet *c, ReportKind kind, Format format, StrBuf *out)
@@ -230,6 +243,9 @@ void carenet_write_report(const Carenet *c, ReportKind kind, Format format, StrB
 			report_signals_html(w, out);
 		else
 			report_signals_text(w, out);
+		break;
+	case REPORT_COMPARE:
+		write_compare(w, format, out);
 		break;
 	}
 	phase_done("report");

@@ -31,11 +31,12 @@ typedef struct {
 	const char *root;    /* --root: read plan files only inside this directory (NULL: anywhere) */
 } CarenetOptions;
 
-typedef enum { REPORT_CHECK, REPORT_EVAL, REPORT_SIGNALS } ReportKind;
+typedef enum { REPORT_CHECK, REPORT_EVAL, REPORT_SIGNALS, REPORT_COMPARE } ReportKind;
 
 typedef enum {
 	FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB, FORMAT_MARKDOWN, FORMAT_HTML, FORMAT_DOT,
 	FORMAT_SARIF,        /* check: SARIF 2.1.0 for code scanning */
+	FORMAT_CSV,          /* compare: RFC 4180, for a spreadsheet */
 } Format;
 
 typedef struct {

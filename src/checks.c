@@ -162,16 +162,22 @@ static void check_status_dates(World *w, const Action *a, long today)
 			    name, date_format_days(date_last_day(a->to)), on);
 }
 
-static bool on_meer_net(const Need *n)
+static bool block_on_meer_net(const FrameworkBlock *block)
 {
 	int depth = 0;
-	for (const FrameworkBlock *b = n->block; b && depth < 32; b = b->part_of, depth++)
+	for (const FrameworkBlock *b = block; b && depth < 32; b = b->part_of, depth++)
 		if (strcmp(entity_name(&b->base), "meer_net") == 0)
 			return true;
 	return false;
 }
 
-/* W904: the plan only mends holes when no action works on a 'meer net' need.
+static bool on_meer_net(const Need *n)
+{
+	return block_on_meer_net(n->block);
+}
+
+/* W904: the plan only mends holes when no action works on a 'meer net' need
+   or names a 'meer net' block itself.
    A plan without actions yet (an analysis, a plan that only signals) mends
    nothing either: it is not told so. */
 static void check_meer_net(World *w, Module *m)
@@ -182,6 +188,9 @@ static void check_meer_net(World *w, Module *m)
 		Action *a = VEC_AT(m->actions, Action, i);
 		for (size_t k = 0; k < a->addresses.len; k++)
 			if (on_meer_net(VEC_AT(a->addresses, Need, k)))
+				return;
+		for (size_t k = 0; k < a->blocks.len; k++)
+			if (block_on_meer_net(VEC_AT(a->blocks, FrameworkBlock, k)))
 				return;
 	}
 	diag_report(w->diags, DIAG_W904, m->plan->base.decl->id.loc,

@@ -89,6 +89,11 @@ static const struct {
 	  1u << FORMAT_TEXT | 1u << FORMAT_JSON | 1u << FORMAT_MARKDOWN | 1u << FORMAT_HTML, "FILE...",
 	  "what each body received: grouped by body and by capability, with where\n"
 	  "each signal stands (sent, open for how long, overdue, answered, passed on)" },
+	{ "compare", CMD_COMPARE, OPT_FORMAT | OPT_AS_OF | OPT_COLOR | OPT_ROOT | OPT_HELP,
+	  1u << FORMAT_TEXT | 1u << FORMAT_JSON | 1u << FORMAT_MARKDOWN | 1u << FORMAT_HTML | 1u << FORMAT_CSV,
+	  "PLAN...",
+	  "plans side by side, one column each, for a learning network: building\n"
+	  "blocks, target groups, capabilities, shared indicators and totals" },
 	{ "diff", CMD_DIFF, OPT_AS_OF | OPT_COLOR | OPT_ROOT | OPT_HELP, 0, "OLD NEW",
 	  "what changed between two versions of a plan: needs, coverage, signals,\n"
 	  "targets; exit 1 when a change opens a new gap (also a git diff driver)" },
@@ -119,7 +124,7 @@ static const struct {
 static const char *const format_names[] = {
 	[FORMAT_TEXT] = "text", [FORMAT_JSON] = "json", [FORMAT_GITHUB] = "github",
 	[FORMAT_MARKDOWN] = "markdown", [FORMAT_HTML] = "html", [FORMAT_DOT] = "dot",
-	[FORMAT_SARIF] = "sarif",
+	[FORMAT_SARIF] = "sarif", [FORMAT_CSV] = "csv",
 };
 
 #define FORMAT_COUNT (sizeof format_names / sizeof format_names[0])

@@ -80,7 +80,10 @@ static bool today(long *day)
 
 static ReportKind report_of(Command command)
 {
-	return command == CMD_EVAL ? REPORT_EVAL : command == CMD_SIGNALS ? REPORT_SIGNALS : REPORT_CHECK;
+	return command == CMD_EVAL      ? REPORT_EVAL
+	       : command == CMD_SIGNALS ? REPORT_SIGNALS
+	       : command == CMD_COMPARE ? REPORT_COMPARE
+					: REPORT_CHECK;
 }
 
 /* Each committed version of `path`, evaluated on its commit day (its own
@@ -162,7 +165,7 @@ int driver_run(const Options *opts)
 		return 2;
 	if (check)
 		return counts.errors ? 1 : 0;
-	/* eval and signals report gaps in their output; they fail only when the
+	/* eval, signals and compare report gaps in their output; they fail only when the
 	   plan could not be evaluated */
 	return counts.errors > counts.findings ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 /*
- * driver.h — the commands check, eval, signals and diff, run over the files
+ * driver.h — the commands check, eval, signals, compare and diff, run over the files
  * named on the command line through the core (carenet.h).
  */
 #ifndef CARENET_DRIVER_H
@@ -10,7 +10,10 @@
 #include "carenet.h"
 #include "date.h"
 
-typedef enum { CMD_CHECK, CMD_EVAL, CMD_SIGNALS, CMD_FMT, CMD_DIFF, CMD_TREND, CMD_HISTORY, CMD_LSP, CMD_INIT, CMD_EXPLAIN } Command;
+typedef enum {
+	CMD_CHECK, CMD_EVAL, CMD_SIGNALS, CMD_FMT, CMD_DIFF, CMD_TREND, CMD_HISTORY, CMD_LSP, CMD_INIT, CMD_EXPLAIN,
+	CMD_COMPARE
+} Command;
 
 typedef enum { STEP_MONTH = 1, STEP_QUARTER = 3, STEP_YEAR = 12 } Step;
 

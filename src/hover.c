@@ -259,12 +259,24 @@ static void hover_plan(StrBuf *b, const Plan *p)
 	buf_printf(b, "evaluated on %s\n", date_format_days(p->base.module->eval_day));
 }
 
+/* unit points, scale 0 .. 3, lower is better */
+static void hover_metric(StrBuf *b, const Metric *m)
+{
+	if (m->unit)
+		buf_printf(b, "unit `%s`  \n", m->unit);
+	if (m->has_scale)
+		buf_printf(b, "scale %s .. %s  \n", format_number(m->scale_low), format_number(m->scale_high));
+	if (m->direction)
+		buf_printf(b, "%s is better\n", m->direction == DIRECTION_HIGHER ? "higher" : "lower");
+}
+
 static const char *description_of(const Entity *e)
 {
 	switch (e->decl->kind) {
 	case DECL_NEED: return ((const Need *)e)->description;
 	case DECL_ACTION: return ((const Action *)e)->description;
 	case DECL_PLAN: return ((const Plan *)e)->description;
+	case DECL_METRIC: return ((const Metric *)e)->description;
 	default: return NULL;
 	}
 }
@@ -280,6 +292,7 @@ static void hover_entity(StrBuf *b, const Entity *e)
 	case DECL_BODY: hover_body(b, (const Body *)e); break;
 	case DECL_LET: hover_let(b, (const Let *)e); break;
 	case DECL_PLAN: hover_plan(b, (const Plan *)e); break;
+	case DECL_METRIC: hover_metric(b, (const Metric *)e); break;
 	case DECL_KIND:
 		if (((const Kind *)e)->escalates_to)
 			buf_printf(b, "escalates to `%s`\n", entity_name(((const Kind *)e)->escalates_to));

@@ -29,6 +29,7 @@ typedef enum {
 	NS_ACTION,
 	NS_LET,
 	NS_PLAN,
+	NS_METRIC,      /* metric: a shared indicator definition */
 	NS_COUNT,
 	NS_NONE = NS_COUNT   /* signals, answers: not looked up by name */
 } Namespace;
@@ -201,6 +202,20 @@ typedef struct {
 	SrcLoc loc;
 } Adjustment;
 
+/*
+ * metric ID "Title" { unit ...; scale LOW .. HIGH; direction ...; source "..." }:
+ * what an indicator measures, declared once (stdlib/indicators.care) so that
+ * plans measuring the same thing can be compared (compare.c).
+ */
+typedef struct Metric {
+	Entity base;
+	const char *unit;            /* NULL when not said */
+	bool has_scale;
+	double scale_low, scale_high;
+	Direction direction;         /* DIRECTION_NONE when not said */
+	const char *description;
+} Metric;
+
 typedef struct Indicator {
 	Name id;
 	const char *title;
@@ -208,6 +223,9 @@ typedef struct Indicator {
 	Action *action;              /* the action it follows (an output) ... */
 	Need *need;                  /* ... or the need (an outcome); one of the two */
 	const char *unit;
+	SrcLoc unit_loc;             /* where the indicator says its unit; file 0: not said */
+	const Ref *metric_ref;       /* metric NAME, resolved by bind.c */
+	struct Metric *metric;       /* what it measures, shared; NULL when not said */
 	Expr *baseline_expr, *target_expr;
 	bool has_baseline_date;      /* baseline 2024-03: 38% */
 	Date baseline_date;
@@ -240,6 +258,7 @@ struct Action {
 	const char *description;
 	Vec indicators;              /* of Indicator */
 	Vec adjustments;             /* of Adjustment, as written */
+	Vec blocks;                  /* of FrameworkBlock: the building blocks it works on */
 	/* coverage.c: its position among the actions of the need being classified */
 	const void *cover_need;
 	size_t cover_position;
@@ -343,6 +362,7 @@ struct Module {
 	Plan *plan;
 	long eval_day;               /* the evaluation date of its plan (clock.h) */
 	Vec needs, actions, signals, actors, places, lets, bodies;
+	Vec metrics;                 /* of Metric, source order */
 	Vec acceptances;
 };
 

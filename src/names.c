@@ -26,6 +26,7 @@ static const char *namespace_noun(Namespace ns)
 	static const char *nouns[NS_COUNT] = {
 		"an area or municipality", "a body", "a kind", "a capability", "a building block",
 		"a target group", "an actor", "a need", "an action", "a let value", "a plan",
+		"a metric",
 	};
 	return nouns[ns];
 }

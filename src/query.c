@@ -85,10 +85,11 @@ static void walk_expr(Walk *walk, const Expr *e, int depth)
 	}
 }
 
-static void walk_indicators(Walk *walk, const Action *a)
+static void walk_indicators(Walk *walk, const Vec *indicators)
 {
-	for (size_t i = 0; i < a->indicators.len; i++) {
-		const Indicator *ind = a->indicators.items[i];
+	for (size_t i = 0; i < indicators->len; i++) {
+		const Indicator *ind = indicators->items[i];
+		site(walk, ind->metric_ref, NS_BIT(NS_METRIC), false);
 		walk_expr(walk, ind->baseline_expr, 1);
 		walk_expr(walk, ind->target_expr, 1);
 		for (size_t k = 0; k < ind->measures.len; k++)
@@ -131,7 +132,11 @@ static void walk_decl(Walk *walk, const Decl *d)
 		break;
 	case DECL_ACTION:
 		if (d->entity)
-			walk_indicators(walk, d->entity);
+			walk_indicators(walk, &((const Action *)d->entity)->indicators);
+		break;
+	case DECL_NEED:
+		if (d->entity)
+			walk_indicators(walk, &((const Need *)d->entity)->indicators);
 		break;
 	default:
 		break;

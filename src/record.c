@@ -274,9 +274,14 @@ static void record_indicator(Ctx *c, Vec *list, Action *action, Need *need, cons
 	Props props;
 	schema_check_block(c->w->diags, DECL_INDICATOR, it->shape->block, &props);
 	const Item *unit = schema_item(&props, PROP_INDICATOR_UNIT);
-	if (unit)
+	if (unit) {
 		ind->unit = unit->value->kind == EXPR_STRING ? unit->value->u.string
 							      : ast_expr_as_name(unit->value)->text;
+		ind->unit_loc = ast_item_loc(unit);
+	}
+	const Item *metric = schema_item(&props, PROP_INDICATOR_METRIC);
+	if (metric)
+		ind->metric_ref = ast_ref_copy(metric->value->u.ref);
 	record_baseline(ind, &props);
 	ind->target_expr = prop_expr(&props, PROP_INDICATOR_TARGET);
 	if (!ind->target_expr)
@@ -337,6 +342,27 @@ static void record_action(Ctx *c, Action *action, const Props *props)
 	}
 }
 
+/* metric ID { unit; scale LOW .. HIGH; direction }: its names need nobody else. */
+static void record_metric(Ctx *c, Metric *metric, const Props *props)
+{
+	check_no_parent(c);
+	const Item *unit = schema_item(props, PROP_METRIC_UNIT);
+	if (unit)
+		metric->unit = unit->value->kind == EXPR_STRING ? unit->value->u.string
+								 : ast_expr_as_name(unit->value)->text;
+	const Item *scale = schema_item(props, PROP_METRIC_SCALE);
+	if (scale) {
+		metric->scale_low = scale->value->u.number;
+		metric->scale_high = scale->shape->upper->u.number;
+		metric->has_scale = metric->scale_low < metric->scale_high;
+		if (!metric->has_scale)
+			diag_report(c->w->diags, DIAG_E503, ast_item_loc(scale),
+				    "a scale runs from its lowest value to its highest, e.g. 'scale 0 .. 30'");
+	}
+	metric->direction = (Direction)schema_choice(c->w->diags, props, PROP_METRIC_DIRECTION, DIRECTION_NONE);
+	metric->description = prop_string(props, PROP_ANY_DESCRIPTION);
+}
+
 /* What the sender says of a signal's life: sent, status, reply, expected. */
 static void record_signal(Ctx *c, Signal *sig, const Props *props)
 {
@@ -364,6 +390,7 @@ static void record_values(Ctx *c, Entity *e, const Props *props)
 	case DECL_BODY: record_body(c, (Body *)e, props); break;
 	case DECL_NEED: record_need(c, (Need *)e, props); break;
 	case DECL_ACTION: record_action(c, (Action *)e, props); break;
+	case DECL_METRIC: record_metric(c, (Metric *)e, props); break;
 	case DECL_KIND: case DECL_CAPABILITY: case DECL_BLOCK: case DECL_GROUP: case DECL_ACTOR:
 		check_no_parent(c);
 		break;

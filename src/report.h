@@ -11,6 +11,13 @@
 #include "buf.h"
 #include "model.h"
 
+/*
+ * The version of the JSON outputs (check, eval, compare), MAJOR.MINOR
+ * (docs/json.md): the minor number grows when a field is added, the major
+ * one when a field is removed, renamed or changes meaning.
+ */
+#define REPORT_JSON_VERSION "1.2"
+
 /* ---- report.c: shared by the formats ---- */
 
 typedef struct {
@@ -90,6 +97,8 @@ void report_json_check(const World *w, StrBuf *out);
 void report_sarif_check(const World *w, StrBuf *out);
 void report_markdown_eval(const World *w, StrBuf *out);
 void report_html_eval(const World *w, StrBuf *out);
+/* The style sheet of the HTML reports (the charts' included): one look for every page. */
+extern const char report_html_style[];
 void report_dot_eval(const World *w, StrBuf *out);
 /* report_signals.c: what each body received, and where each signal stands */
 void report_signals_text(const World *w, StrBuf *out);

@@ -24,7 +24,7 @@ static void html_text(StrBuf *out, const char *s)
 	}
 }
 
-static const char html_style[] =
+const char report_html_style[] =
 	"body{font-family:sans-serif;margin:2em;color:#222;max-width:70em}"
 	"table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #bbb;padding:.3em .6em;text-align:left}"
 	"td.covered{background:#c8e6c9}td.signalled{background:#ffe0b2}td.gap{background:#ffcdd2;font-weight:bold}"
@@ -275,7 +275,7 @@ void report_html_eval(const World *w, StrBuf *out)
 {
 	buf_puts(out, "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>");
 	html_text(out, page_title(w));
-	buf_printf(out, "</title><style>%s</style></head><body>\n", html_style);
+	buf_printf(out, "</title><style>%s</style></head><body>\n", report_html_style);
 	FOR_USER_MODULES(w, m) {
 		buf_puts(out, "<section class=\"plan\"><h1>");
 		html_text(out, m->plan ? entity_title(&m->plan->base) : m->src->path);

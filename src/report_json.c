@@ -10,12 +10,7 @@
 #include "json.h"
 #include "mem.h"
 
-/*
- * The version of the JSON outputs of check and eval, MAJOR.MINOR
- * (docs/json.md): the minor number grows when a field is added, the major
- * one when a field is removed, renamed or changes meaning.
- */
-#define JSON_FORMAT_VERSION "1.1"
+#define JSON_FORMAT_VERSION REPORT_JSON_VERSION
 
 /* "acceptance": the acceptance naming a need-area (in force: accepted; expired: a gap), or null. */
 static void json_acceptance_of(JsonWriter *j, const Coverage *cov)
@@ -206,6 +201,7 @@ static void json_indicator(JsonWriter *j, const Indicator *ind)
 	json_kv_string(j, "id", ind->id.text);
 	json_kv_string(j, "name", ind->title);
 	json_kv_string(j, "unit", ind->unit);
+	json_kv_string(j, "metric", ind->metric ? entity_name(&ind->metric->base) : NULL);
 	json_number_or_null(j, "baseline", ind->ok ? ind->baseline : NAN);
 	json_kv_string(j, "baseline_date", ind->has_baseline_date ? date_format(ind->baseline_date) : NULL);
 	json_number_or_null(j, "baseline_sample", ind->has_baseline_sample ? ind->baseline_sample : NAN);
@@ -297,6 +293,7 @@ static void json_actions(JsonWriter *j, const Module *m)
 			json_object_end(j);
 		}
 		json_array_end(j);
+		json_names(j, "blocks", &a->blocks);
 		json_indicators(j, &a->indicators);
 		json_object_end(j);
 	}

@@ -157,6 +157,7 @@ static const char *type_example(const PropSpec *spec)
 				  spec->name);
 	case VT_BASELINE: return mem_printf("a number, or a date and a number, e.g. '%s 2024-03: 38%%'", spec->name);
 	case VT_DATED_TEXTS: return mem_printf("dated strings, e.g. '%s 2025-09: \"...\"'", spec->name);
+	case VT_RANGE: return mem_printf("two numbers, e.g. '%s 0 .. 30'", spec->name);
 	}
 	return "a value";
 }
@@ -201,6 +202,9 @@ static bool item_fits(const PropSpec *spec, const Item *it)
 		return item_is_plain(it) || (shape->key && is_date(shape->key) && !shape->upper);
 	case VT_DATED_TEXTS:
 		return shape->key && is_date(shape->key) && !shape->upper && it->value->kind == EXPR_STRING;
+	case VT_RANGE:
+		return shape->range != RANGE_NONE && it->value->kind == EXPR_NUMBER && shape->upper &&
+		       shape->upper->kind == EXPR_NUMBER && !shape->block && !shape->key;
 	}
 	return false;
 }

@@ -15,6 +15,7 @@ static const VocabEntry cover_statuses[] = { COVER_STATUS_WORDS(VOCAB_ENTRY) };
 static const VocabEntry indicator_statuses[] = { INDICATOR_STATUS_WORDS(VOCAB_ENTRY) };
 static const VocabEntry signal_statuses[] = { SIGNAL_STATUS_WORDS(VOCAB_ENTRY) };
 static const VocabEntry phases[] = { PHASE_WORDS(VOCAB_ENTRY) };
+static const VocabEntry directions[] = { DIRECTION_WORDS(VOCAB_ENTRY) };
 
 #define TABLE(t) { t, sizeof t / sizeof t[0] }
 
@@ -28,6 +29,7 @@ static const struct {
 	[VOCAB_INDICATOR_STATUS] = TABLE(indicator_statuses),
 	[VOCAB_SIGNAL_STATUS] = TABLE(signal_statuses),
 	[VOCAB_PHASE] = TABLE(phases),
+	[VOCAB_DIRECTION] = TABLE(directions),
 };
 
 const VocabEntry *vocab_entries(Vocabulary v, size_t *count)

@@ -47,6 +47,11 @@ typedef enum { SIG_UNKNOWN, SIGNAL_STATUS_WORDS(VOCAB_ENUM_VALUE) } SignalStatus
 	X(PHASE_EVALUATION, "evaluation")
 typedef enum { PHASE_NONE, PHASE_WORDS(VOCAB_ENUM_VALUE) } Phase;
 
+/* metric ... { direction lower_is_better }: which way a metric improves */
+#define DIRECTION_WORDS(X) \
+	X(DIRECTION_HIGHER, "higher_is_better") X(DIRECTION_LOWER, "lower_is_better")
+typedef enum { DIRECTION_NONE, DIRECTION_WORDS(VOCAB_ENUM_VALUE) } Direction;
+
 typedef enum {
 	VOCAB_PRIORITY,
 	VOCAB_ACTION_STATUS,
@@ -54,6 +59,7 @@ typedef enum {
 	VOCAB_INDICATOR_STATUS,
 	VOCAB_SIGNAL_STATUS,
 	VOCAB_PHASE,
+	VOCAB_DIRECTION,
 	VOCAB_COUNT
 } Vocabulary;
 
