@@ -29,7 +29,7 @@ static int run(const Options *opts)
 	case CMD_HISTORY: return driver_history(opts);
 	case CMD_FMT:
 		return fmt_command_run(opts->files, opts->file_count, opts->fmt_check, opts->fmt_write,
-				       driver_use_color(opts->color));
+				       driver_use_color(opts->color), opts->lang);
 	case CMD_LSP: return lsp_run();
 	default: return driver_run(opts);
 	}

@@ -36,7 +36,7 @@ typedef enum {
 
 typedef enum {
 #define PROPSET(set) PROPSET_##set,
-#define PROP(set, id, name, type, ns, repeat, vocab, what)
+#define PROP(set, id, name, dutch, type, ns, repeat, vocab, what)
 #include "schema.def"
 #undef PROPSET
 #undef PROP
@@ -45,7 +45,7 @@ typedef enum {
 
 typedef enum {
 #define PROPSET(set)
-#define PROP(set, id, name, type, ns, repeat, vocab, what) PROP_##set##_##id,
+#define PROP(set, id, name, dutch, type, ns, repeat, vocab, what) PROP_##set##_##id,
 #include "schema.def"
 #undef PROPSET
 #undef PROP
@@ -55,6 +55,7 @@ typedef enum {
 typedef struct {
 	PropSet set;
 	const char *name;
+	const char *dutch;           /* the same property in Dutch: "trekker" */
 	ValueType type;
 	unsigned ns;                 /* for names: NS_BIT mask */
 	bool repeat;
