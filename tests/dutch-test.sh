@@ -2,7 +2,7 @@
 # Dutch keywords: every golden case passes as its Dutch plan too.
 #
 # Two copies of tests/cases: in en/ every plan file that parses is laid out
-# with `fmt` (the canonical English plan), in nl/ with `fmt --lang nl` (the
+# with `fmt --lang en` (the canonical English plan), in nl/ with `fmt --lang nl` (the
 # same plan in Dutch; layout and line numbers are the same, only words
 # differ).  For every case whose plan parses:
 #   - the case's command gives the same output in nl/ as in en/.  The only
@@ -35,7 +35,7 @@ cp "$root"/examples/*.care "$work/nl/examples/"
 # (through the file, so a link stays a link).  Files that fmt refuses stay.
 find "$work/en" -name '*.care' -type f | while read -r f; do
 	rel=${f#"$work/en/"}
-	if "$bin" fmt "$f" > "$work/out" 2> /dev/null; then cat "$work/out" > "$f"; fi
+	if "$bin" fmt --lang en "$f" > "$work/out" 2> /dev/null; then cat "$work/out" > "$f"; fi
 	if "$bin" fmt --lang nl "$work/nl/$rel" > "$work/out" 2> /dev/null; then cat "$work/out" > "$work/nl/$rel"; fi
 done
 
@@ -107,13 +107,22 @@ for name in $cases; do
 	compare "" "$name"
 done
 
-# The examples: the round trip and `eval`.
+# The examples: the round trip and `eval`.  A Dutch example NAME_nl.care
+# evaluates as its English NAME.care does, byte for byte but the file name.
 for f in "$root"/examples/*.care; do
 	b=$(basename "$f")
 	roundtrip "examples/$b" || continue
 	printf 'eval %s\n' "$b" > "$work/en/examples/${b%.care}.args"
 	cp "$work/en/examples/${b%.care}.args" "$work/nl/examples/"
 	compare examples/ "${b%.care}"
+	case $b in *_nl.care)
+		english=${b%_nl.care}.care
+		(cd "$root/examples" && "$bin" eval "$english" 2>&1; echo "[exit $?]") | columns > "$work/a.out"
+		(cd "$root/examples" && "$bin" eval "$b" 2>&1; echo "[exit $?]") | sed "s/$b/$english/g" | columns > "$work/b.out"
+		if cmp -s "$work/a.out" "$work/b.out"; then passed=$((passed + 1)); else
+			fail "examples/$b: evaluates differently from $english" "$(diff -u "$work/a.out" "$work/b.out")"
+		fi
+	esac
 done
 
 echo "dutch: $passed passed, $failed failed, $skipped skipped (their plan does not parse)"
