@@ -157,6 +157,7 @@ static const char *type_example(const PropSpec *spec)
 				  spec->name);
 	case VT_BASELINE: return mem_printf("a number, or a date and a number, e.g. '%s 2024-03: 38%%'", spec->name);
 	case VT_DATED_TEXTS: return mem_printf("dated strings, e.g. '%s 2025-09: \"...\"'", spec->name);
+	case VT_ALIASES: return mem_printf("plain names separated by commas, e.g. '%s sociale_netwerken'", spec->name);
 	}
 	return "a value";
 }
@@ -201,6 +202,8 @@ static bool item_fits(const PropSpec *spec, const Item *it)
 		return item_is_plain(it) || (shape->key && is_date(shape->key) && !shape->upper);
 	case VT_DATED_TEXTS:
 		return shape->key && is_date(shape->key) && !shape->upper && it->value->kind == EXPR_STRING;
+	case VT_ALIASES:
+		return item_is_plain(it) && ast_expr_as_name(it->value);
 	}
 	return false;
 }
@@ -208,7 +211,7 @@ static bool item_fits(const PropSpec *spec, const Item *it)
 static bool single_valued(ValueType t)
 {
 	return t != VT_NAMES && t != VT_GROUP_SIZES && t != VT_INDICATOR && t != VT_MEASURES && t != VT_MEMBERS &&
-	       t != VT_DATED_TEXTS;
+	       t != VT_DATED_TEXTS && t != VT_ALIASES;
 }
 
 /* Is `name` the property `spec`, in either spelling? */

@@ -30,6 +30,7 @@ typedef enum {
 	VT_MEMBERS,      /* names, each with an optional block: members x, y { to 2024-12 } */
 	VT_BASELINE,     /* a number expression, or a dated one: baseline 2024-03: 38% */
 	VT_DATED_TEXTS,  /* dated strings: adjusted 2025-09: "..." */
+	VT_ALIASES,      /* plain names this declaration is also known by: alias sociale_netwerken */
 } ValueType;
 
 #define NO_VOCAB (-1)
