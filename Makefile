@@ -169,8 +169,10 @@ fmt-check: $(BIN)
 	@tests/fmt-differential.sh $(BIN)
 
 # Every golden case and example as its Dutch plan (fmt --lang nl): the same
-# output, and the round trip nl -> en -> nl (tests/dutch-test.sh).
+# output, and the round trip nl -> en -> nl (tests/dutch-test.sh); the
+# editors' word lists are what editors/keywords.py makes of the tables.
 dutch-check: $(BIN)
+	@python3 editors/keywords.py --check
 	@tests/dutch-test.sh $(BIN)
 
 # The tutorial, run command by command in a fresh directory: every output it
