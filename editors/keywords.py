@@ -91,7 +91,7 @@ def vscode(text, t):
             return "\\b(?:" + "|".join(t["choices"]) + ")\\b"
         if m in ("\\bto\\b",) or m.startswith("\\b(?:to|tot)"):
             return "\\b(?:" + "|".join(t["range"]) + ")\\b"
-        if m.startswith("(?:^|(?<=\\{)|(?<=;))\\s*\\b(population|"):
+        if m.startswith("(?:^|(?<=\\{)|(?<=;))\\s*\\b(") and "indicator)" not in m:
             return "(?:^|(?<=\\{)|(?<=;))\\s*\\b(" + "|".join(t["properties"]) + ")\\b"
         return m
 
