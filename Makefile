@@ -68,7 +68,7 @@ UNIT_SRCS  := $(wildcard tests/unit/test_*.c)
 UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN        := $(BUILD)/carenet
 
-.PHONY: all run check deps deps-check unit golden sanitize install uninstall clean \
+.PHONY: all run check deps deps-check unit golden sanitize install uninstall clean dutch-check \
         codes hints prefixes stdlib-check history-check init-check install-check man-check fmt-check tutorial fuzz fuzz-short fuzz-objects FORCE valgrind browser bench \
         completion sarif-check compare-check \
         lsp lsp-protocol lsp-memory
@@ -159,7 +159,7 @@ golden: $(BIN)
 check: deps-check
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit golden hints fmt-check tutorial codes prefixes stdlib-check man-check install-check browser \
-	  completion sarif-check history-check init-check compare-check lsp lsp-memory
+	  completion sarif-check history-check init-check compare-check lsp lsp-memory dutch-check
 	@$(MAKE) --no-print-directory sanitize valgrind fuzz-short
 
 # fmt is idempotent, keeps comments and strings, and keeps the evaluation
@@ -167,6 +167,13 @@ check: deps-check
 fmt-check: $(BIN)
 	@tests/fmt-property.sh $(BIN)
 	@tests/fmt-differential.sh $(BIN)
+
+# Every golden case and example as its Dutch plan (fmt --lang nl): the same
+# output, and the round trip nl -> en -> nl (tests/dutch-test.sh); the
+# editors' word lists are what editors/keywords.py makes of the tables.
+dutch-check: $(BIN)
+	@python3 editors/keywords.py --check
+	@tests/dutch-test.sh $(BIN)
 
 # The tutorial, run command by command in a fresh directory: every output it
 # shows is what carenet prints (tests/run-tutorial.py; directives in its header).

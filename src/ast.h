@@ -190,6 +190,8 @@ typedef struct Decl {
 	Block *body;         /* NULL once the schema has recorded it */
 	const NameUse *uses; /* recorded from the body */
 	int use_count;
+	const Name *aliases; /* `alias x, y`: the other names it is known by */
+	int alias_count;
 	Module *module;
 	DeclStatement *stmt; /* import, let, signal, answer, accept; NULL for the generic kinds */
 	void *entity;        /* the model object built by the schema pass */

@@ -43,6 +43,7 @@
 #include "query.h"
 #include "report.h"
 #include "report_compare.h"
+#include "spelling.h"
 #include "utf8.h"
 
 struct Carenet {
@@ -266,7 +267,22 @@ static FormatResult format_source(Source *src, DiagSink *sink, StrBuf *out)
 	return FORMATTED;
 }
 
-FormatResult carenet_format_file(const char *path, bool color, StrBuf *original, StrBuf *out,
+/* The same, with the words spelt in `lang` first (spelling.h); the result
+   is parsed again, so a rewrite that broke the plan is never written. */
+static FormatResult format_source_in(Source *src, const char *lang, DiagSink *sink, StrBuf *out)
+{
+	Spelling to;
+	if (!lang || !spelling_parse(lang, &to))
+		return format_source(src, sink, out);
+	parse_source(src, sink, NULL, NULL);
+	if (sink->errors)
+		return FORMAT_UNPARSABLE;
+	StrBuf spelt;
+	spelling_rewrite(src, sink, to, &spelt);
+	return format_source(source_from_text(src->path, spelt.data, spelt.len), sink, out);
+}
+
+FormatResult carenet_format_file(const char *path, bool color, const char *lang, StrBuf *original, StrBuf *out,
 				 StrBuf *errors)
 {
 	DiagSink sink;
@@ -279,7 +295,7 @@ FormatResult carenet_format_file(const char *path, bool color, StrBuf *original,
 		result = FORMAT_UNREADABLE;
 	} else {
 		*original = (StrBuf){ (char *)src->text, src->len, src->len + 1 };
-		result = format_source(src, &sink, out);
+		result = format_source_in(src, lang, &sink, out);
 	}
 	diag_sort(&sink);
 	diag_render_text(&sink, errors, (RenderOptions){ color });

@@ -117,8 +117,10 @@ typedef enum { FORMATTED, FORMAT_UNREADABLE, FORMAT_UNPARSABLE } FormatResult;
  * Read a plan file ("-": standard input) and lay it out canonically into
  * *out; *original gets the text as read.  When the file cannot be read
  * (E001) or does not parse, *errors holds the diagnostics, rendered.
+ * `lang` "nl" or "en" also spells every keyword, property and choice in
+ * that language (fmt --lang); NULL keeps each word as written.
  */
-FormatResult carenet_format_file(const char *path, bool color, StrBuf *original, StrBuf *out,
+FormatResult carenet_format_file(const char *path, bool color, const char *lang, StrBuf *original, StrBuf *out,
 				 StrBuf *errors);
 /* The same for a plan already in memory under the name `path` (the language
    server's formatting); `errors` may be NULL. */

@@ -104,9 +104,10 @@ static const struct {
 	{ "history", CMD_HISTORY, OPT_FORMAT | OPT_COLOR | OPT_HELP, 1u << FORMAT_TEXT | 1u << FORMAT_JSON, "FILE",
 	  "the plan at each of its commits in git: coverage, the gaps each commit\n"
 	  "opened and closed, and each indicator" },
-	{ "fmt", CMD_FMT, OPT_CHECK | OPT_WRITE | OPT_COLOR | OPT_HELP, 0, "FILE...",
+	{ "fmt", CMD_FMT, OPT_CHECK | OPT_WRITE | OPT_COLOR | OPT_LANG | OPT_HELP, 0, "FILE...",
 	  "print plans in the canonical layout; --check shows a diff and exits 1\n"
-	  "when the layout differs, --write rewrites the files" },
+	  "when the layout differs, --write rewrites the files; --lang nl|en also\n"
+	  "spells every keyword in that language" },
 	{ "init", CMD_INIT, OPT_AS_OF | OPT_HELP, 0, "MUNICIPALITY [FILE]",
 	  "write a first plan to fill in for a municipality (its ID or name): its\n"
 	  "areas, the building blocks as a checklist, an example of each declaration;\n"

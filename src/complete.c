@@ -294,11 +294,22 @@ static bool is(const Tok *tok, const char *text)
 	return tok && strcmp(tok->text, text) == 0;
 }
 
+/* A statement's keyword, or a joining word, in either spelling. */
+static bool is_keyword(const Tok *tok, DeclKind kind)
+{
+	return tok && (strcmp(tok->text, decl_kind_name(kind)) == 0 || strcmp(tok->text, decl_kind_dutch(kind)) == 0);
+}
+
+static bool is_join(const Tok *tok, const char *english)
+{
+	return tok && lex_is_word(tok->text, english);
+}
+
 static int keyword_kind(const char *word)
 {
 	for (int k = 0; k < DECL_KIND_COUNT; k++)
-		if (strcmp(decl_kind_name((DeclKind)k), word) == 0)
-			return k;
+		if (strcmp(decl_kind_name((DeclKind)k), word) == 0 || strcmp(decl_kind_dutch((DeclKind)k), word) == 0)
+			return k; /* either spelling: a Dutch plan completes as an English one */
 	return -1;
 }
 
@@ -309,11 +320,11 @@ static void in_signal(Out *o, const Vec *toks)
 	bool has_in = false, has_to = false;
 	for (size_t i = 1; i < toks->len; i++) {
 		has_in |= is(toks->items[i], "in");
-		has_to |= is(toks->items[i], "to");
+		has_to |= is_join(toks->items[i], "to");
 	}
 	if (toks->len == 1)
 		add_names(o, NS_BIT(NS_NEED));
-	else if (is(last, "to"))
+	else if (is_join(last, "to"))
 		add_names(o, NS_BIT(NS_BODY) | NS_BIT(NS_KIND));
 	else if (!has_to && (is(last, "in") || (has_in && is(last, ","))))
 		add_names(o, NS_BIT(NS_PLACE));
@@ -330,19 +341,19 @@ static void top_level(Out *o, const Vec *toks)
 		return;
 	}
 	const Tok *first = toks->items[0], *last = toks->items[toks->len - 1];
-	if (is(first, "import")) {
+	if (is_keyword(first, DECL_IMPORT)) {
 		if (toks->len == 1)
 			add_modules(o, false);
-	} else if (is(first, "signal")) {
+	} else if (is_keyword(first, DECL_SIGNAL)) {
 		in_signal(o, toks);
-	} else if (is(first, "answer")) {
+	} else if (is_keyword(first, DECL_ANSWER)) {
 		if (toks->len == 1)
 			add_names(o, NS_BIT(NS_NEED));
-		else if (is(last, "with"))
+		else if (is_join(last, "with"))
 			add_names(o, NS_BIT(NS_ACTION));
 		else if (toks->len == 2)
 			add(o, "with", COMPLETE_KEYWORD, "the action that answers the signal", NULL);
-	} else if (is(first, "let")) {
+	} else if (is_keyword(first, DECL_LET)) {
 		for (size_t i = 1; i < toks->len; i++)
 			if (is(toks->items[i], "="))
 				add_expression(o);
@@ -361,7 +372,8 @@ static void in_block(Out *o, DeclKind kind, const Vec *toks)
 	const Tok *first = toks->items[0], *last = toks->items[toks->len - 1];
 	const PropSpec *spec = NULL;
 	for (int slot = 0; slot < schema_slot_count(kind) && !spec; slot++)
-		if (strcmp(schema_slot_spec(kind, slot)->name, first->text) == 0)
+		if (strcmp(schema_slot_spec(kind, slot)->name, first->text) == 0 ||
+		    strcmp(schema_slot_spec(kind, slot)->dutch, first->text) == 0)
 			spec = schema_slot_spec(kind, slot);
 	if (!spec)
 		return;

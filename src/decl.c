@@ -5,10 +5,11 @@
 
 static const struct {
 	const char *keyword;
+	const char *dutch;
 	const char *noun;
 	DeclSyntax syntax;
 } decl_kinds[DECL_KIND_COUNT] = {
-#define DECL_KIND(id, keyword, noun, syntax, ns, size, props) [DECL_##id] = { keyword, noun, SYNTAX_##syntax },
+#define DECL_KIND(id, keyword, dutch, noun, syntax, ns, size, props) [DECL_##id] = { keyword, dutch, noun, SYNTAX_##syntax },
 #include "decl_kinds.def"
 #undef DECL_KIND
 };
@@ -16,6 +17,11 @@ static const struct {
 const char *decl_kind_name(DeclKind kind)
 {
 	return decl_kinds[kind].keyword;
+}
+
+const char *decl_kind_dutch(DeclKind kind)
+{
+	return decl_kinds[kind].dutch;
 }
 
 const char *decl_kind_noun(DeclKind kind)

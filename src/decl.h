@@ -9,7 +9,7 @@
 #include <stdbool.h>
 
 typedef enum {
-#define DECL_KIND(id, keyword, noun, syntax, ns, size, props) DECL_##id,
+#define DECL_KIND(id, keyword, dutch, noun, syntax, ns, size, props) DECL_##id,
 #include "decl_kinds.def"
 #undef DECL_KIND
 	DECL_KIND_COUNT
@@ -23,6 +23,8 @@ typedef enum {
 
 /* The keyword as the language writes it ("area"). */
 const char *decl_kind_name(DeclKind kind);
+/* Its Dutch spelling ("gebied"): the same keyword (docs/language.md). */
+const char *decl_kind_dutch(DeclKind kind);
 /* The keyword with its article, for messages ("an area"). */
 const char *decl_kind_noun(DeclKind kind);
 DeclSyntax decl_kind_syntax(DeclKind kind);

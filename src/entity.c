@@ -11,7 +11,7 @@ static const struct {
 	Namespace ns;
 	size_t size;
 } entity_shapes[DECL_KIND_COUNT] = {
-#define DECL_KIND(id, keyword, noun, syntax, ns, size, props) [DECL_##id] = { ns, size },
+#define DECL_KIND(id, keyword, dutch, noun, syntax, ns, size, props) [DECL_##id] = { ns, size },
 #include "decl_kinds.def"
 #undef DECL_KIND
 };

@@ -189,14 +189,14 @@ const char *fmt_command_replace(const char *path, const StrBuf *original, const 
 	return why;
 }
 
-int fmt_command_run(const char **files, int count, bool check, bool write_back, bool color)
+int fmt_command_run(const char **files, int count, bool check, bool write_back, bool color, const char *lang)
 {
 	int status = 0;
 	for (int i = 0; i < count; i++) {
 		StrBuf original = { 0 }, out = { 0 }, errors = { 0 };
 		buf_init(&out);
 		buf_init(&errors);
-		FormatResult result = carenet_format_file(files[i], color, &original, &out, &errors);
+		FormatResult result = carenet_format_file(files[i], color, lang, &original, &out, &errors);
 		fputs(errors.data, stderr);
 		bool from_stdin = strcmp(files[i], "-") == 0;
 		const char *path = from_stdin ? "<stdin>" : carenet_printable(files[i]);

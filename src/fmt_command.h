@@ -8,8 +8,9 @@
 
 #include "buf.h"
 
-/* Exit status: 0 formatted (or already canonical), 1 would change or does not parse, 2 I/O. */
-int fmt_command_run(const char **files, int count, bool check, bool write_back, bool color);
+/* Exit status: 0 formatted (or already canonical), 1 would change or does not parse, 2 I/O.
+   `lang` "nl" or "en" spells the plans' words in that language, NULL keeps them. */
+int fmt_command_run(const char **files, int count, bool check, bool write_back, bool color, const char *lang);
 
 /*
  * Rewrite the file `path` names (following links) with `formatted`; NULL,

@@ -18,6 +18,10 @@
 
 int lex_token(ParseCtx *pc, int token)
 {
+	bool line_start = pc->last_token == 0 || pc->last_token == NL || pc->last_token == '{';
+	pc->last_at_property = line_start && pc->brace_depth > 0;
+	if (line_start && pc->brace_depth == 0 && token != NL)
+		pc->statement_token = token;
 	pc->last_token = token;
 	return token;
 }
@@ -110,6 +114,36 @@ static const Word keywords[] = {
 	{ "answer", ANSWER, DECL_ANSWER }, { "accept", ACCEPT, DECL_ACCEPT }, { "in", IN, -1 }, { "to", TO, -1 }, { "with", WITH, -1 },
 };
 
+/*
+ * The Dutch spellings of the words that join the parts of a statement, and
+ * where each joins (docs/language.md, "Dutch keywords").  `to` has two:
+ * `naar` after a signal's need, `tot` between two dates.
+ */
+static const LexJoin joins[] = {
+	{ "in", "in", "in: the areas of a signal or an acceptance" },
+	{ "to", "naar", "to: the target of a signal" },
+	{ "to", "tot", "to: the end of a range of dates" },
+	{ "with", "met", "with: the action of an answer" },
+	{ "until", "tot", "until: the last day of an acceptance" },
+	{ "on", "op", "on: the declaration of an accepted warning" },
+};
+
+const LexJoin *lex_joins(size_t *count)
+{
+	*count = sizeof joins / sizeof joins[0];
+	return joins;
+}
+
+bool lex_is_word(const char *text, const char *english)
+{
+	if (strcmp(text, english) == 0)
+		return true;
+	for (size_t i = 0; i < sizeof joins / sizeof joins[0]; i++)
+		if (strcmp(joins[i].english, english) == 0 && strcmp(joins[i].dutch, text) == 0)
+			return true;
+	return false;
+}
+
 static const Word *declaration_keywords(void)
 {
 	static Word words[DECL_KIND_COUNT];
@@ -137,6 +171,63 @@ void lex_seed_words(ParseCtx *pc)
 		table_put(&pc->words, keywords[i].text, (void *)((uintptr_t)&keywords[i] | 1));
 }
 
+/* The token of a statement keyword of its own (import, let, signal, ...). */
+static int own_token(int kind)
+{
+	for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
+		if (keywords[i].decl_kind == kind)
+			return keywords[i].token;
+	return IDENT;
+}
+
+/* A Dutch declaration keyword: its token and kind, or IDENT.  `generic`:
+   only a kind with the generic shape (after `op` in an acceptance). */
+static int dutch_declaration(const char *word, bool generic, int *kind)
+{
+	for (int k = 0; k < DECL_KIND_COUNT; k++) {
+		DeclSyntax syntax = decl_kind_syntax((DeclKind)k);
+		if (syntax == SYNTAX_NESTED || (generic && syntax != SYNTAX_GENERIC) ||
+		    strcmp(decl_kind_dutch((DeclKind)k), word) != 0)
+			continue;
+		*kind = k;
+		return syntax == SYNTAX_GENERIC ? DECL_KEYWORD : own_token(k);
+	}
+	return IDENT;
+}
+
+/*
+ * A Dutch keyword is one only where its English twin stands and a name
+ * could not (docs/decisions.md, "Dutch keywords are keywords only where a
+ * name cannot stand"): at the start of a top-level statement, `naar` after
+ * a signal's need, `met` after an answer's need, `tot` after the first of
+ * two dates in a block, a kind after `op` in an acceptance.  Everywhere
+ * else the word is a name, so no plan that uses `gebied` or `doel` as a
+ * name breaks.  Returns the token (IDENT when not a keyword here).
+ */
+static int dutch_keyword(const ParseCtx *pc, const char *word, int *kind)
+{
+	if (pc->paren_depth > 0)
+		return IDENT;
+	int last = pc->last_token;
+	if (pc->brace_depth == 0) {
+		if (last == 0 || last == NL)
+			return dutch_declaration(word, false, kind);
+		if (last != IDENT)
+			return IDENT;
+		if (pc->statement_token == SIGNAL && strcmp(word, "naar") == 0)
+			return TO;
+		if (pc->statement_token == ANSWER && strcmp(word, "met") == 0)
+			return WITH;
+		if (pc->statement_token == ACCEPT && pc->last_word && lex_is_word(pc->last_word, "on"))
+			return dutch_declaration(word, true, kind);
+		return IDENT;
+	}
+	if (!pc->last_at_property && (last == DATE || last == NUMBER || last == ')' || last == IDENT) &&
+	    strcmp(word, "tot") == 0)
+		return TO;
+	return IDENT;
+}
+
 int lex_identifier(ParseCtx *pc, const char *text, size_t len, SrcLoc loc, Name *out, int *kind)
 {
 	void *found = table_get(&pc->words, text);
@@ -153,7 +244,9 @@ int lex_identifier(ParseCtx *pc, const char *text, size_t len, SrcLoc loc, Name 
 	}
 	out->text = found;
 	*kind = -1;
-	return IDENT;
+	int token = dutch_keyword(pc, found, kind);
+	pc->last_word = found;
+	return token;
 }
 
 void lex_date(ParseCtx *pc, const char *text, SrcLoc loc, Date *out)

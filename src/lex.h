@@ -28,6 +28,16 @@ bool lex_text_continues_line(char before_last, char last);
 int lex_token(ParseCtx *pc, int token);
 int lex_newline_ends_statement(ParseCtx *pc);
 void lex_seed_words(ParseCtx *pc);
+/* A word that joins the parts of a statement, in English and in Dutch. */
+typedef struct {
+	const char *english;
+	const char *dutch;
+	const char *where;
+} LexJoin;
+const LexJoin *lex_joins(size_t *count);
+/* Is `text` the joining word `english` ("until"), in either spelling? */
+bool lex_is_word(const char *text, const char *english);
+
 /* A word: a keyword's token (with its declaration kind in *kind) or IDENT. */
 int lex_identifier(ParseCtx *pc, const char *text, size_t len, SrcLoc loc, Name *out, int *kind);
 void lex_date(ParseCtx *pc, const char *text, SrcLoc loc, Date *out);

@@ -31,7 +31,7 @@ static int run(const Options *opts)
 	case CMD_HISTORY: return driver_history(opts);
 	case CMD_FMT:
 		return fmt_command_run(opts->files, opts->file_count, opts->fmt_check, opts->fmt_write,
-				       driver_use_color(opts->color));
+				       driver_use_color(opts->color), opts->lang);
 	case CMD_LSP: return lsp_run();
 	case CMD_INIT: return init_run(opts);
 	case CMD_EXPLAIN: return explain_run(opts->files, opts->file_count);

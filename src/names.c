@@ -31,17 +31,26 @@ static const char *namespace_noun(Namespace ns)
 	return nouns[ns];
 }
 
-void names_define(World *w, Module *m, Entity *e)
+/* `name` (at `loc`) for `e` in its file's table; E402 when taken. */
+static void define_name(World *w, Module *m, Entity *e, const char *name, SrcLoc loc)
 {
-	const char *name = e->decl->id.text;
 	Entity *old = table_get(&m->names[e->ns], name);
 	if (old) {
-		Diagnostic *d = diag_report(w->diags, DIAG_E402, e->decl->id.loc,
-					    "'%s' is defined twice in this file", name);
+		Diagnostic *d = diag_report(w->diags, DIAG_E402, loc, "'%s' is defined twice in this file", name);
 		diag_note(d, old->decl->id.loc, "the first definition of '%s' is here", name);
 		return;
 	}
 	table_put(&m->names[e->ns], name, e);
+}
+
+/* An entity under its ID and under each alias: one entity, so a report
+   names it by its ID however a plan wrote it, and "did you mean" sees every
+   name (docs/decisions.md, "Dutch names of the standard library"). */
+void names_define(World *w, Module *m, Entity *e)
+{
+	define_name(w, m, e, e->decl->id.text, e->decl->id.loc);
+	for (int i = 0; i < e->decl->alias_count; i++)
+		define_name(w, m, e, e->decl->aliases[i].text, e->decl->aliases[i].loc);
 }
 
 /* World.definers: the names of every file something imports, by name.  A

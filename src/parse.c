@@ -79,7 +79,8 @@ static bool starts_like_a_plan(Source *src, size_t start, DiagSink *diags)
 					    (text[end] >= '0' && text[end] <= '9'));
 	bool known = false;
 	for (int k = 0; k < DECL_KIND_COUNT && keyword && !known; k++)
-		known = decl_kind_syntax((DeclKind)k) != SYNTAX_NESTED && strcmp(decl_kind_name((DeclKind)k), word) == 0;
+		known = decl_kind_syntax((DeclKind)k) != SYNTAX_NESTED && (strcmp(decl_kind_name((DeclKind)k), word) == 0 ||
+									  strcmp(decl_kind_dutch((DeclKind)k), word) == 0);
 	if (known)
 		return true;
 	Diagnostic *d = diag_report(diags, DIAG_E005, (SrcLoc){ src, (uint32_t)i, (uint32_t)i },
@@ -113,6 +114,27 @@ Vec parse_source(Source *src, DiagSink *diags, DeclKeeper keep, void *keep_ctx)
 	mem_scratch_clear();
 	lex_end(&pc);
 	return pc.decls;
+}
+
+void parse_tokens(Source *src, DiagSink *diags, ParseTokenFn each, void *ctx)
+{
+	ParseCtx pc;
+	memset(&pc, 0, sizeof pc);
+	pc.src = src;
+	pc.diags = diags;
+	long start = parse_check_encoding(src, diags);
+	if (start < 0)
+		return;
+	pc.offset = (uint32_t)start;
+	lex_begin(&pc, src->text + start, src->len - (size_t)start);
+	CN_STYPE value;
+	SrcLoc loc;
+	for (int token; !pc.aborted && (token = cn_lex(&value, &loc, pc.scanner)) != END;) {
+		bool word = token == IDENT || token == IMPORT || token == LET || token == SIGNAL || token == ANSWER ||
+			    token == ACCEPT || token == IN || token == TO || token == WITH || token == DECL_KEYWORD;
+		each(ctx, (ParseToken){ token, word ? value.keyword.kind : -1, word ? value.keyword.name.text : NULL, loc });
+	}
+	lex_end(&pc);
 }
 
 /* ---- syntax errors ---------------------------------------------------------- */

@@ -34,6 +34,12 @@ typedef struct ParseCtx {
 	char *scan_copy;         /* the bytes flex scans (it writes into them) */
 	uint32_t offset;         /* byte offset of the next unread byte */
 	int last_token;          /* decides whether a newline ends a statement */
+	/* What a Dutch keyword needs to know to be one (lex.c): the token that
+	   started the top-level statement, the last word, and whether the last
+	   token stood where a block has a property's name. */
+	int statement_token;
+	const char *last_word;
+	bool last_at_property;
 	bool eof_newline_sent;
 	bool aborted;            /* nesting limit hit: stop at once */
 	int paren_depth;
@@ -59,6 +65,19 @@ typedef struct ParseCtx {
 /* Parse a whole source; returns its declarations (partial on errors).
    Without a keeper (NULL) the whole tree is kept: fmt and the tests. */
 Vec parse_source(Source *src, DiagSink *diags, DeclKeeper keep, void *keep_ctx);
+
+/* One token of a source as the scanner gives it: its token number (the
+   parser's), for a word its declaration kind (-1: none) and text. */
+typedef struct {
+	int token;
+	int kind;
+	const char *text;
+	SrcLoc loc;
+} ParseToken;
+typedef void (*ParseTokenFn)(void *ctx, ParseToken token);
+
+/* Scan a whole source, handing each token to `each` in order (fmt --lang). */
+void parse_tokens(Source *src, DiagSink *diags, ParseTokenFn each, void *ctx);
 
 /*
  * Check encoding before scanning: a BOM is skipped, invalid UTF-8 and NUL

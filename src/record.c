@@ -81,6 +81,27 @@ static void record_names(Decl *d, const Props *props)
 	d->use_count = count;
 }
 
+/* The other names of a declaration (alias x, y), kept to be defined with
+   its own (names_define): the same entity under each. */
+static void record_aliases(Decl *d, const Props *props)
+{
+	int slots = schema_slot_count(props->kind), count = 0;
+	for (int slot = 0; slot < slots; slot++)
+		if (schema_slot_spec(props->kind, slot)->type == VT_ALIASES)
+			for (const Item *it = props->items[slot]; it; it = it->next)
+				count++;
+	if (count == 0)
+		return;
+	Name *aliases = mem_tree_alloc(mem_array_size((size_t)count, sizeof *aliases));
+	int n = 0;
+	for (int slot = 0; slot < slots; slot++)
+		if (schema_slot_spec(props->kind, slot)->type == VT_ALIASES)
+			for (const Item *it = props->items[slot]; it; it = it->next)
+				aliases[n++] = *ast_expr_as_name(it->value);
+	d->aliases = aliases;
+	d->alias_count = n;
+}
+
 static void check_no_parent(Ctx *c)
 {
 	if (c->decl->parent && c->decl->kind != DECL_AREA)
@@ -437,6 +458,7 @@ Decl *record_decl(Decl *parsed, void *recorder)
 	Props props;
 	schema_check_block(c.w->diags, d->kind, parsed->body, &props);
 	record_names(d, &props);
+	record_aliases(d, &props);
 	record_values(&c, e, &props);
 	return d;
 }

@@ -12,15 +12,15 @@
 
 static const PropSpec prop_specs[PROP_COUNT] = {
 #define PROPSET(set)
-#define PROP(set, id, name, type, ns, repeat, vocab, what) \
-	[PROP_##set##_##id] = { PROPSET_##set, name, type, ns, repeat, vocab, what },
+#define PROP(set, id, name, dutch, type, ns, repeat, vocab, what) \
+	[PROP_##set##_##id] = { PROPSET_##set, name, dutch, type, ns, repeat, vocab, what },
 #include "schema.def"
 #undef PROPSET
 #undef PROP
 };
 
 static const PropSet kind_sets[DECL_KIND_COUNT] = {
-#define DECL_KIND(id, keyword, noun, syntax, ns, size, props) [DECL_##id] = PROPSET_##props,
+#define DECL_KIND(id, keyword, dutch, noun, syntax, ns, size, props) [DECL_##id] = PROPSET_##props,
 #include "decl_kinds.def"
 #undef DECL_KIND
 };
@@ -158,6 +158,7 @@ static const char *type_example(const PropSpec *spec)
 	case VT_BASELINE: return mem_printf("a number, or a date and a number, e.g. '%s 2024-03: 38%%'", spec->name);
 	case VT_DATED_TEXTS: return mem_printf("dated strings, e.g. '%s 2025-09: \"...\"'", spec->name);
 	case VT_RANGE: return mem_printf("two numbers, e.g. '%s 0 .. 30'", spec->name);
+	case VT_ALIASES: return mem_printf("plain names separated by commas, e.g. '%s sociale_netwerken'", spec->name);
 	}
 	return "a value";
 }
@@ -205,6 +206,8 @@ static bool item_fits(const PropSpec *spec, const Item *it)
 	case VT_RANGE:
 		return shape->range != RANGE_NONE && it->value->kind == EXPR_NUMBER && shape->upper &&
 		       shape->upper->kind == EXPR_NUMBER && !shape->block && !shape->key;
+	case VT_ALIASES:
+		return item_is_plain(it) && ast_expr_as_name(it->value);
 	}
 	return false;
 }
@@ -212,13 +215,19 @@ static bool item_fits(const PropSpec *spec, const Item *it)
 static bool single_valued(ValueType t)
 {
 	return t != VT_NAMES && t != VT_GROUP_SIZES && t != VT_INDICATOR && t != VT_MEASURES && t != VT_MEMBERS &&
-	       t != VT_DATED_TEXTS;
+	       t != VT_DATED_TEXTS && t != VT_ALIASES;
 }
 
-static bool block_gives(const Block *block, const char *name)
+/* Is `name` the property `spec`, in either spelling? */
+static bool spec_named(const PropSpec *spec, const char *name)
+{
+	return strcmp(spec->name, name) == 0 || strcmp(spec->dutch, name) == 0;
+}
+
+static bool block_gives(const Block *block, const PropSpec *spec)
 {
 	for (const Property *p = block->props; p; p = p->next)
-		if (strcmp(p->name.text, name) == 0)
+		if (spec_named(spec, p->name.text))
 			return true;
 	return false;
 }
@@ -227,7 +236,7 @@ static bool block_gives(const Block *block, const char *name)
    (unless it repeats) and whose shape fits `p`'s values, so the fix holds. */
 static bool could_be(const Block *block, const PropSpec *spec, const Property *p)
 {
-	if (!spec->repeat && block_gives(block, spec->name))
+	if (!spec->repeat && block_gives(block, spec))
 		return false;
 	for (const Item *it = p->items; it; it = it->next)
 		if (!item_fits(spec, it))
@@ -237,13 +246,19 @@ static bool could_be(const Block *block, const PropSpec *spec, const Property *p
 
 static void report_unknown_property(DiagSink *diags, DeclKind kind, const Block *block, const Property *p)
 {
-	const char *names[SCHEMA_MAX_SLOTS];
+	const char *names[SCHEMA_MAX_SLOTS], *dutch[SCHEMA_MAX_SLOTS];
 	size_t count = 0;
 	int n = schema_slot_count(kind);
 	for (int slot = 0; slot < n; slot++)
-		if (could_be(block, schema_slot_spec(kind, slot), p))
+		if (could_be(block, schema_slot_spec(kind, slot), p)) {
+			dutch[count] = schema_slot_spec(kind, slot)->dutch;
 			names[count++] = schema_slot_spec(kind, slot)->name;
+		}
+	/* the English names first, so a plan's message does not depend on
+	   the language of the plan; a Dutch misspelling finds its Dutch name */
 	const char *close = names_closest(p->name.text, names, count);
+	if (!close)
+		close = names_closest(p->name.text, dutch, count);
 	Diagnostic *d;
 	if (close) {
 		d = diag_report(diags, DIAG_E501, p->name.loc, "%s has no property '%s'; did you mean '%s'?",
@@ -323,7 +338,7 @@ static void append_fitting(const PropSpec *spec, const Property *p, const Item *
 static int slot_named(DeclKind kind, const char *name)
 {
 	for (int slot = 0; slot < schema_slot_count(kind); slot++)
-		if (strcmp(schema_slot_spec(kind, slot)->name, name) == 0)
+		if (spec_named(schema_slot_spec(kind, slot), name))
 			return slot;
 	return -1;
 }
@@ -343,9 +358,10 @@ void schema_check_block(DiagSink *diags, DeclKind kind, const Block *block, Prop
 		}
 		const PropSpec *spec = schema_slot_spec(kind, slot);
 		if (out->given[slot] && !spec->repeat) {
+			/* named as the table names it: the message is the same in either spelling */
 			Diagnostic *d = diag_report(diags, DIAG_E502, p->name.loc, "'%s' is given twice; %s has one",
-						    p->name.text, decl_kind_noun(kind));
-			diag_note(d, out->given[slot]->name.loc, "the first '%s' is here", p->name.text);
+						    spec->name, decl_kind_noun(kind));
+			diag_note(d, out->given[slot]->name.loc, "the first '%s' is here", spec->name);
 			continue;
 		}
 		check_items(diags, spec, p);
@@ -393,10 +409,16 @@ int schema_choice(DiagSink *diags, const Props *props, PropId id, int fallback)
 		return entry->value;
 	size_t n;
 	const VocabEntry *entries = vocab_entries(vocab, &n);
-	const char *words[SCHEMA_MAX_SLOTS];
-	for (size_t i = 0; i < n && i < SCHEMA_MAX_SLOTS; i++)
+	const char *words[SCHEMA_MAX_SLOTS], *dutch[SCHEMA_MAX_SLOTS];
+	size_t count = n < SCHEMA_MAX_SLOTS ? n : SCHEMA_MAX_SLOTS;
+	for (size_t i = 0; i < count; i++) {
 		words[i] = entries[i].word;
-	const char *close = word ? names_closest(word->text, words, n < SCHEMA_MAX_SLOTS ? n : SCHEMA_MAX_SLOTS) : NULL;
+		dutch[i] = entries[i].dutch ? entries[i].dutch : entries[i].word;
+	}
+	/* English first, as for a property (report_unknown_property) */
+	const char *close = word ? names_closest(word->text, words, count) : NULL;
+	if (word && !close)
+		close = names_closest(word->text, dutch, count);
 	Diagnostic *d = diag_report(diags, DIAG_E505, ast_item_loc(it), "'%s' is not a valid %s (%s)%s%s%s",
 				    word ? word->text : ast_ref_text(it->value->u.ref), spec->name, vocab_list(vocab),
 				    close ? "; did you mean '" : "", close ? close : "", close ? "'?" : "");

@@ -31,13 +31,14 @@ typedef enum {
 	VT_BASELINE,     /* a number expression, or a dated one: baseline 2024-03: 38% */
 	VT_DATED_TEXTS,  /* dated strings: adjusted 2025-09: "..." */
 	VT_RANGE,        /* two numbers: scale 0 .. 3 */
+	VT_ALIASES,      /* plain names this declaration is also known by: alias sociale_netwerken */
 } ValueType;
 
 #define NO_VOCAB (-1)
 
 typedef enum {
 #define PROPSET(set) PROPSET_##set,
-#define PROP(set, id, name, type, ns, repeat, vocab, what)
+#define PROP(set, id, name, dutch, type, ns, repeat, vocab, what)
 #include "schema.def"
 #undef PROPSET
 #undef PROP
@@ -46,7 +47,7 @@ typedef enum {
 
 typedef enum {
 #define PROPSET(set)
-#define PROP(set, id, name, type, ns, repeat, vocab, what) PROP_##set##_##id,
+#define PROP(set, id, name, dutch, type, ns, repeat, vocab, what) PROP_##set##_##id,
 #include "schema.def"
 #undef PROPSET
 #undef PROP
@@ -56,6 +57,7 @@ typedef enum {
 typedef struct {
 	PropSet set;
 	const char *name;
+	const char *dutch;           /* the same property in Dutch: "trekker" */
 	ValueType type;
 	unsigned ns;                 /* for names: NS_BIT mask */
 	bool repeat;

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "lex.h"
 #include "mem.h"
 #include "names.h"
 #include "suppress.h"
@@ -130,13 +131,13 @@ static void accept_unknown_word(ParseCtx *pc, Name word, bool before_date)
 AcceptClauses *syntax_accept_name(ParseCtx *pc, AcceptClauses *c, Name word, int kind, SrcLoc kind_loc, Ref *name)
 {
 	(void)kind_loc;
-	if (strcmp(word.text, "until") == 0)
+	if (lex_is_word(word.text, "until"))
 		diag_report(pc->diags, DIAG_E509, name->loc, "'until' takes a date (YYYY-MM-DD or YYYY-MM), not a name");
-	else if (strcmp(word.text, "on") != 0)
+	else if (!lex_is_word(word.text, "on"))
 		accept_unknown_word(pc, word, false);
 	else if (c->on)
 		accept_clause_twice(pc, "on", word.loc);
-	if (strcmp(word.text, "on") != 0 || c->on) {
+	if (!lex_is_word(word.text, "on") || c->on) {
 		c->malformed = true;
 		return c;
 	}
@@ -147,10 +148,10 @@ AcceptClauses *syntax_accept_name(ParseCtx *pc, AcceptClauses *c, Name word, int
 
 AcceptClauses *syntax_accept_date(ParseCtx *pc, AcceptClauses *c, Name word, Date date, SrcLoc date_loc)
 {
-	if (strcmp(word.text, "until") != 0 || c->has_until)
+	if (!lex_is_word(word.text, "until") || c->has_until)
 		c->malformed = true;
-	if (strcmp(word.text, "until") != 0) {
-		if (strcmp(word.text, "on") == 0)
+	if (!lex_is_word(word.text, "until")) {
+		if (lex_is_word(word.text, "on"))
 			diag_report(pc->diags, DIAG_E509, date_loc,
 				    "'on' names the declaration whose warning is accepted; the date goes after 'until'");
 		else

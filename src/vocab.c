@@ -7,7 +7,7 @@
 
 #include "buf.h"
 
-#define VOCAB_ENTRY(value, word) { word, value },
+#define VOCAB_ENTRY(value, word, dutch) { word, value, dutch },
 
 static const VocabEntry priorities[] = { PRIORITY_WORDS(VOCAB_ENTRY) };
 static const VocabEntry action_statuses[] = { ACTION_STATUS_WORDS(VOCAB_ENTRY) };
@@ -49,7 +49,8 @@ const char *vocab_word(Vocabulary v, int value)
 const VocabEntry *vocab_find(Vocabulary v, const char *word)
 {
 	for (size_t i = 0; i < vocabularies[v].count; i++)
-		if (strcmp(vocabularies[v].entries[i].word, word) == 0)
+		if (strcmp(vocabularies[v].entries[i].word, word) == 0 ||
+		    (vocabularies[v].entries[i].dutch && strcmp(vocabularies[v].entries[i].dutch, word) == 0))
 			return &vocabularies[v].entries[i];
 	return NULL;
 }

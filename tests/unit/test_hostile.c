@@ -216,7 +216,7 @@ static const char *read_all(const char *path)
 static int format_write(const char *path)
 {
 	const char *files[] = { path };
-	return fmt_command_run(files, 1, false, true, false);
+	return fmt_command_run(files, 1, false, true, false, NULL);
 }
 
 /* fmt --write keeps what it does not own. */
@@ -282,7 +282,7 @@ static void fmt_check_names_after_dashes(void **state)
 	int fd = open("diff.out", O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	dup2(fd, STDOUT_FILENO);
 	const char *files[] = { "plan.care" };
-	int status = fmt_command_run(files, 1, true, false, false);
+	int status = fmt_command_run(files, 1, true, false, false, NULL);
 	fflush(stdout);
 	dup2(saved, STDOUT_FILENO);
 	close(fd);

@@ -50,13 +50,13 @@ syn match careDelimiter "[,:;.]"
 syn match careOperator "\.\.\|[<>=!]=\|[-+*/<>=]"
 
 " ---- words ------------------------------------------------------------------------------
-syn keyword careChoice low medium high planned running done stopped analysis implementation evaluation
+syn keyword careChoice low laag medium middel high hoog planned gepland running lopend done afgerond stopped gestopt sent verstuurd received ontvangen in_progress in_behandeling answered beantwoord refused geweigerd passed_on doorgegeven analysis analyse implementation uitvoering evaluation evaluatie higher_is_better hoger_is_beter lower_is_better lager_is_beter
 
 " At the top level: declarations and the words of their headers.
-syn keyword careDeclaration import plan let municipality area body kind capability block
-syn keyword careDeclaration group actor need action signal answer accept
-syn keyword careKeyword in to with on until
-syn match careDefName "\%(\<\%(plan\|municipality\|area\|body\|kind\|capability\|block\|group\|actor\|need\|action\|let\)\s\+\)\@<=\h\w*"
+syn keyword careDeclaration import importeer plan let waarde municipality gemeente area gebied body orgaan kind soort capability aanbod block
+syn keyword careDeclaration bouwsteen group doelgroep actor need nood action actie metric meetinstrument signal signaal answer antwoord accept aanvaard
+syn keyword careKeyword in to naar tot with met until on op
+syn match careDefName "\%(\<\%(plan\|municipality\|gemeente\|area\|gebied\|body\|orgaan\|kind\|soort\|capability\|aanbod\|block\|bouwsteen\|group\|doelgroep\|actor\|need\|nood\|action\|actie\|metric\|meetinstrument\|let\|waarde\)\s\+\)\@<=\h\w*"
 
 " Blocks: inside them every word may name a property, so the declaration keywords are not
 " highlighted there (kind, group, in, to, ... are properties).
@@ -68,9 +68,9 @@ syn match careBraceError "}"
 
 " `to` in the middle of a line: the end of a range (from 2025-03 to 2026-12); defined
 " before careProperty, so a `to` that starts a line is the property.
-syn match careRangeWord contained "\<to\>"
+syn match careRangeWord contained "\<\%(to\|tot\)\>"
 " A property name: the first word of a line, or the first word after { or ;.
-syn match careProperty contained "\%(^\s*\|[{;]\s*\)\@<=\<\%(population\|members\|escalates_to\|handled_by\|part_of\|serves\|provides\|addresses\|requires\|lead\|partners\|from\|to\|status\|indicator\|unit\|baseline\|target\|by\|measure\|priority\|evidence\|description\|owner\|phase\|period\|as_of\|contact\|municipality\|body\|kind\|group\|block\|in\)\>"
+syn match careProperty contained "\%(^\s*\|[{;]\s*\)\@<=\<\%(municipality\|gemeente\|body\|orgaan\|period\|periode\|as_of\|peildatum\|owner\|eigenaar\|phase\|fase\|population\|inwoners\|group\|doelgroep\|nis\|postcode\|merged_into\|opgegaan_in\|kind\|soort\|members\|leden\|escalates_to\|escaleert_naar\|alias\|handled_by\|behandeld_door\|part_of\|deel_van\|serves\|bedient\|provides\|biedt\|contact\|in\|block\|bouwsteen\|requires\|vraagt\|priority\|prioriteit\|evidence\|onderbouwing\|indicator\|addresses\|voor\|lead\|trekker\|partners\|from\|van\|to\|tot\|status\|adjusted\|bijgestuurd\|unit\|eenheid\|scale\|schaal\|direction\|richting\|baseline\|nulmeting\|target\|doel\|by\|tegen\|measure\|meting\|sample\|steekproef\|metric\|meetinstrument\|sent\|verstuurd\|reply\|reactie\|expected\|verwacht\|received\|ontvangen\|unconfirmed\|onbevestigd\|description\|beschrijving\|source\|bron\)\>"
 " The ID of an indicator.
 syn match careIndicatorName contained "\%(\<indicator\s\+\)\@<=\h\w*"
 
