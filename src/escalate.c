@@ -293,9 +293,20 @@ static Body *next_body(Body *b, Place *area, long day)
 
 /* The action of `answer` counts where the body's own plan gives it, it is
    not stopped, and it runs in the signalled area (or a place around it). */
+/* The status the body's record or the sender states, before any answer. */
+static SignalStatus said_status(const Signal *s)
+{
+	return s->record && s->record->status != SIG_UNKNOWN ? s->record->status : s->own_status;
+}
+
+/* Does the answer by an action count for this body and area?  Not for a
+   signal refused or passed on (E709): such a signal travels on as if unanswered. */
 static bool answer_counts(const Signal *s, const Body *at, const Place *area)
 {
 	const Action *a = s->answered_by;
+	SignalStatus said = said_status(s);
+	if (said == SIG_REFUSED || said == SIG_PASSED_ON)
+		return false;
 	if (!a || !at->plan || a->base.module != at->plan->base.module || a->status == STATUS_STOPPED)
 		return false;
 	for (size_t i = 0; i < a->places.len; i++)
@@ -509,12 +520,6 @@ static bool is_closed(SignalStatus st)
  * long it has been open, and whether an answer is overdue (W711).  An
  * answer by an action to a signal that was refused or passed on is E709.
  */
-/* The status the body's record or the sender states, before any answer. */
-static SignalStatus said_status(const Signal *s)
-{
-	return s->record && s->record->status != SIG_UNKNOWN ? s->record->status : s->own_status;
-}
-
 /* E709: an action answers a signal that was refused or passed on; the answer does not count. */
 static bool refused_answer(World *w, Signal *s)
 {
