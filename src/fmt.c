@@ -6,7 +6,9 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "buf.h"
 #include "lex.h"
+#include "utf8.h"
 
 typedef struct {
 	int depth;               /* braces open before the line */
@@ -33,6 +35,30 @@ static size_t find_triple(const char *s, size_t from, size_t n)
 	return n;
 }
 
+/* Text of a string or a comment as fmt writes it: a character a terminal
+   would act on rather than show (utf8.h) is written as its escape, \u{1B}.
+   In a string that is the same value; in a comment, the same words; and the
+   layout never carries a control sequence to a terminal or a file. */
+static void put_text(StrBuf *out, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		size_t good = utf8_first_unsafe(s + i, n - i);
+		buf_put(out, s + i, good);
+		i += good;
+		if (i == n)
+			break;
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (len == 0) { /* not reached: only valid UTF-8 is laid out */
+			buf_putc(out, s[i++]);
+			continue;
+		}
+		buf_printf(out, "\\u{%X}", (unsigned)cp);
+		i += len;
+	}
+}
+
 /* Copy one line's content with canonical spacing; update depth and state. */
 static void format_content(FmtState *st, const char *s, size_t n, StrBuf *out, char *last_code,
 			   char *before_last)
@@ -45,7 +71,7 @@ static void format_content(FmtState *st, const char *s, size_t n, StrBuf *out, c
 		if (st->in_long_string) {
 			size_t end = find_triple(s, i, n);
 			size_t stop = end < n ? end + 3 : n;
-			buf_put(out, s + i, stop - i);
+			put_text(out, s + i, stop - i);
 			if (end < n)
 				st->in_long_string = false;
 			i = stop;
@@ -63,7 +89,7 @@ static void format_content(FmtState *st, const char *s, size_t n, StrBuf *out, c
 					out->len--;
 				buf_puts(out, "  ");
 			}
-			buf_put(out, s + i, n - i);
+			put_text(out, s + i, n - i);
 			return;
 		}
 		if (pending_space && c != ',' && c != ')' && out->len > content_start &&
@@ -86,7 +112,7 @@ static void format_content(FmtState *st, const char *s, size_t n, StrBuf *out, c
 					j += s[j] == '\\' ? 2 : 1;
 				j = j < n ? j + 1 : n;
 			}
-			buf_put(out, s + i, j - i);
+			put_text(out, s + i, j - i);
 			i = j;
 			*before_last = *last_code;
 			*last_code = '"';

@@ -44,9 +44,9 @@ int utf8_is_unsafe(uint32_t cp)
 	       cp == 0xFEFF;
 }
 
-/* Where the first byte to escape is, or len: ASCII text that is printable
-   (nearly all of it) is passed over eight bytes at a time. */
-static size_t first_unsafe(const char *s, size_t len)
+/* ASCII text that is printable (nearly all of it) is passed over eight
+   bytes at a time. */
+size_t utf8_first_unsafe(const char *s, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
@@ -74,14 +74,14 @@ static size_t first_unsafe(const char *s, size_t len)
 
 const char *utf8_safe_text(const char *s, size_t len)
 {
-	size_t i = first_unsafe(s, len);
+	size_t i = utf8_first_unsafe(s, len);
 	if (i == len && s[len] == '\0')
 		return s;
 	StrBuf b = { 0 };
 	buf_init(&b);
 	buf_put(&b, s, i);
 	while (i < len) {
-		size_t good = first_unsafe(s + i, len - i);
+		size_t good = utf8_first_unsafe(s + i, len - i);
 		buf_put(&b, s + i, good);
 		i += good;
 		if (i == len)

@@ -35,6 +35,8 @@ size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
  * U+FEFF).
  */
 int utf8_is_unsafe(uint32_t cp);
+/* Where the first unsafe character (or invalid byte) of s[0..len) starts, or len. */
+size_t utf8_first_unsafe(const char *s, size_t len);
 
 /*
  * Text from a plan or the command line, made safe to print: each unsafe
