@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "json.h"
+#include "i18n.h"
 #include "mem.h"
 
 /*
@@ -15,7 +16,7 @@
  * (docs/json.md): the minor number grows when a field is added, the major
  * one when a field is removed, renamed or changes meaning.
  */
-#define JSON_FORMAT_VERSION "1.1"
+#define JSON_FORMAT_VERSION "1.2"
 
 /* "acceptance": the acceptance naming a need-area (in force: accepted; expired: a gap), or null. */
 static void json_acceptance_of(JsonWriter *j, const Coverage *cov)
@@ -180,6 +181,7 @@ void report_json_check(const World *w, StrBuf *out)
 	json_init(&j, out);
 	json_object_begin(&j);
 	json_kv_string(&j, "format_version", JSON_FORMAT_VERSION);
+	json_kv_string(&j, "language", i18n_code()); /* of the messages; keys and enum values are English */
 	json_diagnostics(&j, w);
 	json_coverage(&j, w);
 	json_signals(&j, w);
@@ -369,6 +371,7 @@ void report_json_eval(const World *w, StrBuf *out)
 	json_init(&j, out);
 	json_object_begin(&j);
 	json_kv_string(&j, "format_version", JSON_FORMAT_VERSION);
+	json_kv_string(&j, "language", i18n_code()); /* of the messages; keys and enum values are English */
 	json_key(&j, "files");
 	json_array_begin(&j);
 	FOR_USER_MODULES(w, m) {

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "i18n.h"
 #include "mem.h"
 
 /* One signal as one body received it. */
@@ -202,6 +203,7 @@ void report_signals_json(const World *w, StrBuf *out)
 	JsonWriter j;
 	json_init(&j, out);
 	json_object_begin(&j);
+	json_kv_string(&j, "language", i18n_code());
 	json_key(&j, "bodies");
 	json_array_begin(&j);
 	for (size_t i = 0; i < boxes.len; i++) {

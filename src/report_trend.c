@@ -12,6 +12,7 @@
 
 #include "format.h"
 #include "json.h"
+#include "i18n.h"
 #include "mem.h"
 
 /* Every indicator of the user's plans, needs' then actions', in source order. */
@@ -186,6 +187,7 @@ void report_trend_json(const ReportPoint *points, size_t n, StrBuf *out)
 	JsonWriter j;
 	json_init(&j, out);
 	json_object_begin(&j);
+	json_kv_string(&j, "language", i18n_code());
 	json_key(&j, "points");
 	json_array_begin(&j);
 	Vec titles = { 0 };
