@@ -21,6 +21,7 @@
 #include <limits.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "mem.h"
 #include "names.h"
 #include "places.h"
@@ -321,8 +322,8 @@ static void report_unconfirmed(World *w, const Signal *s, const Route *r, SrcLoc
 				    entity_name(&s->need->base), entity_title(&r->body->base),
 				    entity_name(&r->area->base), r->reach->unconfirmed);
 	diag_note(d, m->loc, "the membership of %s in %s%s%s%s%s", entity_name(m->member),
-		  entity_name(&m->body->base), p && p->source ? " rests on: " : "", p && p->source ? p->source : "",
-		  p && p->has_as_of ? ", as of " : "", p && p->has_as_of ? date_format(p->as_of) : "");
+		  entity_name(&m->body->base), p && p->source ? _(" rests on: ") : "", p && p->source ? p->source : "",
+		  p && p->has_as_of ? _(", as of ") : "", p && p->has_as_of ? date_format(p->as_of) : "");
 	diag_note(d, (SrcLoc){ 0 }, "confirm it with %s, or name the body yourself: signal %s to %s",
 		  entity_title(&r->body->base), entity_name(&s->need->base), entity_name(&r->body->base));
 }

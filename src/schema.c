@@ -7,6 +7,7 @@
 #include <assert.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "mem.h"
 #include "names.h"
 
@@ -276,8 +277,8 @@ static const char *comma_number_hint(const Property *p)
 	if (strchr(whole, '.') || strchr(part, '.') || strchr(part, '_'))
 		return NULL;
 	if (strlen(part) == 3)
-		return mem_printf("; did you mean '%s%s'? (no thousands separator, or _ : %s_%s)", whole, part, whole, part);
-	return mem_printf("; did you mean '%s.%s'? (decimals are written with a point)", whole, part);
+		return mem_printf(_("; did you mean '%s%s'? (no thousands separator, or _ : %s_%s)"), whole, part, whole, part);
+	return mem_printf(_("; did you mean '%s.%s'? (decimals are written with a point)"), whole, part);
 }
 
 static void check_items(DiagSink *diags, const PropSpec *spec, const Property *p)
@@ -395,7 +396,7 @@ int schema_choice(DiagSink *diags, const Props *props, PropId id, int fallback)
 	const char *close = word ? names_closest(word->text, words, n < SCHEMA_MAX_SLOTS ? n : SCHEMA_MAX_SLOTS) : NULL;
 	Diagnostic *d = diag_report(diags, DIAG_E505, ast_item_loc(it), "'%s' is not a valid %s (%s)%s%s%s",
 				    word ? word->text : ast_ref_text(it->value->u.ref), spec->name, vocab_list(vocab),
-				    close ? "; did you mean '" : "", close ? close : "", close ? "'?" : "");
+				    close ? _("; did you mean '") : "", close ? close : "", close ? "'?" : "");
 	if (close)
 		diag_fix(d, ast_item_loc(it), close, NULL);
 	return fallback;
