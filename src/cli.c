@@ -117,7 +117,7 @@ static const char *const format_names[] = {
 
 #define FORMAT_COUNT (sizeof format_names / sizeof format_names[0])
 
-static const char help_tail[] = N_(
+static const char *const help_tail = N_(
 	"\n"
 	"  -               as a FILE: read the plan from standard input\n"
 	"\n"
@@ -126,6 +126,8 @@ static const char help_tail[] = N_(
 	"  SOURCE_DATE_EPOCH   'today' for plans without as_of, for reproducible runs\n"
 	"  CARENET_ROOT        as --root DIR, for CI: plans are read only inside DIR\n"
 	"  NO_COLOR            no colours in diagnostics (unless --color=always)\n"
+	"  LANGUAGE, LC_ALL, LC_MESSAGES, LANG\n"
+	"                      the language (nl, nl_BE, nl_NL ...: Dutch), unless --lang\n"
 	"\n"
 	"exit status: 0 clean, 1 findings (or, for eval, a plan that cannot be\n"
 	"evaluated), 2 usage or I/O error.  See carenet(1) and carenet(5).\n");
