@@ -145,15 +145,16 @@ $(BIN): $(OBJS) $(BUILD)/obj/main.o
 
 # ---- messages in Dutch (GNU gettext) -----------------------------------------------------
 # What xgettext collects: the formats of the diagnostics functions, _() and
-# N_(), i18n_plural's two forms, the titles of diag_codes.def and the words
-# of vocab.h.  A new message needs nothing more than one of these; then
+# N_(), i18n_plural's two forms, names_resolve's `what`, the titles of
+# diag_codes.def, the nouns of decl_kinds.def, the `what` of schema.def and
+# the words of vocab.h.  A new message needs nothing more than one of these; then
 # `make po-update` and a translation in po/nl.po (make po-check says which).
 XGETTEXT_FLAGS := -L C --from-code=UTF-8 --add-location=file --sort-by-file --package-name=carenet \
               --package-version=$(VERSION) --msgid-bugs-address=carenet -k_ -kN_ -ki18n_plural:1,2 \
-              -kdiag_report:4 -kdiag_note:3 -kdiag_fix:4 -kDIAG:3 \
+              -kdiag_report:4 -kdiag_note:3 -kdiag_fix:4 -knames_resolve:5 -kDIAG:3 -kDECL_KIND:3 -kPROP:8 \
               --flag=diag_report:4:c-format --flag=diag_note:3:c-format --flag=i18n_plural:1:c-format \
               --flag=i18n_plural:2:c-format
-PO_SOURCES := $(sort $(wildcard src/*.c)) src/diag_codes.def
+PO_SOURCES := $(sort $(wildcard src/*.c)) src/diag_codes.def src/decl_kinds.def src/schema.def
 
 $(MO): po/nl.po
 	@mkdir -p $(dir $@)

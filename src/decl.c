@@ -3,6 +3,8 @@
  */
 #include "decl.h"
 
+#include "i18n.h"
+
 static const struct {
 	const char *keyword;
 	const char *noun;
@@ -20,7 +22,7 @@ const char *decl_kind_name(DeclKind kind)
 
 const char *decl_kind_noun(DeclKind kind)
 {
-	return decl_kinds[kind].noun;
+	return i18n_text(decl_kinds[kind].noun); /* "an area": messages show it */
 }
 
 DeclSyntax decl_kind_syntax(DeclKind kind)
