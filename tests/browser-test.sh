@@ -9,6 +9,7 @@
 #
 # Usage: tests/browser-test.sh BINARY
 set -u
+export LANGUAGE=en   # carenet in English, whatever the developer's language (src/i18n.c)
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/.." || exit 2
 browser=$(command -v chromium || command -v chromium-browser) || { echo "browser: skipped (no chromium)"; exit 0; }

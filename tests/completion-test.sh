@@ -10,6 +10,7 @@
 #
 # Usage: tests/completion-test.sh BINARY
 set -u
+export LANGUAGE=en   # carenet in English, whatever the developer's language (src/i18n.c)
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 top=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)

@@ -6,6 +6,7 @@
 #
 # Usage: tests/install-test.sh   (from the top of the tree, after make)
 set -u
+export LANGUAGE=en   # carenet in English, whatever the developer's language (src/i18n.c)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0

@@ -34,6 +34,8 @@ def check(name, ok, detail=""):
 PLAN = """import "antwerp"
 import "./lib.care"
 
+os.environ["LANGUAGE"] = "en"  # carenet in English, whatever the developer's language (src/i18n.c)
+
 plan dorp "Zorgzaam Dorp" {
   municipality hoogstraten
   period 2025-01 .. 2027-12
