@@ -486,6 +486,8 @@ static int complete_command(int argc, char **argv)
 	if (command_table[c].options & OPT_COLOR)
 		for (size_t i = 0; i < COLOR_COUNT; i++)
 			printf("value --color %s\n", color_names[i]);
+	if (command_table[c].options & OPT_LANG)
+		printf("value --lang nl\nvalue --lang en\n");
 	return 0;
 }
 
