@@ -523,7 +523,7 @@ static bool refused_answer(World *w, Signal *s)
 	if (!s->answer || (said != SIG_REFUSED && said != SIG_PASSED_ON))
 		return false;
 	Diagnostic *d = diag_report(w->diags, DIAG_E709, s->answer->loc, "signal '%s' was %s: an action cannot answer it",
-				    entity_name(&s->need->base), said == SIG_REFUSED ? "refused" : "passed on");
+				    entity_name(&s->need->base), said == SIG_REFUSED ? _("refused") : _("passed on"));
 	diag_note(d, s->record && s->record->status != SIG_UNKNOWN ? s->record->base.decl->loc : s->base.decl->loc,
 		  "its status is said here");
 	s->answered_by = NULL;
