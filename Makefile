@@ -18,6 +18,7 @@ EXAMPLE    ?= examples/hoogstraten.care
 
 STDLIB_DIR := $(PREFIX)/share/carenet/stdlib
 MAN_DIR    := $(PREFIX)/share/man
+LOCALE_DIR := $(PREFIX)/share/locale
 BASH_COMPLETION_DIR := $(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETION_DIR  := $(PREFIX)/share/zsh/vendor-completions
 # Where the documentation is published, ending in '/': the SARIF output links
@@ -31,6 +32,7 @@ GEN_WARN   := -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
 OPT        ?= -O2 -g
 CPPFLAGS   += -Isrc -I$(BUILD)/gen -D_DEFAULT_SOURCE \
               -DCARENET_VERSION='"$(VERSION)"' -DCARENET_STDLIB_DIR='"$(STDLIB_DIR)"' \
+              -DCARENET_LOCALE_DIR='"$(LOCALE_DIR)"' \
               -DCARENET_DOCS_URL='"$(DOCS_URL)"'
 CFLAGS     += -std=c11 $(OPT) -MMD -MP
 
@@ -67,19 +69,21 @@ OBJS       := $(SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/parser.o $(BUILD)/ob
 UNIT_SRCS  := $(wildcard tests/unit/test_*.c)
 UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN        := $(BUILD)/carenet
+# The Dutch catalog, found next to the program (src/i18n.c).
+MO         := $(BUILD)/locale/nl/LC_MESSAGES/carenet.mo
 
 .PHONY: all run check deps deps-check unit golden sanitize install uninstall clean dutch-check \
         codes hints prefixes stdlib-check history-check init-check install-check man-check fmt-check tutorial fuzz fuzz-short fuzz-objects FORCE valgrind browser bench \
         completion sarif-check compare-check \
-        lsp lsp-protocol lsp-memory
+        lsp lsp-protocol lsp-memory po-update po-check
 .DEFAULT_GOAL := all
 
-all: $(BIN)
+all: $(BIN) $(MO)
 
 # ---- dependencies --------------------------------------------------------------
 # Installs what is missing with apt-get (as root), so a fresh Debian machine
 # needs nothing but make.
-BUILD_PKGS := make gcc libc6-dev flex bison pkg-config libgc-dev libcmocka-dev libjansson-dev git
+BUILD_PKGS := make gcc libc6-dev flex bison pkg-config libgc-dev libcmocka-dev libjansson-dev git gettext
 define need_packages
 	@missing=""; \
 	for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -139,6 +143,35 @@ $(BUILD)/obj/lexer.o: $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.h
 $(BIN): $(OBJS) $(BUILD)/obj/main.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# ---- messages in Dutch (GNU gettext) -----------------------------------------------------
+# What xgettext collects: the formats of the diagnostics functions, _() and
+# N_(), i18n_plural's two forms, names_resolve's `what`, the titles of
+# diag_codes.def, the nouns of decl_kinds.def, the `what` of schema.def and
+# the words of vocab.h.  A new message needs nothing more than one of these; then
+# `make po-update` and a translation in po/nl.po (make po-check says which).
+XGETTEXT_FLAGS := -L C --from-code=UTF-8 --add-location=file --sort-by-file --package-name=carenet \
+              --package-version=$(VERSION) --msgid-bugs-address=carenet -k_ -kN_ -ki18n_plural:1,2 \
+              -kdiag_report:4 -kdiag_note:3 -kdiag_fix:4 -knames_resolve:5 -kDIAG:3 -kDECL_KIND:4 -kPROP:9 \
+              --flag=diag_report:4:c-format --flag=diag_note:3:c-format --flag=i18n_plural:1:c-format \
+              --flag=i18n_plural:2:c-format
+PO_SOURCES := $(sort $(wildcard src/*.c)) src/diag_codes.def src/decl_kinds.def src/schema.def
+
+$(MO): po/nl.po
+	@mkdir -p $(dir $@)
+	msgfmt -c -o $@ po/nl.po
+
+# po/carenet.pot from the sources, and po/nl.po brought up to date with it.
+po-update:
+	@mkdir -p $(BUILD)/po
+	xgettext $(XGETTEXT_FLAGS) -o po/carenet.pot $(PO_SOURCES)
+	xgettext -L C --from-code=UTF-8 --add-location=file -kX:2 -j -o po/carenet.pot src/vocab.h
+	msgmerge -q --add-location=file --sort-by-file -U --backup=none po/nl.po po/carenet.pot
+
+# Every message of the sources has a Dutch translation that is not fuzzy,
+# with the same format directives.
+po-check:
+	@tests/po-check.sh
+
 $(BUILD)/tests/%: tests/unit/%.c $(OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARNINGS) -o $@ $< $(OBJS) $(LDFLAGS) $(LDLIBS) $(CMOCKA_LIBS)
@@ -153,12 +186,12 @@ run: deps
 unit: $(UNIT_BINS)
 	@status=0; for t in $(UNIT_BINS); do ./$$t || status=1; done; exit $$status
 
-golden: $(BIN)
+golden: $(BIN) $(MO)
 	@tests/run-cases.sh $(BIN)
 
 check: deps-check
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory unit golden hints fmt-check tutorial codes prefixes stdlib-check man-check install-check browser \
+	@$(MAKE) --no-print-directory unit golden po-check hints fmt-check tutorial codes prefixes stdlib-check man-check install-check browser \
 	  completion sarif-check history-check init-check compare-check lsp lsp-memory dutch-check
 	@$(MAKE) --no-print-directory sanitize valgrind fuzz-short
 
@@ -239,12 +272,13 @@ history-check: $(BIN)
 install-check: $(BIN)
 	@tests/install-test.sh
 
-# The man pages render without warnings.
+# The man pages, English and Dutch, render without warnings.
+MAN_PAGES := docs/carenet.1 docs/carenet.5 docs/nl/carenet.1 docs/nl/carenet.5
 man-check:
-	@for page in docs/carenet.1 docs/carenet.5; do \
-	  out=$$(MANWIDTH=80 man --warnings -l $$page 2>&1 >/dev/null); \
+	@for page in $(MAN_PAGES); do \
+	  out=$$(MANWIDTH=80 LC_ALL=C.UTF-8 man --warnings -l $$page 2>&1 >/dev/null); \
 	  if [ -n "$$out" ]; then echo "$$page:"; echo "$$out"; exit 1; fi; \
-	done; echo "man pages: 2 passed, 0 failed"
+	done; echo "man pages: $(words $(MAN_PAGES)) passed, 0 failed"
 
 # Unit and golden tests again under AddressSanitizer and UBSan.
 # The sanitizer build never frees (see src/mem.h), so leak checking is off.
@@ -333,8 +367,9 @@ bench: deps-check $(BIN) $(BENCH_SCAN) $(BENCH_TOUCH)
 	@/usr/bin/python3 tests/bench/lsp.py $(BIN)
 
 # ---- install -------------------------------------------------------------------------
-install: $(BIN)
+install: $(BIN) $(MO)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(STDLIB_DIR) $(DESTDIR)$(MAN_DIR)/man1 $(DESTDIR)$(MAN_DIR)/man5 \
+	  $(DESTDIR)$(MAN_DIR)/nl/man1 $(DESTDIR)$(MAN_DIR)/nl/man5 $(DESTDIR)$(LOCALE_DIR)/nl/LC_MESSAGES \
 	  $(DESTDIR)$(BASH_COMPLETION_DIR) $(DESTDIR)$(ZSH_COMPLETION_DIR)
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/carenet
 	install -m 644 editors/bash/carenet $(DESTDIR)$(BASH_COMPLETION_DIR)/carenet
@@ -342,9 +377,14 @@ install: $(BIN)
 	install -m 644 stdlib/*.care $(DESTDIR)$(STDLIB_DIR)/
 	install -m 644 docs/carenet.1 $(DESTDIR)$(MAN_DIR)/man1/carenet.1
 	install -m 644 docs/carenet.5 $(DESTDIR)$(MAN_DIR)/man5/carenet.5
+	install -m 644 docs/nl/carenet.1 $(DESTDIR)$(MAN_DIR)/nl/man1/carenet.1
+	install -m 644 docs/nl/carenet.5 $(DESTDIR)$(MAN_DIR)/nl/man5/carenet.5
+	install -m 644 $(MO) $(DESTDIR)$(LOCALE_DIR)/nl/LC_MESSAGES/carenet.mo
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/carenet $(DESTDIR)$(MAN_DIR)/man1/carenet.1 $(DESTDIR)$(MAN_DIR)/man5/carenet.5
+	rm -f $(DESTDIR)$(MAN_DIR)/nl/man1/carenet.1 $(DESTDIR)$(MAN_DIR)/nl/man5/carenet.5
+	rm -f $(DESTDIR)$(LOCALE_DIR)/nl/LC_MESSAGES/carenet.mo
 	rm -f $(DESTDIR)$(BASH_COMPLETION_DIR)/carenet $(DESTDIR)$(ZSH_COMPLETION_DIR)/_carenet
 	rm -rf $(DESTDIR)$(PREFIX)/share/carenet
 

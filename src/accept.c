@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "mem.h"
 #include "names.h"
 
@@ -51,7 +52,7 @@ static bool code_acceptable(World *w, Module *m, const DeclStatement *d, const c
 			names[i] = diag_code_name((DiagCode)i);
 		const char *close = names_closest(code, names, DIAG_CODE_COUNT);
 		Diagnostic *diag = diag_report(w->diags, DIAG_E510, d->need->loc, "unknown diagnostic code '%s'%s%s%s",
-					       code, close ? "; did you mean '" : "", close ? close : "", close ? "'?" : "");
+					       code, close ? _("; did you mean '") : "", close ? close : "", close ? "'?" : "");
 		if (!close)
 			diag_note(diag, (SrcLoc){ 0 }, "the codes are listed in diagnostics.md (carenet explain CODE)");
 		return false;
@@ -279,7 +280,7 @@ void accept_report_unused(World *w)
 				diag_report(w->diags, DIAG_W714, a->base.decl->stmt->need->loc,
 					    "%s '%s' has no %s warning%s; remove the acceptance",
 					    entity_noun(a->on), entity_name(a->on), diag_code_name(a->code),
-					    a->in_force ? "" : " (and the acceptance has expired)");
+					    a->in_force ? "" : _(" (and the acceptance has expired)"));
 		}
 	}
 }

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "mem.h"
 #include "source.h"
 
@@ -47,7 +48,17 @@ static bool read_report(DiagSink *sink, json_t *root, const char **why)
 	const char *version = json_is_object(root) ? text_of(root, "format_version") : NULL;
 	json_t *diags = json_is_object(root) ? json_object_get(root, "diagnostics") : NULL;
 	if (!version || strncmp(version, "1.", 2) != 0 || !json_is_array(diags)) {
-		*why = "it is not a report of 'carenet check --format json' (format_version 1.x, with diagnostics)";
+		*why = _("it is not a report of 'carenet check --format json' (format_version 1.x, with diagnostics)");
+		return false;
+	}
+	/* a finding is known by its message, which is in the report's language
+	   (English before format 1.2) */
+	const char *language = text_of(root, "language");
+	if (!language)
+		language = "en";
+	if (strcmp(language, i18n_code()) != 0) {
+		*why = mem_printf(_("its messages are in '%s', this run's in '%s': check with --lang %s, or save a new baseline"),
+				  language, i18n_code(), language);
 		return false;
 	}
 	size_t i;
@@ -57,7 +68,7 @@ static bool read_report(DiagSink *sink, json_t *root, const char **why)
 		const char *message = code ? text_of(d, "message") : NULL;
 		json_t *file = message ? json_object_get(d, "file") : NULL;
 		if (!message || !(json_is_string(file) || json_is_null(file))) {
-			*why = mem_printf("diagnostic %zu of it has no code, message or file", i + 1);
+			*why = mem_printf(_("diagnostic %zu of it has no code, message or file"), i + 1);
 			return false;
 		}
 		count_entry(sink, json_is_string(file) ? json_string_value(file) : "", code, message);
@@ -76,8 +87,8 @@ bool baseline_load(DiagSink *sink, const char *path, const char **why)
 		return false;
 	}
 	*why = fstat(fd, &st) != 0	       ? strerror(errno)
-	       : !S_ISREG(st.st_mode)		       ? "not a regular file"
-	       : (size_t)st.st_size > BASELINE_MAX_BYTES ? "larger than 256 MiB"
+	       : !S_ISREG(st.st_mode)		       ? _("not a regular file")
+	       : (size_t)st.st_size > BASELINE_MAX_BYTES ? _("larger than 256 MiB")
 							 : NULL;
 	if (*why) {
 		close(fd);
@@ -87,7 +98,7 @@ bool baseline_load(DiagSink *sink, const char *path, const char **why)
 	json_t *root = json_loadfd(fd, JSON_REJECT_DUPLICATES, &error);
 	close(fd);
 	if (!root) {
-		*why = mem_printf("line %d: %s", error.line, error.text);
+		*why = mem_printf(_("line %d: %s"), error.line, error.text);
 		return false;
 	}
 	sink->baseline = NEW(Table);

@@ -35,6 +35,7 @@
 #include "history.h"
 #include "hover.h"
 #include "loader.h"
+#include "i18n.h"
 #include "mem.h"
 #include "outline.h"
 #include "parse.h"
@@ -93,7 +94,7 @@ const char *carenet_root(const char *dir, const char **why)
 		return NULL;
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		*why = "not a directory";
+		*why = _("not a directory");
 		return NULL;
 	}
 	return mem_strdup(real);

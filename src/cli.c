@@ -15,6 +15,7 @@
 
 #include "catalog.h"
 #include "cli.h"
+#include "i18n.h"
 #include "date.h"
 #include "explain.h"
 #include "mem.h"
@@ -47,22 +48,22 @@ static const struct {
 	const char *arg;         /* how the help names its value */
 	const char *help;
 } option_table[] = {
-	{ "format", required_argument, OPT_FORMAT, "F", "the output format (see the command's formats)" },
-	{ "as-of", required_argument, OPT_AS_OF, "DATE", "evaluate on DATE (YYYY-MM or YYYY-MM-DD) instead of the plan's as_of" },
-	{ "werror", no_argument, OPT_WERROR, NULL, "warnings count as errors" },
-	{ "check", no_argument, OPT_CHECK, NULL, "show a diff and exit 1 when a file is not in the canonical layout" },
-	{ "write", no_argument, OPT_WRITE, NULL, "rewrite files in the canonical layout" },
-	{ "from", required_argument, OPT_FROM, "DATE", "the first date of a trend" },
-	{ "to", required_argument, OPT_TO, "DATE", "the last date of a trend" },
-	{ "step", required_argument, OPT_STEP, "S", "month, quarter (the default) or year" },
-	{ "history", no_argument, OPT_HISTORY, NULL, "warn about gaps open for months, from the plan's git history" },
-	{ "gap-months", required_argument, OPT_GAP_MONTHS, "N", "with --history: how many months make a gap old (6)" },
-	{ "baseline", required_argument, OPT_BASELINE, "FILE", "count only findings that are not in FILE (a saved check --format json)" },
-	{ "color", required_argument, OPT_COLOR, "WHEN", "colour diagnostics: auto (on a terminal, unless NO_COLOR), always, never" },
-	{ "help", no_argument, OPT_HELP, NULL, "print this command's usage" },
-	{ "stdio", no_argument, OPT_STDIO, NULL, "lsp: use standard input and output (the default)" },
-	{ "root", required_argument, OPT_ROOT, "DIR", "read plan files and imports only inside DIR (or CARENET_ROOT)" },
-	{ "lang", required_argument, OPT_LANG, "L", "nl or en: the language of messages and reports (default: LANGUAGE, LC_ALL, LC_MESSAGES, LANG)" },
+	{ "format", required_argument, OPT_FORMAT, "F", N_("the output format (see the command's formats)") },
+	{ "as-of", required_argument, OPT_AS_OF, "DATE", N_("evaluate on DATE (YYYY-MM or YYYY-MM-DD) instead of the plan's as_of") },
+	{ "werror", no_argument, OPT_WERROR, NULL, N_("warnings count as errors") },
+	{ "check", no_argument, OPT_CHECK, NULL, N_("show a diff and exit 1 when a file is not in the canonical layout") },
+	{ "write", no_argument, OPT_WRITE, NULL, N_("rewrite files in the canonical layout") },
+	{ "from", required_argument, OPT_FROM, "DATE", N_("the first date of a trend") },
+	{ "to", required_argument, OPT_TO, "DATE", N_("the last date of a trend") },
+	{ "step", required_argument, OPT_STEP, "S", N_("month, quarter (the default) or year") },
+	{ "history", no_argument, OPT_HISTORY, NULL, N_("warn about gaps open for months, from the plan's git history") },
+	{ "gap-months", required_argument, OPT_GAP_MONTHS, "N", N_("with --history: how many months make a gap old (6)") },
+	{ "baseline", required_argument, OPT_BASELINE, "FILE", N_("count only findings that are not in FILE (a saved check --format json)") },
+	{ "color", required_argument, OPT_COLOR, "WHEN", N_("colour diagnostics: auto (on a terminal, unless NO_COLOR), always, never") },
+	{ "help", no_argument, OPT_HELP, NULL, N_("print this command's usage") },
+	{ "stdio", no_argument, OPT_STDIO, NULL, N_("lsp: use standard input and output (the default)") },
+	{ "root", required_argument, OPT_ROOT, "DIR", N_("read plan files and imports only inside DIR (or CARENET_ROOT)") },
+	{ "lang", required_argument, OPT_LANG, "L", N_("nl or en: the language of messages and reports (default: LANGUAGE, LC_ALL, LC_MESSAGES, LANG)") },
 };
 
 #define OPTION_COUNT (sizeof option_table / sizeof option_table[0])
@@ -76,48 +77,48 @@ static const struct {
 	const char *summary;
 } command_table[] = {
 	{ "check", CMD_CHECK,
-	  OPT_FORMAT | OPT_AS_OF | OPT_WERROR | OPT_HISTORY | OPT_GAP_MONTHS | OPT_BASELINE | OPT_COLOR | OPT_ROOT | OPT_HELP,
+	  OPT_FORMAT | OPT_AS_OF | OPT_WERROR | OPT_HISTORY | OPT_GAP_MONTHS | OPT_BASELINE | OPT_COLOR | OPT_ROOT | OPT_LANG | OPT_HELP,
 	  1u << FORMAT_TEXT | 1u << FORMAT_JSON | 1u << FORMAT_GITHUB | 1u << FORMAT_SARIF, "FILE...",
-	  "report problems: syntax, unknown names, needs nobody addresses (gaps),\n"
-	  "unresolved signals, warnings; exit 0 clean, 1 findings" },
-	{ "eval", CMD_EVAL, OPT_FORMAT | OPT_AS_OF | OPT_COLOR | OPT_ROOT | OPT_HELP,
+	  N_("report problems: syntax, unknown names, needs nobody addresses (gaps),\n"
+	  "unresolved signals, warnings; exit 0 clean, 1 findings") },
+	{ "eval", CMD_EVAL, OPT_FORMAT | OPT_AS_OF | OPT_COLOR | OPT_ROOT | OPT_LANG | OPT_HELP,
 	  1u << FORMAT_TEXT | 1u << FORMAT_JSON | 1u << FORMAT_MARKDOWN | 1u << FORMAT_HTML | 1u << FORMAT_DOT,
 	  "FILE...",
-	  "print the evaluated plan: needs by area and their status, actions with\n"
-	  "targets and progress, signals and the bodies they reach" },
-	{ "signals", CMD_SIGNALS, OPT_FORMAT | OPT_AS_OF | OPT_COLOR | OPT_ROOT | OPT_HELP,
+	  N_("print the evaluated plan: needs by area and their status, actions with\n"
+	  "targets and progress, signals and the bodies they reach") },
+	{ "signals", CMD_SIGNALS, OPT_FORMAT | OPT_AS_OF | OPT_COLOR | OPT_ROOT | OPT_LANG | OPT_HELP,
 	  1u << FORMAT_TEXT | 1u << FORMAT_JSON | 1u << FORMAT_MARKDOWN | 1u << FORMAT_HTML, "FILE...",
-	  "what each body received: grouped by body and by capability, with where\n"
-	  "each signal stands (sent, open for how long, overdue, answered, passed on)" },
-	{ "compare", CMD_COMPARE, OPT_FORMAT | OPT_AS_OF | OPT_COLOR | OPT_ROOT | OPT_HELP,
+	  N_("what each body received: grouped by body and by capability, with where\n"
+	  "each signal stands (sent, open for how long, overdue, answered, passed on)") },
+	{ "compare", CMD_COMPARE, OPT_FORMAT | OPT_AS_OF | OPT_COLOR | OPT_ROOT | OPT_LANG | OPT_HELP,
 	  1u << FORMAT_TEXT | 1u << FORMAT_JSON | 1u << FORMAT_MARKDOWN | 1u << FORMAT_HTML | 1u << FORMAT_CSV,
 	  "PLAN...",
-	  "plans side by side, one column each, for a learning network: building\n"
-	  "blocks, target groups, capabilities, shared indicators and totals" },
-	{ "diff", CMD_DIFF, OPT_AS_OF | OPT_COLOR | OPT_ROOT | OPT_HELP, 0, "OLD NEW",
-	  "what changed between two versions of a plan: needs, coverage, signals,\n"
-	  "targets; exit 1 when a change opens a new gap (also a git diff driver)" },
-	{ "trend", CMD_TREND, OPT_FORMAT | OPT_FROM | OPT_TO | OPT_STEP | OPT_COLOR | OPT_ROOT | OPT_HELP,
+	  N_("plans side by side, one column each, for a learning network: building\n"
+	  "blocks, target groups, capabilities, shared indicators and totals") },
+	{ "diff", CMD_DIFF, OPT_AS_OF | OPT_COLOR | OPT_ROOT | OPT_LANG | OPT_HELP, 0, "OLD NEW",
+	  N_("what changed between two versions of a plan: needs, coverage, signals,\n"
+	  "targets; exit 1 when a change opens a new gap (also a git diff driver)") },
+	{ "trend", CMD_TREND, OPT_FORMAT | OPT_FROM | OPT_TO | OPT_STEP | OPT_COLOR | OPT_ROOT | OPT_LANG | OPT_HELP,
 	  1u << FORMAT_TEXT | 1u << FORMAT_JSON, "FILE...",
-	  "the plans evaluated at every month, quarter or year from --from to --to:\n"
-	  "how coverage and each indicator evolved" },
-	{ "history", CMD_HISTORY, OPT_FORMAT | OPT_COLOR | OPT_HELP, 1u << FORMAT_TEXT | 1u << FORMAT_JSON, "FILE",
-	  "the plan at each of its commits in git: coverage, the gaps each commit\n"
-	  "opened and closed, and each indicator" },
+	  N_("the plans evaluated at every month, quarter or year from --from to --to:\n"
+	  "how coverage and each indicator evolved") },
+	{ "history", CMD_HISTORY, OPT_FORMAT | OPT_COLOR | OPT_LANG | OPT_HELP, 1u << FORMAT_TEXT | 1u << FORMAT_JSON, "FILE",
+	  N_("the plan at each of its commits in git: coverage, the gaps each commit\n"
+	  "opened and closed, and each indicator") },
 	{ "fmt", CMD_FMT, OPT_CHECK | OPT_WRITE | OPT_COLOR | OPT_LANG | OPT_HELP, 0, "FILE...",
-	  "print plans in the canonical layout; --check shows a diff and exits 1\n"
+	  N_("print plans in the canonical layout; --check shows a diff and exits 1\n"
 	  "when the layout differs, --write rewrites the files; --lang nl|en also\n"
-	  "spells every keyword in that language" },
-	{ "init", CMD_INIT, OPT_AS_OF | OPT_HELP, 0, "MUNICIPALITY [FILE]",
-	  "write a first plan to fill in for a municipality (its ID or name): its\n"
+	  "spells every keyword in that language") },
+	{ "init", CMD_INIT, OPT_AS_OF | OPT_LANG | OPT_HELP, 0, "MUNICIPALITY [FILE]",
+	  N_("write a first plan to fill in for a municipality (its ID or name): its\n"
 	  "areas, the building blocks as a checklist, an example of each declaration;\n"
-	  "never over an existing FILE (without FILE: to standard output)" },
-	{ "explain", CMD_EXPLAIN, OPT_HELP, 0, "CODE...",
-	  "what a diagnostic code means, an example, and how to fix it" },
-	{ "lsp", CMD_LSP, OPT_STDIO | OPT_HELP, 0, "",
-	  "the language server for editors (Language Server Protocol on standard\n"
+	  "never over an existing FILE (without FILE: to standard output)") },
+	{ "explain", CMD_EXPLAIN, OPT_LANG | OPT_HELP, 0, "CODE...",
+	  N_("what a diagnostic code means, an example, and how to fix it") },
+	{ "lsp", CMD_LSP, OPT_STDIO | OPT_LANG | OPT_HELP, 0, "",
+	  N_("the language server for editors (Language Server Protocol on standard\n"
 	  "input and output): diagnostics as you type, definitions, references,\n"
-	  "hover, completion, outline, formatting, quick fixes" },
+	  "hover, completion, outline, formatting, quick fixes") },
 };
 
 #define COMMAND_COUNT (sizeof command_table / sizeof command_table[0])
@@ -130,7 +131,7 @@ static const char *const format_names[] = {
 
 #define FORMAT_COUNT (sizeof format_names / sizeof format_names[0])
 
-static const char help_tail[] =
+static const char *const help_tail = N_(
 	"\n"
 	"  -               as a FILE: read the plan from standard input\n"
 	"\n"
@@ -139,9 +140,11 @@ static const char help_tail[] =
 	"  SOURCE_DATE_EPOCH   'today' for plans without as_of, for reproducible runs\n"
 	"  CARENET_ROOT        as --root DIR, for CI: plans are read only inside DIR\n"
 	"  NO_COLOR            no colours in diagnostics (unless --color=always)\n"
+	"  LANGUAGE, LC_ALL, LC_MESSAGES, LANG\n"
+	"                      the language (nl, nl_BE, nl_NL ...: Dutch), unless --lang\n"
 	"\n"
 	"exit status: 0 clean, 1 findings (or, for eval, a plan that cannot be\n"
-	"evaluated), 2 usage or I/O error.  See carenet(1) and carenet(5).\n";
+	"evaluated), 2 usage or I/O error.  See carenet(1) and carenet(5).\n");
 
 /* "text|json|github" */
 static const char *format_list(unsigned formats)
@@ -178,17 +181,19 @@ static const char *usage_line(size_t c)
 
 static void print_usage(FILE *f)
 {
+	const char *usage = _("usage:");
+	int width = (int)strlen(usage);
 	for (size_t c = 0; c < COMMAND_COUNT; c++)
-		fprintf(f, "%s %s\n", c ? "      " : "usage:", usage_line(c));
-	fprintf(f, "       carenet help [COMMAND] | --help | --version\n");
+		fprintf(f, "%-*s %s\n", width, c ? "" : usage, usage_line(c));
+	fprintf(f, "%-*s carenet help [COMMAND] | --help | --version\n", width, "");
 }
 
 static void print_help(void)
 {
 	print_usage(stdout);
-	fputs("\ncarenet checks and evaluates caring-neighbourhood plans (.care files).\n\ncommands:\n", stdout);
+	fputs(_("\ncarenet checks and evaluates caring-neighbourhood plans (.care files).\n\ncommands:\n"), stdout);
 	for (size_t c = 0; c < COMMAND_COUNT; c++) {
-		const char *summary = command_table[c].summary;
+		const char *summary = _(command_table[c].summary);
 		printf("  %-9s ", command_table[c].name);
 		for (const char *p = summary; *p; p++) {
 			putchar(*p);
@@ -197,21 +202,19 @@ static void print_help(void)
 		}
 		putchar('\n');
 	}
-	fputs("\noptions:\n", stdout);
+	fputs(_("\noptions:\n"), stdout);
 	for (size_t o = 0; o < OPTION_COUNT; o++)
 		printf("  --%-13s %s\n", mem_printf("%s%s%s", option_table[o].name, option_table[o].arg ? " " : "",
 						      option_table[o].arg ? option_table[o].arg : ""),
-		       option_table[o].help);
-	fputs(help_tail, stdout);
+		       _(option_table[o].help));
+	fputs(_(help_tail), stdout);
 }
 
 static void print_command_help(size_t c)
 {
-	printf("usage: %s\n\n", usage_line(c));
-	const char *summary = command_table[c].summary;
-	for (const char *p = summary; *p; p++)
-		putchar(*p);
-	fputs("\n\noptions:\n", stdout);
+	printf(_("usage: %s\n\n"), usage_line(c));
+	fputs(_(command_table[c].summary), stdout);
+	fputs(_("\n\noptions:\n"), stdout);
 	for (size_t o = 0; o < OPTION_COUNT; o++) {
 		if (!(command_table[c].options & option_table[o].bit))
 			continue;
@@ -220,9 +223,9 @@ static void print_command_help(size_t c)
 		if (option_table[o].bit == OPT_FORMAT)
 			printf("  --%-13s %s\n", name, format_list(command_table[c].formats));
 		else
-			printf("  --%-13s %s\n", name, option_table[o].help);
+			printf("  --%-13s %s\n", name, _(option_table[o].help));
 	}
-	fputs(help_tail, stdout);
+	fputs(_(help_tail), stdout);
 }
 
 /* A usage error: the message, then the usage of the command (all of them
@@ -231,7 +234,7 @@ static int usage_error_in(size_t c, const char *message)
 {
 	fprintf(stderr, "carenet: %s\n", carenet_printable(message)); /* it may quote the command line */
 	if (c < COMMAND_COUNT)
-		fprintf(stderr, "usage: %s\n(carenet %s --help tells more)\n", usage_line(c), command_table[c].name);
+		fprintf(stderr, _("usage: %s\n(carenet %s --help tells more)\n"), usage_line(c), command_table[c].name);
 	else
 		print_usage(stderr);
 	return 2;
@@ -257,8 +260,8 @@ static int unknown_command(const char *name)
 		names[c] = command_table[c].name;
 	names[COMMAND_COUNT] = "help";
 	const char *close = names_closest(name, names, COMMAND_COUNT + 1);
-	return usage_error(close ? mem_printf("unknown command '%s'; did you mean '%s'?", name, close)
-				 : mem_printf("unknown command '%s'", name));
+	return usage_error(close ? mem_printf(_("unknown command '%s'; did you mean '%s'?"), name, close)
+				 : mem_printf(_("unknown command '%s'"), name));
 }
 
 /* The option of command c that `word` starts with (--formatjson), or the
@@ -299,9 +302,9 @@ static int unknown_option(size_t c, const char *arg)
 	if (!close)
 		close = option_prefix_of(c, word);
 	if (close)
-		return usage_error_in(c, mem_printf("%s has no option '%s'; did you mean '--%s'?",
+		return usage_error_in(c, mem_printf(_("%s has no option '%s'; did you mean '--%s'?"),
 						    command_table[c].name, arg, close));
-	return usage_error_in(c, mem_printf("%s has no option '%s'", command_table[c].name, arg));
+	return usage_error_in(c, mem_printf(_("%s has no option '%s'"), command_table[c].name, arg));
 }
 
 static bool parse_format(size_t c, const char *value, Format *out)
@@ -323,8 +326,8 @@ static int bad_format(size_t c, const char *value)
 		if (command_table[c].formats & (1u << f))
 			names[n++] = format_names[f];
 	const char *close = names_closest(value, names, n);
-	return usage_error_in(c, mem_printf("%s has no format '%s'%s%s%s (it has %s)", command_table[c].name, value,
-				      close ? "; did you mean '" : "", close ? close : "", close ? "'?" : "",
+	return usage_error_in(c, mem_printf(_("%s has no format '%s'%s%s%s (it has %s)"), command_table[c].name, value,
+				      close ? _("; did you mean '") : "", close ? close : "", close ? "'?" : "",
 				      format_list(command_table[c].formats)));
 }
 
@@ -345,8 +348,8 @@ static bool parse_color(const char *value, ColorWhen *out)
 static int bad_color(size_t c, const char *value)
 {
 	const char *close = names_closest(value, color_names, COLOR_COUNT);
-	return usage_error_in(c, mem_printf("--color takes auto, always or never, not '%s'%s%s%s", value,
-					    close ? "; did you mean '" : "", close ? close : "", close ? "'?" : ""));
+	return usage_error_in(c, mem_printf(_("--color takes auto, always or never, not '%s'%s%s%s"), value,
+					    close ? _("; did you mean '") : "", close ? close : "", close ? "'?" : ""));
 }
 
 /* Apply one option; 0, or the exit status of a usage error. */
@@ -361,7 +364,7 @@ static int apply_option(size_t c, unsigned bit, const char *value, Options *opts
 		Date d;
 		const char *why;
 		if (!date_parse(value, &d, &why))
-			return usage_error_in(c, mem_printf("--as-of takes a date (YYYY-MM or YYYY-MM-DD), not '%s': %s", value,
+			return usage_error_in(c, mem_printf(_("--as-of takes a date (YYYY-MM or YYYY-MM-DD), not '%s': %s"), value,
 							    why));
 		opts->has_as_of = true;
 		opts->as_of = date_last_day(d);
@@ -371,7 +374,7 @@ static int apply_option(size_t c, unsigned bit, const char *value, Options *opts
 		Date d;
 		const char *why;
 		if (!date_parse(value, &d, &why))
-			return usage_error_in(c, mem_printf("--%s takes a date (YYYY-MM or YYYY-MM-DD), not '%s'",
+			return usage_error_in(c, mem_printf(_("--%s takes a date (YYYY-MM or YYYY-MM-DD), not '%s'"),
 							    bit == OPT_FROM ? "from" : "to", value));
 		if (bit == OPT_FROM) {
 			opts->has_from = true;
@@ -390,28 +393,28 @@ static int apply_option(size_t c, unsigned bit, const char *value, Options *opts
 			if (strcmp(value, steps[i].word) == 0)
 				opts->step = steps[i].step;
 		if (!opts->step)
-			return usage_error_in(c, mem_printf("--step takes month, quarter or year, not '%s'", value));
+			return usage_error_in(c, mem_printf(_("--step takes month, quarter or year, not '%s'"), value));
 		break;
 	}
 	case OPT_HISTORY: opts->history = true; break;
 	case OPT_BASELINE: opts->baseline = value; break;
 	case OPT_LANG:
 		if (strcmp(value, "nl") != 0 && strcmp(value, "en") != 0)
-			return usage_error_in(c, mem_printf("--lang takes nl or en, not '%s'", value));
+			return usage_error_in(c, mem_printf(_("--lang takes nl or en, not '%s'"), value));
 		opts->lang = value;
 		break;
 	case OPT_ROOT: {
 		const char *why;
 		opts->root = carenet_root(value, &why);
 		if (!opts->root)
-			return usage_error_in(c, mem_printf("--root takes a directory; %s: %s", value, why));
+			return usage_error_in(c, mem_printf(_("--root takes a directory; %s: %s"), value, why));
 		break;
 	}
 	case OPT_GAP_MONTHS: {
 		char *end;
 		long n = strtol(value, &end, 10);
 		if (*end || n < 1 || n > 1200)
-			return usage_error_in(c, mem_printf("--gap-months takes a number of months (1 to 1200), not '%s'", value));
+			return usage_error_in(c, mem_printf(_("--gap-months takes a number of months (1 to 1200), not '%s'"), value));
 		opts->gap_months = (int)n;
 		break;
 	}
@@ -444,12 +447,12 @@ static int parse_options(size_t c, int argc, char **argv, Options *opts)
 		/* getopt_long has moved past the option it read (or could not read) */
 		const char *arg = argv[optind > 1 ? optind - 1 : 1];
 		if (found == ':')
-			return usage_error_in(c, mem_printf("%s needs a value", arg));
+			return usage_error_in(c, mem_printf(_("%s needs a value"), arg));
 		if (found == '?')
 			return unknown_option(c, arg);
 		size_t o = (size_t)found - 1;
 		if (!(command_table[c].options & option_table[o].bit))
-			return usage_error_in(c, mem_printf("%s has no option '--%s'", command_table[c].name,
+			return usage_error_in(c, mem_printf(_("%s has no option '--%s'"), command_table[c].name,
 							    option_table[o].name));
 		if (option_table[o].bit == OPT_HELP)
 			return -1;
@@ -460,16 +463,16 @@ static int parse_options(size_t c, int argc, char **argv, Options *opts)
 	for (int i = optind; i < argc; i++)
 		opts->files[opts->file_count++] = argv[i];
 	if (opts->fmt_check && opts->fmt_write)
-		return usage_error_in(c, "fmt takes --check or --write, not both");
+		return usage_error_in(c, _("fmt takes --check or --write, not both"));
 	const char *operands = command_table[c].operands;
 	if (opts->file_count == 0 && operands[0])
-		return usage_error_in(c, mem_printf("%s needs %s%s", command_table[c].name, operands,
-						    opts->command == CMD_INIT || opts->command == CMD_EXPLAIN ? ""
-						    : " (- for standard input)"));
+		return usage_error_in(c, mem_printf(opts->command == CMD_INIT || opts->command == CMD_EXPLAIN
+						    ? _("%s needs %s") : _("%s needs %s (- for standard input)"),
+						    command_table[c].name, operands));
 	if (opts->command == CMD_INIT && opts->file_count > 2)
-		return usage_error_in(c, "init takes a municipality and at most one file");
+		return usage_error_in(c, _("init takes a municipality and at most one file"));
 	if (opts->file_count > 0 && !command_table[c].operands[0])
-		return usage_error_in(c, mem_printf("%s takes no files", command_table[c].name));
+		return usage_error_in(c, mem_printf(_("%s takes no files"), command_table[c].name));
 	return 0;
 }
 
@@ -506,6 +509,8 @@ static int complete_command(int argc, char **argv)
 		catalog_complete();
 	else if (command_table[c].command == CMD_EXPLAIN)
 		explain_print_codes();
+	if (command_table[c].options & OPT_LANG)
+		printf("value --lang nl\nvalue --lang en\n");
 	return 0;
 }
 
@@ -520,6 +525,18 @@ static int help_command(int argc, char **argv)
 		return unknown_command(argv[2]);
 	print_command_help((size_t)c);
 	return 0;
+}
+
+const char *cli_lang(int argc, char **argv)
+{
+	const char *lang = NULL;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			lang = argv[i + 1];
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			lang = argv[i] + 7;
+	}
+	return lang && (strcmp(lang, "nl") == 0 || strcmp(lang, "en") == 0) ? lang : NULL;
 }
 
 int cli_parse(int argc, char **argv, Options *opts)
@@ -544,7 +561,7 @@ int cli_parse(int argc, char **argv, Options *opts)
 	}
 	int c = find_command(argv[1]);
 	if (c < 0)
-		return argv[1][0] == '-' ? usage_error(mem_printf("'%s' comes after a command: carenet COMMAND [OPTION]... FILE...", argv[1]))
+		return argv[1][0] == '-' ? usage_error(mem_printf(_("'%s' comes after a command: carenet COMMAND [OPTION]... FILE..."), argv[1]))
 					 : unknown_command(argv[1]);
 	/* getopt_long reads argv from index 1: hand it the command's arguments */
 	int status = parse_options((size_t)c, argc - 1, argv + 1, opts);

@@ -13,5 +13,9 @@
  * message printed to standard error.
  */
 int cli_parse(int argc, char **argv, Options *opts);
+/* The language --lang asks for ("nl", "en"), NULL when none (or not a
+   valid one: cli_parse says so): read before the rest of the command line,
+   so that even its usage errors speak the language asked for. */
+const char *cli_lang(int argc, char **argv);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "i18n.h"
 #include "model.h"
 
 /* 9999-12-31T23:59:59Z: dates are written with four digits. */
@@ -23,7 +24,7 @@ bool clock_today(long *day, const char **why)
 	errno = 0;
 	long long seconds = strtoll(epoch, &end, 10);
 	if (*end != '\0' || errno == ERANGE || seconds < 0 || seconds > CLOCK_MAX_EPOCH) {
-		*why = "SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01, before the year 10000";
+		*why = _("SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01, before the year 10000");
 		return false;
 	}
 	*day = (long)(seconds / 86400);

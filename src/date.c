@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "mem.h"
 
 static bool is_leap(int y)
@@ -44,20 +45,20 @@ bool date_parse(const char *text, Date *out, const char **why)
 {
 	size_t len = strlen(text);
 	if ((len != 7 && len != 10) || text[4] != '-' || (len == 10 && text[7] != '-')) {
-		*why = "a date is written YYYY-MM or YYYY-MM-DD";
+		*why = _("a date is written YYYY-MM or YYYY-MM-DD");
 		return false;
 	}
 	Date d = { digits(text, 4), digits(text + 5, 2), len == 10 ? digits(text + 8, 2) : 0 };
 	if (d.year < 0 || d.month < 0 || d.day < 0) {
-		*why = "a date is written YYYY-MM or YYYY-MM-DD";
+		*why = _("a date is written YYYY-MM or YYYY-MM-DD");
 		return false;
 	}
 	if (d.month < 1 || d.month > 12) {
-		*why = "months run from 01 to 12";
+		*why = _("months run from 01 to 12");
 		return false;
 	}
 	if (d.year < 1) {
-		*why = "years start at 0001";
+		*why = _("years start at 0001");
 		return false;
 	}
 	if (len == 10 && (d.day == 0 || !date_is_valid(d.year, d.month, d.day))) {

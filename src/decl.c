@@ -3,6 +3,8 @@
  */
 #include "decl.h"
 
+#include "i18n.h"
+
 static const struct {
 	const char *keyword;
 	const char *dutch;
@@ -26,7 +28,7 @@ const char *decl_kind_dutch(DeclKind kind)
 
 const char *decl_kind_noun(DeclKind kind)
 {
-	return decl_kinds[kind].noun;
+	return i18n_text(decl_kinds[kind].noun); /* "an area": messages show it */
 }
 
 DeclSyntax decl_kind_syntax(DeclKind kind)

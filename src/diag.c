@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "json.h"
 #include "mem.h"
 #include "utf8.h"
@@ -122,12 +123,14 @@ static bool keep(Vec *kept, size_t cap, Diagnostic *d)
 	return true;
 }
 
-/* Messages quote plan text and file names: made printable here, once. */
+/* Messages quote plan text and file names: made printable here, once.
+   The format is translated here too (i18n.h): call sites keep the English
+   literal, which xgettext finds by the function's name. */
 static const char *format_message(const char *fmt, va_list ap)
 {
 	StrBuf msg = { 0 };
 	buf_init(&msg);
-	buf_vprintf(&msg, fmt, ap);
+	buf_vprintf(&msg, i18n_text(fmt), ap);
 	return utf8_safe_text(msg.data, msg.len);
 }
 
@@ -241,11 +244,8 @@ void diag_note(Diagnostic *d, SrcLoc loc, const char *fmt, ...)
 	note->loc = loc;
 	va_list ap;
 	va_start(ap, fmt);
-	StrBuf msg = { 0 };
-	buf_init(&msg);
-	buf_vprintf(&msg, fmt, ap);
+	note->message = format_message(fmt, ap);
 	va_end(ap);
-	note->message = utf8_safe_text(msg.data, msg.len);
 	vec_push(&d->notes, note);
 }
 
@@ -267,12 +267,14 @@ void diag_fix(Diagnostic *d, SrcLoc loc, const char *text, const char *title)
 	DiagFix *fix = NEW(DiagFix);
 	fix->loc = loc;
 	fix->text = text;
-	if (!title) {
+	if (title)
+		title = i18n_text(title);
+	else {
 		const char *new_text = title_quote(text, strlen(text));
 		title = loc.end > loc.start
-			? mem_printf("Replace '%s' with '%s'", title_quote(loc.src->text + loc.start, loc.end - loc.start),
+			? mem_printf(_("Replace '%s' with '%s'"), title_quote(loc.src->text + loc.start, loc.end - loc.start),
 				     new_text)
-			: mem_printf("Insert '%s'", new_text);
+			: mem_printf(_("Insert '%s'"), new_text);
 	}
 	fix->title = title;
 	vec_push(&d->fixes, fix);
@@ -459,15 +461,18 @@ static void render_one(StrBuf *out, const Diagnostic *d, RenderOptions opts)
 
 void diag_summary(const DiagSink *sink, StrBuf *out)
 {
-	buf_printf(out, "%zu error%s, %zu warning%s", sink->errors, sink->errors == 1 ? "" : "s",
-		   sink->warnings, sink->warnings == 1 ? "" : "s");
+	buf_printf(out, i18n_plural("%zu error", "%zu errors", sink->errors), sink->errors);
+	buf_puts(out, ", ");
+	buf_printf(out, i18n_plural("%zu warning", "%zu warnings", sink->warnings), sink->warnings);
 	if (sink->suppressed_count)
-		buf_printf(out, " (%zu suppressed)", sink->suppressed_count);
+		buf_printf(out, _(" (%zu suppressed)"), sink->suppressed_count);
 	if (sink->baseline && diag_baseline_gone(sink))
-		buf_printf(out, " (%zu in the baseline; %zu of its findings %s gone: save a new baseline)",
-			   sink->baselined, diag_baseline_gone(sink), diag_baseline_gone(sink) == 1 ? "is" : "are");
+		buf_printf(out, i18n_plural(" (%zu in the baseline; %zu of its findings is gone: save a new baseline)",
+					    " (%zu in the baseline; %zu of its findings are gone: save a new baseline)",
+					    diag_baseline_gone(sink)),
+			   sink->baselined, diag_baseline_gone(sink));
 	else if (sink->baseline)
-		buf_printf(out, " (%zu in the baseline)", sink->baselined);
+		buf_printf(out, _(" (%zu in the baseline)"), sink->baselined);
 }
 
 void diag_render_text(const DiagSink *sink, StrBuf *out, RenderOptions opts)
@@ -475,8 +480,9 @@ void diag_render_text(const DiagSink *sink, StrBuf *out, RenderOptions opts)
 	for (size_t i = 0; i < sink->diags.len; i++)
 		render_one(out, VEC_AT(sink->diags, Diagnostic, i), opts);
 	if (sink->dropped)
-		buf_printf(out, "carenet: %zu more diagnostic%s not shown\n", sink->dropped,
-			   sink->dropped == 1 ? "" : "s");
+		buf_printf(out, i18n_plural("carenet: %zu more diagnostic not shown\n",
+					    "carenet: %zu more diagnostics not shown\n", sink->dropped),
+			   sink->dropped);
 }
 
 /* ---- GitHub workflow annotations ------------------------------------------ */
@@ -510,7 +516,7 @@ void diag_render_github(const DiagSink *sink, StrBuf *out)
 			buf_printf(out, ",line=%d,col=%d,endLine=%d,endColumn=%d,", line, col, end_line, end_col);
 		}
 		buf_puts(out, "title=");
-		github_escape(out, mem_printf("%s %s", diag_code_name(d->code), diag_code_title(d->code)), 1);
+		github_escape(out, mem_printf("%s %s", diag_code_name(d->code), _(diag_code_title(d->code))), 1);
 		buf_puts(out, "::");
 		StrBuf msg = { 0 };
 		buf_init(&msg);

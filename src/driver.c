@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "mem.h"
 
 bool driver_use_color(ColorWhen when)
@@ -39,7 +40,7 @@ static bool root_of(const Options *opts, const char **root)
 	const char *why;
 	*root = carenet_root(env, &why);
 	if (!*root)
-		fprintf(stderr, "carenet: CARENET_ROOT=%s: %s\n", carenet_printable(env), why);
+		fprintf(stderr, _("carenet: CARENET_ROOT=%s: %s\n"), carenet_printable(env), why);
 	return *root != NULL;
 }
 
@@ -93,7 +94,7 @@ static bool history_points(const Options *opts, const char *path, CarenetPoint *
 	CarenetVersion *versions;
 	const char *why;
 	if (!carenet_git_versions(path, &versions, n, &why)) {
-		fprintf(stderr, "carenet: no history for %s: %s\n", path, why);
+		fprintf(stderr, _("carenet: no history for %s: %s\n"), path, why);
 		return false;
 	}
 	*points = mem_alloc(mem_array_size(*n, sizeof **points));
@@ -132,7 +133,7 @@ int driver_run(const Options *opts)
 	Carenet *c = carenet_new(&options);
 	const char *why;
 	if (opts->baseline && !carenet_use_baseline(c, opts->baseline, &why)) {
-		fprintf(stderr, "carenet: cannot use %s as a baseline: %s\n", opts->baseline, why);
+		fprintf(stderr, _("carenet: cannot use %s as a baseline: %s\n"), opts->baseline, why);
 		return 2;
 	}
 	load_into(c, opts->files, opts->file_count, &io_failed, &no_stdlib);
@@ -158,7 +159,7 @@ int driver_run(const Options *opts)
 	carenet_write_report(c, report_of(opts->command), opts->format, &out);
 	/* diagnostics first, then the report: the same bytes in the same order every run */
 	if (!write_all(stderr, &err) || !write_all(stdout, &out)) {
-		fprintf(stderr, "carenet: cannot write the output\n");
+		fprintf(stderr, _("carenet: cannot write the output\n"));
 		return 2;
 	}
 	if (io_failed)
@@ -190,7 +191,7 @@ int driver_diff(const Options *opts)
 	/* git runs a diff driver as: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE */
 	bool from_git = opts->file_count == 7;
 	if (opts->file_count != 2 && !from_git) {
-		fprintf(stderr, "carenet: diff takes two files: OLD NEW (- for standard input)\n");
+		fprintf(stderr, _("carenet: diff takes two files: OLD NEW (- for standard input)\n"));
 		return 2;
 	}
 	long day;
@@ -216,7 +217,7 @@ int driver_diff(const Options *opts)
 		buf_printf(&out, "carenet diff %s\n", carenet_printable(opts->files[0]));
 	bool new_gap = carenet_diff(old_plan, new_plan, &out);
 	if (!write_all(stdout, &out)) {
-		fprintf(stderr, "carenet: cannot write the output\n");
+		fprintf(stderr, _("carenet: cannot write the output\n"));
 		return 2;
 	}
 	/* git stops at a driver that fails, and shows none of the other files:
@@ -239,12 +240,12 @@ int driver_trend(const Options *opts)
 	if (!today(&day) || !root_of(opts, &root))
 		return 2;
 	if (!opts->has_from || !opts->has_to) {
-		fprintf(stderr, "carenet: trend needs --from DATE and --to DATE\n");
+		fprintf(stderr, _("carenet: trend needs --from DATE and --to DATE\n"));
 		return 2;
 	}
 	long from = date_first_day(opts->from), to = date_last_day(opts->to);
 	if (from > to) {
-		fprintf(stderr, "carenet: --from %s lies after --to %s\n", date_format(opts->from), date_format(opts->to));
+		fprintf(stderr, _("carenet: --from %s lies after --to %s\n"), date_format(opts->from), date_format(opts->to));
 		return 2;
 	}
 	Vec points = { 0 };
@@ -284,7 +285,7 @@ int driver_trend(const Options *opts)
 int driver_history(const Options *opts)
 {
 	if (opts->file_count != 1) {
-		fprintf(stderr, "carenet: history takes one FILE, a plan kept in git\n");
+		fprintf(stderr, _("carenet: history takes one FILE, a plan kept in git\n"));
 		return 2;
 	}
 	CarenetPoint *points;

@@ -21,6 +21,7 @@
 #include <limits.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "mem.h"
 #include "names.h"
 #include "places.h"
@@ -332,8 +333,8 @@ static void report_unconfirmed(World *w, const Signal *s, const Route *r, SrcLoc
 				    entity_name(&s->need->base), entity_title(&r->body->base),
 				    entity_name(&r->area->base), r->reach->unconfirmed);
 	diag_note(d, m->loc, "the membership of %s in %s%s%s%s%s", entity_name(m->member),
-		  entity_name(&m->body->base), p && p->source ? " rests on: " : "", p && p->source ? p->source : "",
-		  p && p->has_as_of ? ", as of " : "", p && p->has_as_of ? date_format(p->as_of) : "");
+		  entity_name(&m->body->base), p && p->source ? _(" rests on: ") : "", p && p->source ? p->source : "",
+		  p && p->has_as_of ? _(", as of ") : "", p && p->has_as_of ? date_format(p->as_of) : "");
 	diag_note(d, (SrcLoc){ 0 }, "confirm it with %s, or name the body yourself: signal %s to %s",
 		  entity_title(&r->body->base), entity_name(&s->need->base), entity_name(&r->body->base));
 }
@@ -527,7 +528,7 @@ static bool refused_answer(World *w, Signal *s)
 	if (!s->answer || (said != SIG_REFUSED && said != SIG_PASSED_ON))
 		return false;
 	Diagnostic *d = diag_report(w->diags, DIAG_E709, s->answer->loc, "signal '%s' was %s: an action cannot answer it",
-				    entity_name(&s->need->base), said == SIG_REFUSED ? "refused" : "passed on");
+				    entity_name(&s->need->base), said == SIG_REFUSED ? _("refused") : _("passed on"));
 	diag_note(d, s->record && s->record->status != SIG_UNKNOWN ? s->record->base.decl->loc : s->base.decl->loc,
 		  "its status is said here");
 	s->answered_by = NULL;

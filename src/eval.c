@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "mem.h"
 #include "names.h"
 
@@ -271,7 +272,7 @@ static bool place_property(Eval *ev, Module *m, Place *p, const Name *prop, doub
 	/* unknown rather than broken (an error reported now or when it was declared) */
 	if (ev->w->diags->errors == errors && !figure_of(p, g).expr)
 		diag_report(ev->w->diags, DIAG_E602, prop->loc, "%s '%s' declares no %s%s", entity_noun(&p->base),
-			    entity_name(&p->base), g ? "size for group " : "population", g ? prop->text : "");
+			    entity_name(&p->base), g ? _("size for group ") : _("population"), g ? prop->text : "");
 	return false;
 }
 
@@ -373,7 +374,7 @@ static bool eval_call(Eval *ev, Module *m, const Expr *e, Value *out)
 		const char *close = names_closest(name, function_names, 6);
 		Diagnostic *d = diag_report(ev->w->diags, DIAG_E606, e->u.call->name.loc,
 					    "unknown function '%s'%s%s%s (carenet has sum, min, max, round, ceil, floor)",
-					    name, close ? "; did you mean '" : "", close ? close : "", close ? "'?" : "");
+					    name, close ? _("; did you mean '") : "", close ? close : "", close ? "'?" : "");
 		if (close)
 			diag_fix(d, e->u.call->name.loc, close, NULL);
 		return false;

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "carenet.h"
+#include "i18n.h"
 #include "mem.h"
 
 /* Write all of `b` to fd; false (errno set) on failure. */
@@ -114,7 +115,7 @@ static void show_diff(const char *path, const StrBuf *original, const StrBuf *fo
 			waitpid(pid, &status, 0);
 		print_printable(text.data, text.len);
 		if (pid < 0 || (WIFEXITED(status) && WEXITSTATUS(status) == 127))
-			fprintf(stderr, "carenet: cannot run diff to show how %s would change\n", path);
+			fprintf(stderr, _("carenet: cannot run diff to show how %s would change\n"), path);
 	}
 	if (a) {
 		close(fd_a);
@@ -181,7 +182,7 @@ const char *fmt_command_replace(const char *path, const StrBuf *original, const 
 	StrBuf now;
 	if (!why && (!read_back(target, &now) || now.len != original->len ||
 		     memcmp(now.data, original->data, now.len) != 0))
-		why = "it changed while carenet was formatting it; run fmt again";
+		why = _("it changed while carenet was formatting it; run fmt again");
 	if (!why && rename(tmp, target) != 0)
 		why = strerror(errno);
 	if (why)
@@ -205,7 +206,7 @@ int fmt_command_run(const char **files, int count, bool check, bool write_back, 
 			continue;
 		}
 		if (result == FORMAT_UNPARSABLE) {
-			fprintf(stderr, "carenet: %s does not parse; not formatted\n", path);
+			fprintf(stderr, _("carenet: %s does not parse; not formatted\n"), path);
 			status = status == 2 ? 2 : 1;
 			continue;
 		}
@@ -218,7 +219,7 @@ int fmt_command_run(const char **files, int count, bool check, bool write_back, 
 		} else if (write_back && !from_stdin) {
 			const char *why = same ? NULL : fmt_command_replace(files[i], &original, &out);
 			if (why) {
-				fprintf(stderr, "carenet: cannot rewrite %s: %s\n", path, why);
+				fprintf(stderr, _("carenet: cannot rewrite %s: %s\n"), path, why);
 				status = 2;
 			}
 		} else if (!write_back || !same) {
@@ -227,7 +228,7 @@ int fmt_command_run(const char **files, int count, bool check, bool write_back, 
 	}
 	/* a full disk must not pass for a formatted plan: every write is checked */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "carenet: cannot write the output\n");
+		fprintf(stderr, _("carenet: cannot write the output\n"));
 		return 2;
 	}
 	return status;

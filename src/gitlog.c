@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "date.h"
+#include "i18n.h"
 #include "mem.h"
 
 /* Run git with `args` (NULL-terminated, after "git -C DIR") and collect its
@@ -89,7 +90,7 @@ bool gitlog_versions(const char *path, Vec *out, const char **why)
 	buf_init(&log);
 	const char *log_args[] = { "log", "--reverse", "--format=%H %cs", "--", base, NULL };
 	if (!run_git(dir, log_args, &log)) {
-		*why = "git cannot show its history (is it in a git repository, and is git installed?)";
+		*why = _("git cannot show its history (is it in a git repository, and is git installed?)");
 		return false;
 	}
 	for (char *line = strtok(log.data, "\n"); line; line = strtok(NULL, "\n")) {
@@ -107,7 +108,7 @@ bool gitlog_versions(const char *path, Vec *out, const char **why)
 		vec_push(out, v);
 	}
 	if (out->len == 0) {
-		*why = "it has no committed versions";
+		*why = _("it has no committed versions");
 		return false;
 	}
 	return true;

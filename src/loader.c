@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "mem.h"
 #include "names.h"
 #include "parse.h"
@@ -308,12 +309,12 @@ static bool ends_with_care(const char *path)
 static const char *refused(const World *w, const char *real, bool imported, bool is_stdlib)
 {
 	if (imported && !ends_with_care(real))
-		return "carenet imports only plan files, whose names end in .care";
+		return _("carenet imports only plan files, whose names end in .care");
 	if (w->root && !is_stdlib) {
 		size_t n = strlen(w->root);
 		bool inside = strncmp(real, w->root, n) == 0 && (real[n] == '/' || (n == 1 && w->root[0] == '/'));
 		if (!inside)
-			return "it lies outside the directory plans are read from (--root or CARENET_ROOT)";
+			return _("it lies outside the directory plans are read from (--root or CARENET_ROOT)");
 	}
 	return NULL;
 }

@@ -9,6 +9,7 @@
 #include "explain.h"
 #include "fmt_command.h"
 #include "init.h"
+#include "i18n.h"
 #include "lsp.h"
 #include "mem.h"
 
@@ -17,7 +18,7 @@
 static int output_written(int status)
 {
 	if ((fflush(stdout) != 0 || ferror(stdout)) && status != 2) {
-		fprintf(stderr, "carenet: cannot write the output\n");
+		fprintf(stderr, "%s", _("carenet: cannot write the output\n"));
 		return 2;
 	}
 	return status;
@@ -42,6 +43,7 @@ static int run(const Options *opts)
 int main(int argc, char **argv)
 {
 	mem_init();
+	i18n_init(cli_lang(argc, argv));
 	Options opts;
 	int status = cli_parse(argc, argv, &opts);
 	if (status == 0)

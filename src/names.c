@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "mem.h"
 
 /* A name two imports define differently: kept so the error can name both. */
@@ -24,10 +25,17 @@ static bool is_ambiguity(const Entity *e)
 static const char *namespace_noun(Namespace ns)
 {
 	static const char *nouns[NS_COUNT] = {
-		"an area or municipality", "a body", "a kind", "a capability", "a building block",
-		"a target group", "an actor", "a need", "an action", "a let value", "a plan",
-		"a metric",
+		N_("an area or municipality"), N_("a body"), N_("a kind"), N_("a capability"), N_("a building block"),
+		N_("a target group"), N_("an actor"), N_("a need"), N_("an action"), N_("a let value"), N_("a plan"),
+		N_("a metric"),
 	};
+	/* the same without their article (bare()), for xgettext: translated where shown */
+	static const char *const bare_nouns[] = {
+		N_("area or municipality"), N_("body"), N_("kind"), N_("capability"), N_("building block"),
+		N_("target group"), N_("actor"), N_("need"), N_("action"), N_("let value"), N_("plan"),
+		N_("metric"),
+	};
+	(void)bare_nouns;
 	return nouns[ns];
 }
 
@@ -364,14 +372,14 @@ static void report_unknown(World *w, Module *m, const Name *name, unsigned allow
 	Diagnostic *d;
 	if (close) {
 		d = diag_report(w->diags, DIAG_E401, name->loc,
-				"unknown %s '%s' in %s; did you mean '%s'?", bare(noun),
+				"unknown %s '%s' in %s; did you mean '%s'?", _(bare(noun)),
 				name->text, what, close);
 		diag_fix(d, name->loc, close, NULL);
 	} else {
-		d = diag_report(w->diags, DIAG_E401, name->loc, "unknown %s '%s' in %s", bare(noun),
+		d = diag_report(w->diags, DIAG_E401, name->loc, "unknown %s '%s' in %s", _(bare(noun)),
 				name->text, what);
 		if (candidates.len == 0) {
-			diag_note(d, (SrcLoc){ 0 }, "no %s is declared or imported", bare(noun));
+			diag_note(d, (SrcLoc){ 0 }, "no %s is declared or imported", _(bare(noun)));
 		} else if (candidates.len <= 8) {
 			StrBuf list = { 0 };
 			buf_init(&list);
@@ -393,7 +401,7 @@ static bool report_wrong_kind(World *w, Module *m, const Name *name, unsigned al
 			Diagnostic *d = diag_report(w->diags, DIAG_E404, name->loc,
 						    "'%s' is %s, but %s takes %s", name->text,
 						    decl_kind_noun(other->decl->kind), what,
-						    allowed_noun(allowed));
+						    _(allowed_noun(allowed)));
 			diag_note(d, other->decl->id.loc, "'%s' is declared here", name->text);
 			return true;
 		}
@@ -438,6 +446,7 @@ static Entity *resolve_qualified(World *w, Module *m, const Ref *ref, unsigned a
 
 Entity *names_resolve(World *w, Module *m, const Ref *ref, unsigned allowed, const char *what)
 {
+	what = i18n_text(what); /* "the lead of an action": schema.def, or the caller's literal */
 	if (ref == NULL)
 		return NULL;
 	if (ref->count > 1)

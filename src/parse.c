@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "mem.h"
 #include "lex.h"
 #include "parser.h"
@@ -139,10 +140,20 @@ void parse_tokens(Source *src, DiagSink *diags, ParseTokenFn each, void *ctx)
 
 /* ---- syntax errors ---------------------------------------------------------- */
 
+/* Bison's names of the tokens that are not words (grammar/parser.y), for
+   xgettext: they are translated where they are shown. */
+static const char *const token_names[] = {
+	N_("a date"), N_("a declaration keyword"), N_("a name"), N_("a number"), N_("a string"),
+	N_("end of file"), N_("end of line"),
+};
+
 /* Bison's names: "a name", "import", "'{'": quote the bare words. */
 static const char *token_display(const char *name)
 {
-	if (strchr(name, ' ') || name[0] == '\'')
+	(void)token_names;
+	if (strchr(name, ' '))
+		return _(name);
+	if (name[0] == '\'')
 		return name;
 	return mem_printf("'%s'", name);
 }
@@ -160,21 +171,19 @@ static void describe_expected(StrBuf *msg, const char **expected, int count)
 {
 	if (expects(expected, count, "a name") && expects(expected, count, "with")) {
 		/* only a block accepts any word, keywords included, as a property */
-		buf_puts(msg, "a property name");
-		if (expects(expected, count, "'}'"))
-			buf_puts(msg, " or '}'");
+		buf_puts(msg, expects(expected, count, "'}'") ? _("a property name or '}'") : _("a property name"));
 	} else if (expects(expected, count, "a declaration keyword") && expects(expected, count, "import")) {
-		buf_puts(msg, "a declaration (import, plan, let, area, actor, need, action, signal, ...)");
+		buf_puts(msg, _("a declaration (import, plan, let, area, actor, need, action, signal, ...)"));
 	} else if (expects(expected, count, "end of line") && count > 3) {
 		/* operators that could continue an expression are noise here */
-		buf_puts(msg, expects(expected, count, "','") ? "',' or the end of the line" : "the end of the line");
+		buf_puts(msg, expects(expected, count, "','") ? _("',' or the end of the line") : _("the end of the line"));
 	} else if (count == 0) {
-		buf_puts(msg, "something else");
+		buf_puts(msg, _("something else"));
 	} else {
 		int shown = count > 6 ? 6 : count;
 		for (int i = 0; i < shown; i++) {
 			if (i)
-				buf_puts(msg, i == shown - 1 && shown == count ? " or " : ", ");
+				buf_puts(msg, i == shown - 1 && shown == count ? _(" or ") : ", ");
 			buf_puts(msg, token_display(expected[i]));
 		}
 		if (shown < count)
@@ -186,11 +195,11 @@ static void describe_expected(StrBuf *msg, const char **expected, int count)
 static const char *found_display(const ParseCtx *pc, SrcLoc loc, int at_eof)
 {
 	if (at_eof)
-		return "the end of the file";
+		return _("the end of the file");
 	const char *text = pc->src->text + loc.start;
 	size_t len = loc.end - loc.start;
 	if (len == 0 || text[0] == '\n' || text[0] == ';')
-		return "the end of the line";
+		return _("the end of the line");
 	const char *newline = memchr(text, '\n', len);
 	if (newline)
 		len = (size_t)(newline - text);
@@ -205,10 +214,10 @@ void parse_syntax_error(ParseCtx *pc, SrcLoc loc, int at_eof, const char **expec
 		return;
 	StrBuf msg = { 0 };
 	buf_init(&msg);
-	buf_puts(&msg, "expected ");
 	describe_expected(&msg, expected, count);
-	buf_printf(&msg, " but found %s", found_display(pc, loc, at_eof));
-	Diagnostic *d = diag_report(pc->diags, DIAG_E201, loc, "%s", msg.data);
+	/* the message is made here: "%s" passes it through diag_report untranslated */
+	Diagnostic *d = diag_report(pc->diags, DIAG_E201, loc, "%s",
+				    mem_printf(_("expected %s but found %s"), msg.data, found_display(pc, loc, at_eof)));
 	if (at_eof && pc->brace_depth > 0)
 		diag_note(d, pc->open_braces[pc->brace_depth - 1], "this '{' is never closed with '}'");
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "mem.h"
 #include "report.h"
 
@@ -36,7 +37,7 @@ static void line(Diff *d, const char *fmt, ...) __attribute__((format(printf, 2,
 static void line(Diff *d, const char *fmt, ...)
 {
 	if (d->section) {
-		buf_printf(d->out, "%s\n", d->section);
+		buf_printf(d->out, "%s\n", _(d->section));
 		d->section = NULL;
 	}
 	va_list ap;
@@ -52,7 +53,7 @@ static void line(Diff *d, const char *fmt, ...)
 static void edit(Diff *d, const char *where, const char *field, const char *old, const char *now)
 {
 	if (strcmp(old ? old : "", now ? now : "") != 0)
-		line(d, "~ %s.%s: %s -> %s", where, field, old ? old : "(none)", now ? now : "(none)");
+		line(d, "~ %s.%s: %s -> %s", where, field, old ? old : _("(none)"), now ? now : _("(none)"));
 }
 
 static void index_add(Index *ix, Entity *e)
@@ -130,7 +131,7 @@ static const char *quoted(const char *s)
 
 static void diff_plan(Diff *d, const Plan *was, const Plan *now)
 {
-	d->section = "plan";
+	d->section = N_("plan");
 	if (!was || !now) {
 		if (now)
 			line(d, "+ %s \"%s\"", entity_name(&now->base), entity_title(&now->base));
@@ -167,7 +168,7 @@ static void added_and_removed(Diff *d, const Index *was, const Index *now)
 
 static void diff_places(Diff *d, const Index *was, const Index *now)
 {
-	d->section = "areas";
+	d->section = N_("areas");
 	added_and_removed(d, was, now);
 	for (size_t i = 0; i < now->order.len; i++) {
 		const Place *p = now->order.items[i];
@@ -184,7 +185,7 @@ static void diff_places(Diff *d, const Index *was, const Index *now)
 
 static void diff_needs(Diff *d, const Index *was, const Index *now)
 {
-	d->section = "needs";
+	d->section = N_("needs");
 	added_and_removed(d, was, now);
 	for (size_t i = 0; i < now->order.len; i++) {
 		const Need *n = now->order.items[i];
@@ -203,7 +204,7 @@ static void diff_needs(Diff *d, const Index *was, const Index *now)
 
 static void diff_actions(Diff *d, const Index *was, const Index *now)
 {
-	d->section = "actions";
+	d->section = N_("actions");
 	added_and_removed(d, was, now);
 	for (size_t i = 0; i < now->order.len; i++) {
 		const Action *a = now->order.items[i];
@@ -240,12 +241,12 @@ static Table coverages_by_area(const Need *n)
 /* "gap", "covered by visits", "signalled to ELZ Kempenland" */
 static const char *coverage_phrase(const Coverage *c)
 {
-	return c->status == COVER_GAP ? "gap" : report_coverage_text(c);
+	return c->status == COVER_GAP ? _("gap") : report_coverage_text(c);
 }
 
 static void diff_coverage(Diff *d, const Index *was, const Index *now)
 {
-	d->section = "coverage";
+	d->section = N_("coverage");
 	for (size_t i = 0; i < now->order.len; i++) {
 		const Need *n = now->order.items[i];
 		const Need *before = table_get(&was->by_name, entity_name(&n->base));
@@ -257,13 +258,13 @@ static void diff_coverage(Diff *d, const Index *was, const Index *now)
 			bool new_gap = cov->status == COVER_GAP && (!old || old->status != COVER_GAP);
 			const char *need = entity_name(&n->base);
 			if (new_gap && old)
-				line(d, "! %s in %s: %s -> gap (a new gap)", need, area, coverage_phrase(old));
+				line(d, _("! %s in %s: %s -> gap (a new gap)"), need, area, coverage_phrase(old));
 			else if (new_gap)
-				line(d, "! %s in %s: gap (a new gap)", need, area);
+				line(d, _("! %s in %s: gap (a new gap)"), need, area);
 			else if (!old && before)
-				line(d, "+ %s now also in %s: %s", need, area, report_coverage_text(cov));
+				line(d, _("+ %s now also in %s: %s"), need, area, report_coverage_text(cov));
 			else if (old && strcmp(coverage_phrase(old), coverage_phrase(cov)) != 0)
-				line(d, "~ %s in %s: %s -> %s", need, area, coverage_phrase(old), coverage_phrase(cov));
+				line(d, _("~ %s in %s: %s -> %s"), need, area, coverage_phrase(old), coverage_phrase(cov));
 			if (new_gap) {
 				d->opened_gap = true;
 				d->new_gaps++;
@@ -311,13 +312,13 @@ static void diff_signals(Diff *d, const World *old_world, const World *new_world
 	Vec old_order = { 0 }, new_order = { 0 }, old_needs = { 0 }, new_needs = { 0 };
 	signal_keys(old_world, &old_keys, &old_order, &old_messages, &old_needs);
 	signal_keys(new_world, &new_keys, &new_order, &new_messages, &new_needs);
-	d->section = "signals";
+	d->section = N_("signals");
 	for (size_t i = 0; i < new_order.len; i++)
 		if (!table_get(&old_keys, new_order.items[i]))
 			line(d, "+ %s", (char *)new_order.items[i]);
 	for (size_t i = 0; i < old_order.len; i++)
 		if (!table_get(&new_keys, old_order.items[i]))
-			line(d, "- %s (withdrawn)", (char *)old_order.items[i]);
+			line(d, _("- %s (withdrawn)"), (char *)old_order.items[i]);
 	for (size_t i = 0; i < new_needs.len; i++) {
 		const char *need = new_needs.items[i];
 		const char *was = table_get(&old_messages, need), *now = table_get(&new_messages, need);
@@ -348,7 +349,7 @@ static void diff_acceptances(Diff *d, const World *old_world, const World *new_w
 	Vec old_order = { 0 }, new_order = { 0 };
 	acceptance_keys(old_world, &old_keys, &old_order);
 	acceptance_keys(new_world, &new_keys, &new_order);
-	d->section = "accepted";
+	d->section = N_("accepted");
 	for (size_t i = 0; i < new_order.len; i++)
 		if (!table_get(&old_keys, new_order.items[i]))
 			line(d, "+ %s", (char *)new_order.items[i]);
@@ -373,7 +374,7 @@ static Table indicators_by_id(const Action *a)
 
 static const char *value_text(const Indicator *ind, const Measure *m)
 {
-	return m->ok ? (ind->target_percent ? format_percent(m->value) : format_number(m->value)) : "(not evaluated)";
+	return m->ok ? (ind->target_percent ? format_percent(m->value) : format_number(m->value)) : _("(not evaluated)");
 }
 
 /* An indicator's measurements by date as written, the first of each. */
@@ -421,7 +422,7 @@ static void diff_indicator(Diff *d, const char *where, const Indicator *was, con
 
 static void diff_indicators(Diff *d, const Index *was, const Index *now)
 {
-	d->section = "indicators";
+	d->section = N_("indicators");
 	for (size_t i = 0; i < now->order.len; i++) {
 		const Action *a = now->order.items[i];
 		const Action *before = table_get(&was->by_name, entity_name(&a->base));
@@ -466,10 +467,11 @@ bool plandiff_write(const World *old_world, const World *new_world, StrBuf *out)
 	diff_acceptances(&d, old_world, new_world);
 	diff_indicators(&d, &was.actions, &now.actions);
 	if (d.changes == 0)
-		buf_puts(out, "no changes in the plan's terms\n");
-	else
-		buf_printf(out, "summary: %zu change%s, %zu new gap%s, %zu gap%s closed\n", d.changes,
-			   d.changes == 1 ? "" : "s", d.new_gaps, d.new_gaps == 1 ? "" : "s", d.closed_gaps,
-			   d.closed_gaps == 1 ? "" : "s");
+		buf_puts(out, _("no changes in the plan's terms\n"));
+	else {
+		buf_printf(out, i18n_plural("summary: %zu change", "summary: %zu changes", d.changes), d.changes);
+		buf_printf(out, i18n_plural(", %zu new gap", ", %zu new gaps", d.new_gaps), d.new_gaps);
+		buf_printf(out, i18n_plural(", %zu gap closed\n", ", %zu gaps closed\n", d.closed_gaps), d.closed_gaps);
+	}
 	return d.opened_gap;
 }

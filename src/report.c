@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "mem.h"
 
 const char *report_cover_word(CoverStatus s)
@@ -79,11 +80,11 @@ const char *report_route_text(const Signal *s, const Route *r)
 	StrBuf b = { 0 };
 	buf_init(&b);
 	buf_printf(&b, "%s (%s) -> %s", entity_name(&s->need->base), entity_title(&r->area->base),
-		   r->body ? entity_title(&r->body->base) : "(unresolved)");
+		   r->body ? entity_title(&r->body->base) : _("(unresolved)"));
 	for (size_t i = 0; i < r->path.len; i++)
 		buf_printf(&b, " -> %s", entity_title(&VEC_AT(r->path, Body, i)->base));
 	if (r->answered)
-		buf_printf(&b, " (answered by %s)", entity_name(&s->answered_by->base));
+		buf_printf(&b, _(" (answered by %s)"), entity_name(&s->answered_by->base));
 	return b.data;
 }
 
@@ -92,17 +93,17 @@ const char *report_indicator_line(const Indicator *ind)
 	StrBuf b = { 0 };
 	buf_init(&b);
 	if (!ind->ok)
-		return "not evaluated (see the errors)";
+		return _("not evaluated (see the errors)");
 	const char *(*fmt)(double) = ind->target_percent ? format_percent : format_number;
-	buf_printf(&b, "baseline %s", fmt(ind->baseline));
+	buf_printf(&b, _("baseline %s"), fmt(ind->baseline));
 	if (ind->has_baseline_date)
 		buf_printf(&b, " (%s%s)", date_format(ind->baseline_date),
 			   ind->has_baseline_sample ? mem_printf(", n=%s", format_number(ind->baseline_sample)) : "");
-	buf_printf(&b, ", target %s", fmt(ind->target));
+	buf_printf(&b, _(", target %s"), fmt(ind->target));
 	if (ind->unit && !ind->target_percent)
 		buf_printf(&b, " %s", ind->unit);
 	if (ind->due.year)
-		buf_printf(&b, " by %s", date_format(ind->due)); /* as written, like the action's dates */
+		buf_printf(&b, _(" by %s"), date_format(ind->due)); /* as written, like the action's dates */
 	return b.data;
 }
 
@@ -112,14 +113,14 @@ const char *report_progress_line(const Indicator *ind)
 	buf_init(&b);
 	if (ind->latest) {
 		const char *(*fmt)(double) = ind->target_percent ? format_percent : format_number;
-		buf_printf(&b, "latest %s (%s), progress %s", fmt(ind->latest->value),
+		buf_printf(&b, _("latest %s (%s), progress %s"), fmt(ind->latest->value),
 			   date_format(ind->latest->date), format_percent(ind->progress));
 	} else {
-		buf_puts(&b, "no measurement yet");
+		buf_puts(&b, _("no measurement yet"));
 	}
 	if (!isnan(ind->expected))
-		buf_printf(&b, ", expected %s", format_percent(ind->expected));
-	buf_printf(&b, ": %s", report_indicator_word(ind->status));
+		buf_printf(&b, _(", expected %s"), format_percent(ind->expected));
+	buf_printf(&b, ": %s", _(report_indicator_word(ind->status)));
 	return b.data;
 }
 
@@ -128,20 +129,20 @@ const char *report_coverage_text(const Coverage *c)
 	StrBuf b = { 0 };
 	buf_init(&b);
 	if (c->status == COVER_COVERED) {
-		buf_puts(&b, "covered by ");
+		buf_puts(&b, _("covered by "));
 		size_t shown = c->actions.len < REPORT_LISTED_ACTIONS ? c->actions.len : REPORT_LISTED_ACTIONS;
 		for (size_t i = 0; i < shown; i++)
 			buf_printf(&b, "%s%s", i ? ", " : "", entity_name(&VEC_AT(c->actions, Action, i)->base));
 		if (c->action_count > shown)
-			buf_printf(&b, " and %zu more", c->action_count - shown);
+			buf_printf(&b, _(" and %zu more"), c->action_count - shown);
 	} else if (c->status == COVER_SIGNALLED) {
-		buf_printf(&b, "signalled to %s", entity_title(&c->body->base));
+		buf_printf(&b, _("signalled to %s"), entity_title(&c->body->base));
 	} else if (c->status == COVER_ACCEPTED) {
-		buf_printf(&b, "accepted until %s: %s", date_format(c->acceptance->until), c->acceptance->reason);
+		buf_printf(&b, _("accepted until %s: %s"), date_format(c->acceptance->until), c->acceptance->reason);
 	} else if (c->need->base.module->plan && c->need->base.module->plan->phase == PHASE_ANALYSIS) {
-		buf_puts(&b, "GAP: not addressed yet (analysis phase)");
+		buf_puts(&b, _("GAP: not addressed yet (analysis phase)"));
 	} else {
-		buf_puts(&b, "GAP: not addressed");
+		buf_puts(&b, _("GAP: not addressed"));
 	}
 	return b.data;
 }
@@ -151,26 +152,26 @@ const char *report_acceptance_subject(const Acceptance *a)
 	StrBuf b = { 0 };
 	buf_init(&b);
 	if (a->is_code)
-		buf_printf(&b, "%s on %s", diag_code_name(a->code), entity_name(a->on));
+		buf_printf(&b, _("%s on %s"), diag_code_name(a->code), entity_name(a->on));
 	else
 		buf_puts(&b, entity_name(&a->need->base));
 	for (size_t i = 0; i < a->areas.len; i++)
-		buf_printf(&b, "%s%s", i ? ", " : " in ", entity_name(&((const Place *)a->areas.items[i])->base));
-	buf_printf(&b, " until %s", date_format(a->until));
+		buf_printf(&b, "%s%s", i ? ", " : _(" in "), entity_name(&((const Place *)a->areas.items[i])->base));
+	buf_printf(&b, _(" until %s"), date_format(a->until));
 	return b.data;
 }
 
 const char *report_acceptance_state(const Acceptance *a)
 {
 	size_t n = a->is_code ? a->suppression->uses : a->gaps;
-	const char *what = a->is_code ? "warning" : "gap";
 	if (!a->in_force && a->is_code)
-		return n ? "expired: the warning is back" : "expired";
+		return n ? _("expired: the warning is back") : _("expired");
 	if (!a->in_force)
-		return a->expired_gaps == 1 ? "expired: a gap again" : a->expired_gaps ? "expired: gaps again" : "expired";
+		return a->expired_gaps == 1 ? _("expired: a gap again") : a->expired_gaps ? _("expired: gaps again") : _("expired");
 	if (n == 0)
-		return "accepts nothing";
-	return mem_printf("%zu %s%s accepted", n, what, n == 1 ? "" : "s");
+		return _("accepts nothing");
+	return a->is_code ? mem_printf(i18n_plural("%zu warning accepted", "%zu warnings accepted", n), n)
+			  : mem_printf(i18n_plural("%zu gap accepted", "%zu gaps accepted", n), n);
 }
 
 /* The places a module's needs lie in: its own places in source order, then
@@ -286,21 +287,21 @@ const char *report_membership_text(const Reach *r)
 	const Provenance *p = m->provenance;
 	StrBuf b = { 0 };
 	buf_init(&b);
-	buf_printf(&b, "%s in %s", entity_name(m->member), entity_title(&m->body->base));
+	buf_printf(&b, _("%s in %s"), entity_name(m->member), entity_title(&m->body->base));
 	if (r->body != m->body)
-		buf_printf(&b, ", so in %s", entity_title(&r->body->base));
+		buf_printf(&b, _(", so in %s"), entity_title(&r->body->base));
 	if (m->has_from && m->has_to)
 		buf_printf(&b, ", %s .. %s", date_format(m->from), date_format(m->to));
 	else if (m->has_from)
-		buf_printf(&b, ", from %s", date_format(m->from));
+		buf_printf(&b, _(", from %s"), date_format(m->from));
 	else if (m->has_to)
-		buf_printf(&b, ", until %s", date_format(m->to));
+		buf_printf(&b, _(", until %s"), date_format(m->to));
 	if (p && p->has_as_of)
-		buf_printf(&b, ", as of %s", date_format(p->as_of));
+		buf_printf(&b, _(", as of %s"), date_format(p->as_of));
 	if (p && p->source) /* a source often has brackets of its own: none around it */
-		buf_printf(&b, "; source: %s", p->source);
+		buf_printf(&b, _("; source: %s"), p->source);
 	if (r->unconfirmed)
-		buf_printf(&b, "; UNCONFIRMED: %s", r->unconfirmed);
+		buf_printf(&b, _("; UNCONFIRMED: %s"), r->unconfirmed);
 	return b.data;
 }
 
@@ -349,7 +350,7 @@ const char *report_change(const Indicator *ind, double from, double to)
 		return mem_printf("%s%s", sign, format_number(d));
 	const char *n = format_number(d * 100);
 	bool one = strcmp(n, "1") == 0 || strcmp(n, "-1") == 0;
-	return mem_printf("%s%s %s", sign, n, one ? "point" : "points");
+	return mem_printf("%s%s %s", sign, n, one ? _("point") : _("points"));
 }
 
 /* "2025-06: 40 (+40), 2025-12: 71 (+31, n=180)": the measurements up to the

@@ -16,7 +16,7 @@
  * (docs/json.md): the minor number grows when a field is added, the major
  * one when a field is removed, renamed or changes meaning.
  */
-#define REPORT_JSON_VERSION "1.2"
+#define REPORT_JSON_VERSION "1.3"
 
 /* ---- report.c: shared by the formats ---- */
 

@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "mem.h"
 
 #define CHART_W 440
@@ -104,7 +105,7 @@ static void target_and_expected(StrBuf *out, const Indicator *ind, const Frame *
 	buf_printf(out, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"target\"/>", MARGIN_L, yt,
 		   CHART_W - MARGIN_R, yt);
 	text_at(out, CHART_W - MARGIN_R + 4, yt + 4, "start", "label",
-		mem_printf("target %s", report_value(ind, ind->target)));
+		mem_printf(_("target %s"), report_value(ind, ind->target)));
 	if (ind->start != LONG_MIN && ind->deadline != LONG_MIN)
 		buf_printf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"expected\"/>",
 			   x_of(f, ind->start), y_of(f, ind->baseline), x_of(f, ind->deadline), yt);
@@ -140,7 +141,7 @@ static const char *caption(const Indicator *ind)
 	buf_printf(&b, "%s. %s", ind->title, report_indicator_line(ind));
 	const char *series = report_series_text(ind);
 	if (series)
-		buf_printf(&b, ". Measured: %s", series);
+		buf_printf(&b, _(". Measured: %s"), series);
 	buf_printf(&b, ". %s.", report_progress_line(ind));
 	return b.data;
 }

@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <math.h>
 
+#include "i18n.h"
 #include "json.h"
 #include "mem.h"
 
@@ -186,6 +187,7 @@ void report_compare_json_write(const World *w, StrBuf *out)
 	json_init(&j, out);
 	json_object_begin(&j);
 	json_kv_string(&j, "format_version", REPORT_JSON_VERSION);
+	json_kv_string(&j, "language", i18n_code()); /* of the labels; keys and enum values are English */
 	json_key(&j, "plans");
 	json_array_begin(&j);
 	for (size_t c = 0; c < cmp.count; c++)

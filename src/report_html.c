@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "mem.h"
 
 static void html_text(StrBuf *out, const char *s)
@@ -49,20 +50,21 @@ const char report_html_style[] =
 static void html_cell(StrBuf *out, const Coverage *c)
 {
 	const char *word = report_cover_word(c->status);
-	buf_printf(out, "<td class=\"%s\">%s", word, word);
+	buf_printf(out, "<td class=\"%s\">%s", word, _(word)); /* the class stays English: the style sheet's */
 	if (c->body) {
 		buf_puts(out, ": ");
 		html_text(out, entity_title(&c->body->base));
 	}
 	if (c->status == COVER_ACCEPTED)
-		buf_printf(out, " until %s", date_format(c->acceptance->until));
+		buf_printf(out, _(" until %s"), date_format(c->acceptance->until));
 	buf_puts(out, "</td>");
 }
 
 /* One row per need and area, for a plan too large for a matrix. */
 static void html_coverage_list(const Module *m, StrBuf *out)
 {
-	buf_puts(out, "<h2>Coverage</h2>\n<table class=\"coverage\"><tr><th>Need</th><th>Area</th><th>Status</th></tr>\n");
+	buf_printf(out, "<h2>%s</h2>\n<table class=\"coverage\"><tr><th>%s</th><th>%s</th><th>%s</th></tr>\n", _("Coverage"),
+		   _("Need"), _("Area"), _("Status"));
 	for (size_t i = 0; i < m->needs.len; i++) {
 		const Need *n = VEC_AT(m->needs, Need, i);
 		for (size_t c = 0; c < n->areas.len; c++) {
@@ -98,7 +100,7 @@ static void html_matrix(const Module *m, StrBuf *out)
 				pairset_map_put(&cells, n, cov->area, (void *)cov);
 		}
 	}
-	buf_puts(out, "<h2>Coverage</h2>\n<table class=\"matrix\"><tr><th>Area</th>");
+	buf_printf(out, "<h2>%s</h2>\n<table class=\"matrix\"><tr><th>%s</th>", _("Coverage"), _("Area"));
 	for (size_t i = 0; i < m->needs.len; i++) {
 		buf_puts(out, "<th>");
 		html_text(out, entity_title(&VEC_AT(m->needs, Need, i)->base));
@@ -126,8 +128,9 @@ static void html_indicators(const Module *m, StrBuf *out)
 {
 	if (m->actions.len == 0)
 		return;
-	buf_puts(out, "<h2>Actions and indicators</h2>\n<table class=\"indicators\">"
-		      "<tr><th>Action</th><th>Indicator</th><th>Target</th><th>Progress</th><th>Status</th></tr>\n");
+	buf_printf(out, "<h2>%s</h2>\n<table class=\"indicators\">"
+		   "<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n", _("Actions and indicators"),
+		   _("Action"), _("Indicator"), _("Target"), _("Progress"), _("Status"));
 	for (size_t i = 0; i < m->actions.len; i++) {
 		const Action *a = VEC_AT(m->actions, Action, i);
 		for (size_t k = 0; k < a->indicators.len; k++) {
@@ -137,16 +140,17 @@ static void html_indicators(const Module *m, StrBuf *out)
 			html_text(out, entity_title(&a->base));
 			buf_puts(out, "</td><td>");
 			html_text(out, ind->title);
-			buf_printf(out, "</td><td>%s</td><td><div class=\"bar\" title=\"progress %s\">"
+			buf_printf(out, "</td><td>%s</td><td><div class=\"bar\" title=\"%s\">"
 				   "<div class=\"done\" style=\"width:%.1f%%\"></div>",
 				   ind->ok ? (ind->target_percent ? format_percent(ind->target) : format_number(ind->target)) : "",
-				   isnan(ind->progress) ? "n/a" : format_percent(ind->progress), done * 100);
+				   mem_printf(_("progress %s"), isnan(ind->progress) ? _("n/a") : format_percent(ind->progress)),
+				   done * 100);
 			if (!isnan(ind->expected))
-				buf_printf(out, "<div class=\"expected\" style=\"left:%.1f%%\" title=\"expected %s\"></div>",
-					   ind->expected * 100, format_percent(ind->expected));
+				buf_printf(out, "<div class=\"expected\" style=\"left:%.1f%%\" title=\"%s\"></div>",
+					   ind->expected * 100, mem_printf(_("expected %s"), format_percent(ind->expected)));
 			buf_printf(out, "</div></td><td class=\"%s\">%s</td></tr>\n",
 				   ind->status == IND_BEHIND || ind->status == IND_ACHIEVED ? report_indicator_word(ind->status) : "",
-				   report_indicator_word(ind->status));
+				   _(report_indicator_word(ind->status)));
 		}
 	}
 	buf_puts(out, "</table>\n");
@@ -162,7 +166,7 @@ static void html_charts(const Module *m, StrBuf *out)
 		any = VEC_AT(m->actions, Action, i)->indicators.len > 0;
 	if (!any)
 		return;
-	buf_puts(out, "<h2>Indicators over time</h2>\n");
+	buf_printf(out, "<h2>%s</h2>\n", _("Indicators over time"));
 	for (size_t i = 0; i < m->needs.len; i++) {
 		const Need *n = VEC_AT(m->needs, Need, i);
 		if (n->indicators.len == 0)
@@ -189,7 +193,7 @@ static void html_signals(const Module *m, StrBuf *out)
 {
 	if (m->signals.len == 0)
 		return;
-	buf_puts(out, "<h2>Signals</h2>\n<ul class=\"signals\">\n");
+	buf_printf(out, "<h2>%s</h2>\n<ul class=\"signals\">\n", _("Signals"));
 	for (size_t i = 0; i < m->signals.len; i++) {
 		const Signal *s = VEC_AT(m->signals, Signal, i);
 		for (size_t r = 0; s->need && r < s->routes.len; r++) {
@@ -199,7 +203,7 @@ static void html_signals(const Module *m, StrBuf *out)
 			buf_puts(out, " (");
 			html_text(out, entity_title(&route->area->base));
 			buf_puts(out, ") &rarr; ");
-			html_text(out, route->body ? entity_title(&route->body->base) : "unresolved");
+			html_text(out, route->body ? entity_title(&route->body->base) : _("unresolved"));
 			for (size_t k = 0; k < route->path.len; k++) {
 				buf_puts(out, " &rarr; ");
 				html_text(out, entity_title(&VEC_AT(route->path, Body, k)->base));
@@ -210,12 +214,12 @@ static void html_signals(const Module *m, StrBuf *out)
 				buf_puts(out, "</q>");
 			}
 			if (route->answered) {
-				buf_puts(out, " <span class=\"answered\">answered by ");
+				buf_printf(out, " <span class=\"answered\">%s ", _("answered by"));
 				html_text(out, entity_title(&s->answered_by->base));
 				buf_puts(out, "</span>");
 			}
 			if (route->reach) {
-				buf_puts(out, "<br><small>through: ");
+				buf_printf(out, "<br><small>%s ", _("through:"));
 				html_text(out, report_membership_text(route->reach));
 				buf_puts(out, "</small>");
 			}
@@ -227,7 +231,7 @@ static void html_signals(const Module *m, StrBuf *out)
 
 static void html_findings(const World *w, StrBuf *out)
 {
-	buf_puts(out, "<h2>Findings</h2>\n<ul class=\"findings\">\n");
+	buf_printf(out, "<h2>%s</h2>\n<ul class=\"findings\">\n", _("Findings"));
 	for (size_t i = 0; i < w->diags->diags.len; i++) {
 		const Diagnostic *d = VEC_AT(w->diags->diags, Diagnostic, i);
 		int line = 0, col = 0;
@@ -239,7 +243,7 @@ static void html_findings(const World *w, StrBuf *out)
 		buf_puts(out, "</li>\n");
 	}
 	if (w->diags->diags.len == 0)
-		buf_puts(out, "<li>none</li>\n");
+		buf_printf(out, "<li>%s</li>\n", _("none"));
 	buf_puts(out, "</ul>\n");
 }
 
@@ -259,7 +263,7 @@ static void html_acceptances(const Module *m, StrBuf *out)
 {
 	if (m->acceptances.len == 0)
 		return;
-	buf_puts(out, "<h2>Accepted</h2>\n<ul class=\"accepted\">\n");
+	buf_printf(out, "<h2>%s</h2>\n<ul class=\"accepted\">\n", _("Accepted"));
 	for (size_t i = 0; i < m->acceptances.len; i++) {
 		const Acceptance *a = VEC_AT(m->acceptances, Acceptance, i);
 		buf_puts(out, "<li>");
@@ -273,7 +277,8 @@ static void html_acceptances(const Module *m, StrBuf *out)
 
 void report_html_eval(const World *w, StrBuf *out)
 {
-	buf_puts(out, "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>");
+	/* the language of the labels; a plan's own text is the coordinators' */
+	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\"><title>", i18n_code());
 	html_text(out, page_title(w));
 	buf_printf(out, "</title><style>%s</style></head><body>\n", report_html_style);
 	FOR_USER_MODULES(w, m) {
@@ -281,10 +286,10 @@ void report_html_eval(const World *w, StrBuf *out)
 		html_text(out, m->plan ? entity_title(&m->plan->base) : m->src->path);
 		buf_puts(out, "</h1>\n");
 		if (m->plan && m->plan->phase)
-			buf_printf(out, "<p>Phase: %s; evaluated on %s</p>\n", report_phase_word(m->plan->phase),
+			buf_printf(out, _("<p>Phase: %s; evaluated on %s</p>\n"), _(report_phase_word(m->plan->phase)),
 				   date_format_days(m->eval_day));
 		else if (m->plan)
-			buf_printf(out, "<p>Evaluated on %s</p>\n", date_format_days(m->eval_day));
+			buf_printf(out, _("<p>Evaluated on %s</p>\n"), date_format_days(m->eval_day));
 		html_matrix(m, out);
 		html_indicators(m, out);
 		html_charts(m, out);

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "json.h"
+#include "i18n.h"
 #include "mem.h"
 
 #define JSON_FORMAT_VERSION REPORT_JSON_VERSION
@@ -175,6 +176,7 @@ void report_json_check(const World *w, StrBuf *out)
 	json_init(&j, out);
 	json_object_begin(&j);
 	json_kv_string(&j, "format_version", JSON_FORMAT_VERSION);
+	json_kv_string(&j, "language", i18n_code()); /* of the messages; keys and enum values are English */
 	json_diagnostics(&j, w);
 	json_coverage(&j, w);
 	json_signals(&j, w);
@@ -366,6 +368,7 @@ void report_json_eval(const World *w, StrBuf *out)
 	json_init(&j, out);
 	json_object_begin(&j);
 	json_kv_string(&j, "format_version", JSON_FORMAT_VERSION);
+	json_kv_string(&j, "language", i18n_code()); /* of the messages; keys and enum values are English */
 	json_key(&j, "files");
 	json_array_begin(&j);
 	FOR_USER_MODULES(w, m) {

@@ -5,6 +5,7 @@
 #include "report.h"
 
 #include "format.h"
+#include "i18n.h"
 #include "mem.h"
 
 /*
@@ -38,14 +39,14 @@ static void md_header(const Module *m, StrBuf *out)
 	if (!p)
 		return;
 	if (p->municipality)
-		buf_printf(out, "- Municipality: %s\n", md(entity_title(&p->municipality->base)));
+		buf_printf(out, _("- Municipality: %s\n"), md(entity_title(&p->municipality->base)));
 	if (p->has_period)
-		buf_printf(out, "- Period: %s .. %s\n", date_format(p->period_start), date_format(p->period_end));
+		buf_printf(out, _("- Period: %s .. %s\n"), date_format(p->period_start), date_format(p->period_end));
 	if (p->phase)
-		buf_printf(out, "- Phase: %s\n", report_phase_word(p->phase));
-	buf_printf(out, "- Evaluated on: %s\n", date_format_days(m->eval_day));
+		buf_printf(out, _("- Phase: %s\n"), _(report_phase_word(p->phase)));
+	buf_printf(out, _("- Evaluated on: %s\n"), date_format_days(m->eval_day));
 	if (p->owner)
-		buf_printf(out, "- Owner: %s\n", md(p->owner));
+		buf_printf(out, _("- Owner: %s\n"), md(p->owner));
 	buf_putc(out, '\n');
 }
 
@@ -53,13 +54,13 @@ static void md_needs(const Module *m, StrBuf *out)
 {
 	if (m->needs.len == 0)
 		return;
-	buf_puts(out, "## Needs\n\n| Need | Area | Status | By |\n|---|---|---|---|\n");
+	buf_puts(out, _("## Needs\n\n| Need | Area | Status | By |\n|---|---|---|---|\n"));
 	for (size_t i = 0; i < m->needs.len; i++) {
 		const Need *n = VEC_AT(m->needs, Need, i);
 		for (size_t c = 0; c < n->areas.len; c++) {
 			const Coverage *cov = VEC_AT(n->areas, Coverage, c);
 			buf_printf(out, "| %s | %s | %s | %s |\n", md(entity_title(&n->base)), md(entity_title(&cov->area->base)),
-				   cov->status == COVER_GAP ? "**gap**" : report_cover_word(cov->status),
+				   cov->status == COVER_GAP ? _("**gap**") : _(report_cover_word(cov->status)),
 				   md(report_coverage_text(cov)));
 		}
 	}
@@ -73,9 +74,9 @@ static void md_indicator(const Indicator *ind, StrBuf *out)
 	Vec series = ind->ok ? report_series(ind) : (Vec){ 0 };
 	if (series.len == 0)
 		return;
-	buf_puts(out, "\n  | Date | Value | Change | Sample |\n  |---|---|---|---|\n");
+	buf_puts(out, _("\n  | Date | Value | Change | Sample |\n  |---|---|---|---|\n"));
 	if (ind->has_baseline_date)
-		buf_printf(out, "  | %s (baseline) | %s | | %s |\n", date_format(ind->baseline_date),
+		buf_printf(out, _("  | %s (baseline) | %s | | %s |\n"), date_format(ind->baseline_date),
 			   report_value(ind, ind->baseline),
 			   ind->has_baseline_sample ? format_number(ind->baseline_sample) : "");
 	double before = ind->baseline;
@@ -96,7 +97,7 @@ static void md_outcomes(const Module *m, StrBuf *out)
 		if (n->indicators.len == 0)
 			continue;
 		if (!any)
-			buf_puts(out, "## Outcomes\n\n");
+			buf_puts(out, _("## Outcomes\n\n"));
 		any = true;
 		buf_printf(out, "### %s\n\n", md(entity_title(&n->base)));
 		for (size_t k = 0; k < n->indicators.len; k++)
@@ -109,13 +110,13 @@ static void md_actions(const Module *m, StrBuf *out)
 {
 	if (m->actions.len == 0)
 		return;
-	buf_puts(out, "## Actions\n\n");
+	buf_puts(out, _("## Actions\n\n"));
 	for (size_t i = 0; i < m->actions.len; i++) {
 		const Action *a = VEC_AT(m->actions, Action, i);
-		buf_printf(out, "### %s (%s)\n\n", md(entity_title(&a->base)), report_status_word(a->status));
+		buf_printf(out, "### %s (%s)\n\n", md(entity_title(&a->base)), _(report_status_word(a->status)));
 		for (size_t k = 0; k < a->adjustments.len; k++) {
 			const Adjustment *adj = VEC_AT(a->adjustments, Adjustment, k);
-			buf_printf(out, "- Adjusted %s: %s\n", date_format(adj->date), md(adj->text));
+			buf_printf(out, _("- Adjusted %s: %s\n"), date_format(adj->date), md(adj->text));
 		}
 		for (size_t k = 0; k < a->indicators.len; k++)
 			md_indicator(VEC_AT(a->indicators, Indicator, k), out);
@@ -127,7 +128,7 @@ static void md_signals(const Module *m, StrBuf *out)
 {
 	if (m->signals.len == 0)
 		return;
-	buf_puts(out, "## Signals\n\n");
+	buf_puts(out, _("## Signals\n\n"));
 	for (size_t i = 0; i < m->signals.len; i++) {
 		const Signal *s = VEC_AT(m->signals, Signal, i);
 		for (size_t r = 0; s->need && r < s->routes.len; r++)
@@ -140,7 +141,7 @@ static void md_acceptances(const Module *m, StrBuf *out)
 {
 	if (m->acceptances.len == 0)
 		return;
-	buf_puts(out, "## Accepted\n\n| Accepted | Reason | Now |\n|---|---|---|\n");
+	buf_puts(out, _("## Accepted\n\n| Accepted | Reason | Now |\n|---|---|---|\n"));
 	for (size_t i = 0; i < m->acceptances.len; i++) {
 		const Acceptance *a = VEC_AT(m->acceptances, Acceptance, i);
 		buf_printf(out, "| %s | %s | %s |\n", md(report_acceptance_subject(a)), md(a->reason),
@@ -160,13 +161,13 @@ void report_markdown_eval(const World *w, StrBuf *out)
 		md_acceptances(m, out);
 	}
 	ReportTotals t = report_totals(w);
-	buf_printf(out, "## Summary\n\n- Needs: %zu (covered %zu, signalled %zu, gaps %zu", t.needs, t.covered,
+	buf_printf(out, _("## Summary\n\n- Needs: %zu (covered %zu, signalled %zu, gaps %zu"), t.needs, t.covered,
 		   t.signalled, t.gaps);
 	if (t.accepted)
-		buf_printf(out, ", accepted %zu", t.accepted);
-	buf_printf(out, ")\n- Indicators: %zu (%zu achieved, %zu on track, %zu behind, %zu no data", t.indicators, t.by_status[IND_ACHIEVED],
+		buf_printf(out, _(", accepted %zu"), t.accepted);
+	buf_printf(out, _(")\n- Indicators: %zu (%zu achieved, %zu on track, %zu behind, %zu no data"), t.indicators, t.by_status[IND_ACHIEVED],
 		   t.by_status[IND_ON_TRACK], t.by_status[IND_BEHIND], t.by_status[IND_NO_DATA]);
 	if (t.by_status[IND_STOPPED])
-		buf_printf(out, ", %zu stopped", t.by_status[IND_STOPPED]);
+		buf_printf(out, _(", %zu stopped"), t.by_status[IND_STOPPED]);
 	buf_puts(out, ")\n");
 }

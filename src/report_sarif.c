@@ -17,6 +17,7 @@
 
 #include "diag_help.h"
 #include "json.h"
+#include "i18n.h"
 #include "mem.h"
 
 #ifndef CARENET_VERSION
@@ -143,7 +144,7 @@ static void rule(JsonWriter *j, DiagCode code)
 	json_kv_string(j, "name", rule_name(diag_code_title(code)));
 	json_key(j, "shortDescription");
 	json_object_begin(j);
-	json_kv_string(j, "text", sentence(diag_code_title(code)));
+	json_kv_string(j, "text", sentence(_(diag_code_title(code)))); /* the name above stays English: an identifier */
 	json_object_end(j);
 	if (help) {
 		const char *uri = mem_printf("%sdiagnostics.md#%s", CARENET_DOCS_URL, help->anchor);
@@ -251,7 +252,7 @@ static void suppressions(JsonWriter *j, const DiagSuppression *s)
 	json_object_begin(j);
 	json_kv_string(j, "kind", "inSource");
 	json_kv_string(j, "justification",
-		       s->until ? mem_printf("%s (accepted until %s)", s->reason, s->until) : s->reason);
+		       s->until ? mem_printf(_("%s (accepted until %s)"), s->reason, s->until) : s->reason);
 	json_key(j, "location");
 	json_object_begin(j);
 	physical_location(j, s->comment);
@@ -305,8 +306,10 @@ static void invocation(JsonWriter *j, const DiagSink *sink)
 	json_array_begin(j);
 	json_object_begin(j);
 	json_kv_string(j, "level", "note");
-	text_message(j, mem_printf("%zu more diagnostic%s not listed (carenet keeps the first %zu by position)",
-				   left_out, left_out == 1 ? "" : "s", sink->max_kept));
+	text_message(j, mem_printf(i18n_plural("%zu more diagnostic not listed (carenet keeps the first %zu by position)",
+					       "%zu more diagnostics not listed (carenet keeps the first %zu by position)",
+					       left_out),
+				   left_out, sink->max_kept));
 	json_object_end(j);
 	json_array_end(j);
 	json_object_end(j);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "i18n.h"
 #include "mem.h"
 
 /* One signal as one body received it. */
@@ -105,19 +106,19 @@ static const char *life_text(const Signal *s)
 	StrBuf b = { 0 };
 	buf_init(&b);
 	if (s->has_sent && (s->status == SIG_SENT || s->status == SIG_UNKNOWN))
-		buf_printf(&b, "sent %s", date_format(s->sent));
+		buf_printf(&b, _("sent %s"), date_format(s->sent));
 	else
-		buf_puts(&b, s->status == SIG_UNKNOWN ? "not said" : vocab_word(VOCAB_SIGNAL_STATUS, (int)s->status));
+		buf_puts(&b, s->status == SIG_UNKNOWN ? _("not said") : _(vocab_word(VOCAB_SIGNAL_STATUS, (int)s->status)));
 	if (s->has_sent && s->status != SIG_SENT && s->status != SIG_UNKNOWN)
-		buf_printf(&b, ", sent %s", date_format(s->sent));
+		buf_printf(&b, _(", sent %s"), date_format(s->sent));
 	if (s->record && s->record->has_received)
-		buf_printf(&b, ", received %s", date_format(s->record->received));
+		buf_printf(&b, _(", received %s"), date_format(s->record->received));
 	if (s->open_days >= 0)
-		buf_printf(&b, ", open %ld day%s", s->open_days, s->open_days == 1 ? "" : "s");
+		buf_printf(&b, i18n_plural(", open %ld day", ", open %ld days", (unsigned long)s->open_days), s->open_days);
 	if (s->has_expected)
-		buf_printf(&b, ", answer expected by %s", date_format(s->expected));
+		buf_printf(&b, _(", answer expected by %s"), date_format(s->expected));
 	if (s->overdue)
-		buf_puts(&b, ": OVERDUE");
+		buf_puts(&b, _(": OVERDUE"));
 	return b.data;
 }
 
@@ -131,28 +132,28 @@ static const char *reply_of(const Signal *s)
 static void text_received(const Received *r, const Body *b, StrBuf *out)
 {
 	const Signal *s = r->signal;
-	buf_printf(out, "  %s: %s \"%s\" in %s\n", report_signal_origin(s), entity_name(&s->need->base),
+	buf_printf(out, _("  %s: %s \"%s\" in %s\n"), report_signal_origin(s), entity_name(&s->need->base),
 		   entity_title(&s->need->base), r->areas);
 	if (s->status != SIG_UNKNOWN || s->has_sent || s->has_expected) /* a plan may not follow it */
-		buf_printf(out, "    status: %s\n", life_text(s));
+		buf_printf(out, _("    status: %s\n"), life_text(s));
 	if (s->message)
-		buf_printf(out, "    message: %s\n", s->message);
+		buf_printf(out, _("    message: %s\n"), s->message);
 	if (s->answered_by)
-		buf_printf(out, "    answered by: %s\n", entity_name(&s->answered_by->base));
+		buf_printf(out, _("    answered by: %s\n"), entity_name(&s->answered_by->base));
 	if (reply_of(s))
-		buf_printf(out, "    reply: %s\n", reply_of(s));
+		buf_printf(out, _("    reply: %s\n"), reply_of(s));
 	Vec through = report_memberships_reaching(s, b);
 	for (size_t t = 0; t < through.len; t++)
-		buf_printf(out, "    through: %s\n", report_membership_text(through.items[t]));
+		buf_printf(out, _("    through: %s\n"), report_membership_text(through.items[t]));
 	if (r->travels_on_to)
-		buf_printf(out, "    not answered here: travels on to %s\n", entity_title(&r->travels_on_to->base));
+		buf_printf(out, _("    not answered here: travels on to %s\n"), entity_title(&r->travels_on_to->base));
 }
 
 void report_signals_text(const World *w, StrBuf *out)
 {
 	Vec boxes = inboxes(w);
 	if (boxes.len == 0)
-		buf_puts(out, "No signals.\n");
+		buf_puts(out, _("No signals.\n"));
 	for (size_t i = 0; i < boxes.len; i++) {
 		const Inbox *box = boxes.items[i];
 		buf_printf(out, "%s%s (%s)\n", i ? "\n" : "", entity_title(&box->body->base), entity_name(&box->body->base));
@@ -161,7 +162,7 @@ void report_signals_text(const World *w, StrBuf *out)
 		for (size_t c = 0; c < box->asks.len; c++) {
 			const Ask *ask = box->asks.items[c];
 			if (ask->signals.len > 1)
-				buf_printf(out, "  shared need for %s (%zu signals): %s\n", entity_title(&ask->capability->base),
+				buf_printf(out, _("  shared need for %s (%zu signals): %s\n"), entity_title(&ask->capability->base),
 					   ask->signals.len, askers(ask));
 		}
 	}
@@ -202,6 +203,7 @@ void report_signals_json(const World *w, StrBuf *out)
 	JsonWriter j;
 	json_init(&j, out);
 	json_object_begin(&j);
+	json_kv_string(&j, "language", i18n_code());
 	json_key(&j, "bodies");
 	json_array_begin(&j);
 	for (size_t i = 0; i < boxes.len; i++) {
@@ -252,9 +254,9 @@ static const char *md_cell(const char *s)
 void report_signals_markdown(const World *w, StrBuf *out)
 {
 	Vec boxes = inboxes(w);
-	buf_puts(out, "# Signals\n\n");
+	buf_printf(out, "# %s\n\n", _("Signals"));
 	if (boxes.len == 0)
-		buf_puts(out, "No signals.\n");
+		buf_puts(out, _("No signals.\n"));
 	for (size_t i = 0; i < boxes.len; i++) {
 		const Inbox *box = boxes.items[i];
 		buf_printf(out, "## %s\n\n", md_cell(entity_title(&box->body->base)));
@@ -262,7 +264,7 @@ void report_signals_markdown(const World *w, StrBuf *out)
 			const Ask *ask = box->asks.items[c];
 			buf_printf(out, "- %s: %s\n", md_cell(entity_title(&ask->capability->base)), md_cell(askers(ask)));
 		}
-		buf_puts(out, "\n| From | Need | Areas | Status | Answered by | Reply |\n|---|---|---|---|---|---|\n");
+		buf_puts(out, _("\n| From | Need | Areas | Status | Answered by | Reply |\n|---|---|---|---|---|---|\n"));
 		for (size_t k = 0; k < box->received.len; k++) {
 			const Received *r = box->received.items[k];
 			const Signal *s = r->signal;
@@ -298,12 +300,13 @@ static void html_cell(StrBuf *out, const char *s)
 void report_signals_html(const World *w, StrBuf *out)
 {
 	Vec boxes = inboxes(w);
-	buf_puts(out, "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Signals</title>"
+	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\"><title>%s</title>"
 		      "<style>body{font-family:sans-serif;margin:2em;color:#222;max-width:70em}"
 		      "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #bbb;padding:.3em .6em;text-align:left}"
-		      "tr.overdue td{background:#ffcdd2}</style></head><body>\n<h1>Signals</h1>\n");
+		      "tr.overdue td{background:#ffcdd2}</style></head><body>\n<h1>%s</h1>\n", i18n_code(), _("Signals"),
+		   _("Signals"));
 	if (boxes.len == 0)
-		buf_puts(out, "<p>No signals.</p>\n");
+		buf_printf(out, "<p>%s</p>\n", _("No signals."));
 	for (size_t i = 0; i < boxes.len; i++) {
 		const Inbox *box = boxes.items[i];
 		buf_puts(out, "<h2>");
@@ -315,8 +318,8 @@ void report_signals_html(const World *w, StrBuf *out)
 			html_text(out, mem_printf("%s: %s", entity_title(&ask->capability->base), askers(ask)));
 			buf_puts(out, "</li>\n");
 		}
-		buf_puts(out, "</ul>\n<table><tr><th>From</th><th>Need</th><th>Areas</th><th>Status</th>"
-			      "<th>Answered by</th><th>Reply</th></tr>\n");
+		buf_printf(out, "</ul>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+			   _("From"), _("Need"), _("Areas"), _("Status"), _("Answered by"), _("Reply"));
 		for (size_t k = 0; k < box->received.len; k++) {
 			const Received *r = box->received.items[k];
 			const Signal *s = r->signal;

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "i18n.h"
 #include "mem.h"
 
 static void text_plan_header(const Module *m, StrBuf *out)
@@ -17,16 +18,16 @@ static void text_plan_header(const Module *m, StrBuf *out)
 	}
 	buf_printf(out, "%s (%s)\n", entity_title(&p->base), entity_name(&p->base));
 	if (p->municipality)
-		buf_printf(out, "  municipality: %s\n", entity_title(&p->municipality->base));
+		buf_printf(out, _("  municipality: %s\n"), entity_title(&p->municipality->base));
 	if (p->body)
-		buf_printf(out, "  body: %s\n", entity_title(&p->body->base));
+		buf_printf(out, _("  body: %s\n"), entity_title(&p->body->base));
 	if (p->has_period)
-		buf_printf(out, "  period: %s .. %s\n", date_format(p->period_start), date_format(p->period_end));
+		buf_printf(out, _("  period: %s .. %s\n"), date_format(p->period_start), date_format(p->period_end));
 	if (p->phase)
-		buf_printf(out, "  phase: %s\n", report_phase_word(p->phase));
-	buf_printf(out, "  evaluated on: %s\n", date_format_days(m->eval_day));
+		buf_printf(out, _("  phase: %s\n"), _(report_phase_word(p->phase)));
+	buf_printf(out, _("  evaluated on: %s\n"), date_format_days(m->eval_day));
 	if (p->owner)
-		buf_printf(out, "  owner: %s\n", p->owner);
+		buf_printf(out, _("  owner: %s\n"), p->owner);
 }
 
 /* Per area, the needs of this file that lie in it (source order) and their status. */
@@ -34,7 +35,7 @@ static void text_areas(const Module *m, StrBuf *out)
 {
 	Vec places = report_need_places(m);
 	if (places.len)
-		buf_puts(out, "\nNeeds by area\n");
+		buf_puts(out, _("\nNeeds by area\n"));
 	for (size_t i = 0; i < places.len; i++) {
 		const Place *p = places.items[i];
 		buf_printf(out, "  %s (%s)\n", entity_title(&p->base), entity_name(&p->base));
@@ -46,7 +47,7 @@ static void text_areas(const Module *m, StrBuf *out)
 			size_t start = out->len;
 			buf_printf(out, "    %s", entity_name(&n->base));
 			if (n->priority)
-				buf_printf(out, " [%s]", report_priority_word(n->priority));
+				buf_printf(out, " [%s]", _(report_priority_word(n->priority)));
 			buf_pad(out, start, 34);
 			buf_printf(out, " %s\n", report_coverage_text(cov));
 		}
@@ -58,10 +59,10 @@ static void text_indicators(const Vec *indicators, StrBuf *out)
 {
 	for (size_t k = 0; k < indicators->len; k++) {
 		const Indicator *ind = VEC_AT(*indicators, Indicator, k);
-		buf_printf(out, "    indicator %s \"%s\": %s\n", ind->id.text, ind->title, report_indicator_line(ind));
+		buf_printf(out, _("    indicator %s \"%s\": %s\n"), ind->id.text, ind->title, report_indicator_line(ind));
 		const char *series = ind->ok ? report_series_text(ind) : NULL;
 		if (series)
-			buf_printf(out, "      measured: %s\n", series);
+			buf_printf(out, _("      measured: %s\n"), series);
 		buf_printf(out, "      %s\n", report_progress_line(ind));
 	}
 }
@@ -69,19 +70,19 @@ static void text_indicators(const Vec *indicators, StrBuf *out)
 static void text_actions(const Module *m, StrBuf *out)
 {
 	if (m->actions.len)
-		buf_puts(out, "\nActions\n");
+		buf_puts(out, _("\nActions\n"));
 	for (size_t i = 0; i < m->actions.len; i++) {
 		const Action *a = VEC_AT(m->actions, Action, i);
-		buf_printf(out, "  %s \"%s\": %s", entity_name(&a->base), entity_title(&a->base), report_status_word(a->status));
+		buf_printf(out, "  %s \"%s\": %s", entity_name(&a->base), entity_title(&a->base), _(report_status_word(a->status)));
 		if (a->has_from || a->has_to)
 			buf_printf(out, ", %s .. %s", a->has_from ? date_format(a->from) : "?",
 				   a->has_to ? date_format(a->to) : "?");
 		buf_putc(out, '\n');
 		if (a->lead)
-			buf_printf(out, "    lead: %s\n", entity_title(&a->lead->base));
+			buf_printf(out, _("    lead: %s\n"), entity_title(&a->lead->base));
 		for (size_t k = 0; k < a->adjustments.len; k++) {
 			const Adjustment *adj = VEC_AT(a->adjustments, Adjustment, k);
-			buf_printf(out, "    adjusted %s: %s\n", date_format(adj->date), adj->text);
+			buf_printf(out, _("    adjusted %s: %s\n"), date_format(adj->date), adj->text);
 		}
 		text_indicators(&a->indicators, out);
 	}
@@ -96,7 +97,7 @@ static void text_outcomes(const Module *m, StrBuf *out)
 		if (n->indicators.len == 0)
 			continue;
 		if (!any)
-			buf_puts(out, "\nOutcomes\n");
+			buf_puts(out, _("\nOutcomes\n"));
 		any = true;
 		buf_printf(out, "  %s \"%s\"\n", entity_name(&n->base), entity_title(&n->base));
 		text_indicators(&n->indicators, out);
@@ -106,7 +107,7 @@ static void text_outcomes(const Module *m, StrBuf *out)
 static void text_module_signals(const Module *m, StrBuf *out)
 {
 	if (m->signals.len)
-		buf_puts(out, "\nSignals\n");
+		buf_puts(out, _("\nSignals\n"));
 	for (size_t i = 0; i < m->signals.len; i++) {
 		const Signal *s = VEC_AT(m->signals, Signal, i);
 		if (!s->need)
@@ -115,7 +116,7 @@ static void text_module_signals(const Module *m, StrBuf *out)
 			const Route *route = VEC_AT(s->routes, Route, r);
 			buf_printf(out, "  %s\n", report_route_text(s, route));
 			if (route->reach)
-				buf_printf(out, "    through: %s\n", report_membership_text(route->reach));
+				buf_printf(out, _("    through: %s\n"), report_membership_text(route->reach));
 		}
 	}
 }
@@ -124,7 +125,7 @@ static void text_module_signals(const Module *m, StrBuf *out)
 static void text_acceptances(const Module *m, StrBuf *out)
 {
 	if (m->acceptances.len)
-		buf_puts(out, "\nAccepted\n");
+		buf_puts(out, _("\nAccepted\n"));
 	for (size_t i = 0; i < m->acceptances.len; i++) {
 		const Acceptance *a = VEC_AT(m->acceptances, Acceptance, i);
 		buf_printf(out, "  %s: \"%s\" (%s)\n", report_acceptance_subject(a), a->reason ? a->reason : "",
@@ -136,24 +137,26 @@ static void text_acceptances(const Module *m, StrBuf *out)
 static void text_accepted_count(const ReportTotals *t, StrBuf *out)
 {
 	if (t->accepted)
-		buf_printf(out, ", %zu accepted", t->accepted);
+		buf_printf(out, _(", %zu accepted"), t->accepted);
 }
 
 static void text_summary(const World *w, StrBuf *out)
 {
 	ReportTotals t = report_totals(w);
-	buf_puts(out, "\nSummary\n");
-	buf_printf(out, "  needs: %zu in %zu need-area%s: %zu covered, %zu signalled, %zu gap%s", t.needs,
-		   t.pairs, t.pairs == 1 ? "" : "s", t.covered, t.signalled, t.gaps, t.gaps == 1 ? "" : "s");
+	buf_puts(out, _("\nSummary\n"));
+	buf_printf(out, i18n_plural("  needs: %zu in %zu need-area", "  needs: %zu in %zu need-areas", t.pairs), t.needs,
+		   t.pairs);
+	buf_printf(out, _(": %zu covered, %zu signalled, "), t.covered, t.signalled);
+	buf_printf(out, i18n_plural("%zu gap", "%zu gaps", t.gaps), t.gaps);
 	text_accepted_count(&t, out);
 	buf_putc(out, '\n');
-	buf_printf(out, "  actions: %zu, indicators: %zu: %zu achieved, %zu on track, %zu behind, %zu no data",
+	buf_printf(out, _("  actions: %zu, indicators: %zu: %zu achieved, %zu on track, %zu behind, %zu no data"),
 		   t.actions, t.indicators, t.by_status[IND_ACHIEVED], t.by_status[IND_ON_TRACK],
 		   t.by_status[IND_BEHIND], t.by_status[IND_NO_DATA]);
 	if (t.by_status[IND_STOPPED])
-		buf_printf(out, ", %zu stopped", t.by_status[IND_STOPPED]);
+		buf_printf(out, _(", %zu stopped"), t.by_status[IND_STOPPED]);
 	buf_putc(out, '\n');
-	buf_puts(out, "  findings: ");
+	buf_puts(out, _("  findings: "));
 	diag_summary(w->diags, out);
 	buf_putc(out, '\n');
 }
@@ -179,9 +182,11 @@ void report_text_eval(const World *w, StrBuf *out)
 void report_text_check_summary(const World *w, StrBuf *out)
 {
 	ReportTotals t = report_totals(w);
-	buf_printf(out, "carenet: %zu need%s in %zu need-area%s: %zu covered, %zu signalled, %zu gap%s",
-		   t.needs, t.needs == 1 ? "" : "s", t.pairs, t.pairs == 1 ? "" : "s", t.covered, t.signalled,
-		   t.gaps, t.gaps == 1 ? "" : "s");
+	buf_puts(out, "carenet: ");
+	buf_printf(out, i18n_plural("%zu need", "%zu needs", t.needs), t.needs);
+	buf_printf(out, i18n_plural(" in %zu need-area", " in %zu need-areas", t.pairs), t.pairs);
+	buf_printf(out, _(": %zu covered, %zu signalled, "), t.covered, t.signalled);
+	buf_printf(out, i18n_plural("%zu gap", "%zu gaps", t.gaps), t.gaps);
 	text_accepted_count(&t, out);
 	buf_puts(out, "; ");
 	diag_summary(w->diags, out);

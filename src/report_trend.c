@@ -12,6 +12,7 @@
 
 #include "format.h"
 #include "json.h"
+#include "i18n.h"
 #include "mem.h"
 
 /* Every indicator of the user's plans, needs' then actions', in source order. */
@@ -74,7 +75,7 @@ static Vec all_keys(const ReportPoint *points, size_t n, Vec *titles)
 /* "latest 41 (2026-09), progress 31.8%, expected 34.5%: on track" or "not yet in the plan" */
 static const char *indicator_state(const Indicator *ind)
 {
-	return ind ? report_progress_line(ind) : "not in the plan then";
+	return ind ? report_progress_line(ind) : _("not in the plan then");
 }
 
 /* ---- the gaps of a version ------------------------------------------------------------ */
@@ -114,7 +115,8 @@ static const char *missing_from(const Vec *a, const Vec *b)
 
 static void text_coverage(const ReportPoint *points, size_t n, StrBuf *out)
 {
-	buf_puts(out, "Coverage\n  date          needs  need-areas  covered  signalled  gaps\n");
+	/* the columns' widths are the format's below: a translation keeps them */
+	buf_puts(out, _("Coverage\n  date          needs  need-areas  covered  signalled  gaps\n"));
 	for (size_t p = 0; p < n; p++) {
 		ReportTotals t = report_totals(points[p].world);
 		buf_printf(out, "  %-12s %6zu %11zu %8zu %10zu %5zu\n", points[p].label, t.needs, t.pairs, t.covered,
@@ -128,7 +130,7 @@ static void text_indicators(const ReportPoint *points, size_t n, StrBuf *out)
 	Vec keys = all_keys(points, n, &titles);
 	Table *index = index_points(points, n);
 	if (keys.len)
-		buf_puts(out, "\nIndicators\n");
+		buf_puts(out, _("\nIndicators\n"));
 	for (size_t k = 0; k < keys.len; k++) {
 		buf_printf(out, "  %s \"%s\"\n", (const char *)keys.items[k], (const char *)titles.items[k]);
 		for (size_t p = 0; p < n; p++)
@@ -145,18 +147,18 @@ void report_trend_text(const ReportPoint *points, size_t n, StrBuf *out)
 void report_trend_history_text(const ReportPoint *points, size_t n, StrBuf *out)
 {
 	text_coverage(points, n, out);
-	buf_puts(out, "\nChanges\n");
+	buf_puts(out, _("\nChanges\n"));
 	Vec before = { 0 };
 	for (size_t p = 0; p < n; p++) {
 		Vec gaps = gaps_of(points[p].world);
 		const char *opened = missing_from(&gaps, &before), *closed = missing_from(&before, &gaps);
 		buf_printf(out, "  %s %s\n", points[p].label, points[p].detail ? points[p].detail : "");
 		if (opened)
-			buf_printf(out, "    new gaps: %s\n", opened);
+			buf_printf(out, _("    new gaps: %s\n"), opened);
 		if (closed)
-			buf_printf(out, "    closed gaps: %s\n", closed);
+			buf_printf(out, _("    closed gaps: %s\n"), closed);
 		if (!opened && !closed)
-			buf_puts(out, "    no gap opened or closed\n");
+			buf_puts(out, _("    no gap opened or closed\n"));
 		before = gaps;
 	}
 	text_indicators(points, n, out);
@@ -186,6 +188,7 @@ void report_trend_json(const ReportPoint *points, size_t n, StrBuf *out)
 	JsonWriter j;
 	json_init(&j, out);
 	json_object_begin(&j);
+	json_kv_string(&j, "language", i18n_code());
 	json_key(&j, "points");
 	json_array_begin(&j);
 	Vec titles = { 0 };

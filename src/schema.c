@@ -7,6 +7,7 @@
 #include <assert.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "mem.h"
 #include "names.h"
 
@@ -137,30 +138,30 @@ static bool is_date(const Expr *e)
 static const char *type_example(const PropSpec *spec)
 {
 	switch (spec->type) {
-	case VT_NAME: return mem_printf("one name, e.g. '%s x'", spec->name);
-	case VT_NAMES: return mem_printf("names separated by commas, e.g. '%s x, y'", spec->name);
-	case VT_STRING: return mem_printf("a \"string\", e.g. '%s \"...\"'", spec->name);
-	case VT_EXPR: return mem_printf("a number, e.g. '%s 120'", spec->name);
-	case VT_DATE: return mem_printf("a date, e.g. '%s 2026-12'", spec->name);
-	case VT_PERIOD: return mem_printf("two dates, e.g. '%s 2025-01 .. 2027-12'", spec->name);
-	case VT_FROM: return mem_printf("a date, e.g. '%s 2025-03 to 2026-12'", spec->name);
+	case VT_NAME: return mem_printf(_("one name, e.g. '%s x'"), spec->name);
+	case VT_NAMES: return mem_printf(_("names separated by commas, e.g. '%s x, y'"), spec->name);
+	case VT_STRING: return mem_printf(_("a \"string\", e.g. '%s \"...\"'"), spec->name);
+	case VT_EXPR: return mem_printf(_("a number, e.g. '%s 120'"), spec->name);
+	case VT_DATE: return mem_printf(_("a date, e.g. '%s 2026-12'"), spec->name);
+	case VT_PERIOD: return mem_printf(_("two dates, e.g. '%s 2025-01 .. 2027-12'"), spec->name);
+	case VT_FROM: return mem_printf(_("a date, e.g. '%s 2025-03 to 2026-12'"), spec->name);
 	case VT_CHOICE:
-		return mem_printf("one word of: %s (without quotes)", vocab_list((Vocabulary)spec->vocab));
-	case VT_WORD: return mem_printf("one word, e.g. '%s persons'", spec->name);
-	case VT_GROUP_SIZES: return mem_printf("a target group and its size, e.g. '%s seniors_75plus 410'", spec->name);
-	case VT_INDICATOR: return mem_printf("a name, a title and a block, e.g. '%s reached \"Reached\" { ... }'", spec->name);
-	case VT_MEASURES: return mem_printf("dated values, e.g. '%s 2025-06: 40, 2025-12: 71'", spec->name);
-	case VT_NUMBER: return mem_printf("a number as written, e.g. '%s 11002'", spec->name);
-	case VT_NAME_DATED: return mem_printf("a name and a date, e.g. '%s antwerpen 2025-01-01'", spec->name);
+		return mem_printf(_("one word of: %s (without quotes)"), vocab_list((Vocabulary)spec->vocab));
+	case VT_WORD: return mem_printf(_("one word, e.g. '%s persons'"), spec->name);
+	case VT_GROUP_SIZES: return mem_printf(_("a target group and its size, e.g. '%s seniors_75plus 410'"), spec->name);
+	case VT_INDICATOR: return mem_printf(_("a name, a title and a block, e.g. '%s reached \"Reached\" { ... }'"), spec->name);
+	case VT_MEASURES: return mem_printf(_("dated values, e.g. '%s 2025-06: 40, 2025-12: 71'"), spec->name);
+	case VT_NUMBER: return mem_printf(_("a number as written, e.g. '%s 11002'"), spec->name);
+	case VT_NAME_DATED: return mem_printf(_("a name and a date, e.g. '%s antwerpen 2025-01-01'"), spec->name);
 	case VT_MEMBERS:
-		return mem_printf("names separated by commas, each with an optional block, e.g. '%s x, y { to 2024-12 }'",
+		return mem_printf(_("names separated by commas, each with an optional block, e.g. '%s x, y { to 2024-12 }'"),
 				  spec->name);
-	case VT_BASELINE: return mem_printf("a number, or a date and a number, e.g. '%s 2024-03: 38%%'", spec->name);
-	case VT_DATED_TEXTS: return mem_printf("dated strings, e.g. '%s 2025-09: \"...\"'", spec->name);
-	case VT_RANGE: return mem_printf("two numbers, e.g. '%s 0 .. 30'", spec->name);
-	case VT_ALIASES: return mem_printf("plain names separated by commas, e.g. '%s sociale_netwerken'", spec->name);
+	case VT_BASELINE: return mem_printf(_("a number, or a date and a number, e.g. '%s 2024-03: 38%%'"), spec->name);
+	case VT_DATED_TEXTS: return mem_printf(_("dated strings, e.g. '%s 2025-09: \"...\"'"), spec->name);
+	case VT_RANGE: return mem_printf(_("two numbers, e.g. '%s 0 .. 30'"), spec->name);
+	case VT_ALIASES: return mem_printf(_("plain names separated by commas, e.g. '%s sociale_netwerken'"), spec->name);
 	}
-	return "a value";
+	return _("a value");
 }
 
 static bool item_fits(const PropSpec *spec, const Item *it)
@@ -295,8 +296,8 @@ static const char *comma_number_hint(const Property *p)
 	if (strchr(whole, '.') || strchr(part, '.') || strchr(part, '_'))
 		return NULL;
 	if (strlen(part) == 3)
-		return mem_printf("; did you mean '%s%s'? (no thousands separator, or _ : %s_%s)", whole, part, whole, part);
-	return mem_printf("; did you mean '%s.%s'? (decimals are written with a point)", whole, part);
+		return mem_printf(_("; did you mean '%s%s'? (no thousands separator, or _ : %s_%s)"), whole, part, whole, part);
+	return mem_printf(_("; did you mean '%s.%s'? (decimals are written with a point)"), whole, part);
 }
 
 static void check_items(DiagSink *diags, const PropSpec *spec, const Property *p)
@@ -421,7 +422,7 @@ int schema_choice(DiagSink *diags, const Props *props, PropId id, int fallback)
 		close = names_closest(word->text, dutch, count);
 	Diagnostic *d = diag_report(diags, DIAG_E505, ast_item_loc(it), "'%s' is not a valid %s (%s)%s%s%s",
 				    word ? word->text : ast_ref_text(it->value->u.ref), spec->name, vocab_list(vocab),
-				    close ? "; did you mean '" : "", close ? close : "", close ? "'?" : "");
+				    close ? _("; did you mean '") : "", close ? close : "", close ? "'?" : "");
 	if (close)
 		diag_fix(d, ast_item_loc(it), close, NULL);
 	return fallback;

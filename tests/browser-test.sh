@@ -5,10 +5,14 @@
 # text, runs nothing).  Then the impact report of examples/olen.care: an SVG
 # chart per indicator in the rendered page, and every number of every series
 # in the text of its printed PDF (pdftotext).  Saves a screenshot of that page
-# to build/html-report.png (docs/html-report.png is a copy).
+# to build/html-report.png (docs/html-report.png is a copy).  Then the report in
+# Dutch (LANG=nl_BE.UTF-8 on a machine without a Dutch locale): lang="nl", Dutch
+# labels, no English heading; its screenshot is build/html-report-nl.png
+# (docs/html-report-nl.png is a copy).
 #
 # Usage: tests/browser-test.sh BINARY
 set -u
+export LANGUAGE=en   # carenet in English, whatever the developer's language (src/i18n.c)
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/.." || exit 2
 browser=$(command -v chromium || command -v chromium-browser) || { echo "browser: skipped (no chromium)"; exit 0; }
@@ -62,5 +66,24 @@ else
 	failed=$((failed + 1)); echo "FAIL: no printed PDF, or no pdftotext"
 fi
 if [ -s build/html-report.png ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: no screenshot"; fi
+
+# ---- the same report in Dutch, without a Dutch locale: Dutch throughout -------------------
+LANG=nl_BE.UTF-8 LANGUAGE= SOURCE_DATE_EPOCH=1767139200 "$bin" eval --format html examples/hoogstraten.care \
+	> "$tmp/nl.html" 2>/dev/null
+# shellcheck disable=SC2086
+timeout 120 "$browser" $flags --dump-dom "file://$tmp/nl.html" > "$tmp/dom.html" 2>/dev/null
+# shellcheck disable=SC2086
+timeout 120 "$browser" $flags --window-size=1200,1400 --screenshot="$tmp/shot.png" "file://$tmp/nl.html" >/dev/null 2>&1
+cp "$tmp/shot.png" build/html-report-nl.png 2>/dev/null
+expect "Dutch: lang nl" '<html lang="nl">'
+expect "Dutch: a gap cell" '<td class="gap">niet aangepakt</td>'
+expect "Dutch: a covered cell" '<td class="covered">gedekt</td>'
+expect "Dutch: headings" '<h2>Dekking</h2>'
+expect "Dutch: findings" '<h2>Bevindingen</h2>'
+expect "Dutch: a finding" 'wordt niet aangepakt in'
+for english in '>Coverage<' '>Findings<' '>Signals<' 'Actions and indicators' 'Evaluated on' 'answered by' '>covered<'; do
+	if grep -q -- "$english" "$tmp/dom.html"; then failed=$((failed + 1)); echo "FAIL: English in the Dutch page: $english"
+	else passed=$((passed + 1)); fi
+done
 echo "browser: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -20,6 +20,8 @@ import re
 import subprocess
 import sys
 
+os.environ["LANGUAGE"] = "en"  # carenet in English, whatever the developer's language (src/i18n.c)
+
 carenet = os.path.abspath(sys.argv[1])
 cases = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases")
 env = dict(os.environ, SOURCE_DATE_EPOCH="1767139200", NO_COLOR="1")

@@ -10,6 +10,7 @@
 #
 # Usage: tests/completion-test.sh BINARY
 set -u
+export LANGUAGE=en   # carenet in English, whatever the developer's language (src/i18n.c)
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 top=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
@@ -51,15 +52,16 @@ t "carenet help " "$commands"
 t "carenet check --format " "github json sarif text"
 t "carenet eval --format " "dot html json markdown text"
 t "carenet compare --format " "csv html json markdown text"
-t "carenet compare --" "--as-of --color --format --help --root"
+t "carenet compare --" "--as-of --color --format --help --lang --root"
 t "carenet check --format=s" "sarif"
 t "carenet check --color " "always auto never"
+t "carenet eval --lang " "en nl"
 t "carenet check --as-of " ""
 t "carenet check " "lib.care main.care sub"
 t "carenet check m" "main.care"
 t "carenet check --werror l" "lib.care"
 t "carenet fmt --" "--check --color --help --lang --write"
-t "carenet signals --" "--as-of --color --format --help --root"
+t "carenet signals --" "--as-of --color --format --help --lang --root"
 t "carenet check -- -" ""
 t "carenet diff main.care " "lib.care main.care sub"
 t "carenet init hoogs" "hoogstraten"

@@ -7,6 +7,7 @@
 #
 # Usage: tests/fmt-property.sh BINARY
 set -u
+export LANGUAGE=en   # carenet in English, whatever the developer's language (src/i18n.c)
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/.." || exit 2
 export SOURCE_DATE_EPOCH=1767139200 NO_COLOR=1

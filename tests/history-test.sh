@@ -5,6 +5,7 @@
 #
 # Usage: tests/history-test.sh BINARY
 set -u
+export LANGUAGE=en   # carenet in English, whatever the developer's language (src/i18n.c)
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

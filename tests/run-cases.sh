@@ -5,6 +5,8 @@
 #   NAME.args   the command line, when not "check NAME.care"
 #               (paths relative to tests/cases; may name files in subfolders)
 #   NAME.env    environment settings for the run, VAR=value ... on one line
+#               (LANGUAGE, LC_ALL, LC_MESSAGES and LANG are unset before it:
+#               every other case runs in English)
 #
 # Usage: tests/run-cases.sh BINARY [NAME...]     UPDATE=1 rewrites the .out files.
 #        RUNNER="valgrind -q --error-exitcode=99" runs each case under a tool.
@@ -44,6 +46,8 @@ cd "$(dirname "$0")/cases" || exit 2
 export SOURCE_DATE_EPOCH=1767139200   # 2025-12-31: reproducible "today"
 export NO_COLOR=1
 unset CARENET_PATH
+# English, whatever the developer's language: a case in Dutch says so in its .env
+unset LANGUAGE LC_ALL LC_MESSAGES LANG
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 # a case is a NAME.care, or a NAME.args whose command names other inputs

@@ -56,6 +56,8 @@ import subprocess
 import sys
 import tempfile
 
+os.environ["LANGUAGE"] = "en"  # carenet in English, whatever the developer's language (src/i18n.c)
+
 EPOCH = 1798707600                      # 2026-12-31 09:00:00 UTC
 GIT_DATE = "%d +0100" % EPOCH
 TIMEOUT = 120                           # seconds, per command

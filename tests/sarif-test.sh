@@ -17,6 +17,7 @@
 #
 # Usage: tests/sarif-test.sh BINARY CACHE_DIR      UPDATE=1 rewrites the expected results.
 set -u
+export LANGUAGE=en   # carenet in English, whatever the developer's language (src/i18n.c)
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cache=$(mkdir -p "$2" && cd "$2" && pwd)
 top=$(cd "$(dirname "$0")/.." && pwd)

@@ -13,6 +13,8 @@ import tempfile
 import threading
 import time
 
+os.environ["LANGUAGE"] = "en"  # carenet in English, whatever the developer's language (src/i18n.c)
+
 
 class Server:
     def __init__(self, binary, env=None, args=("lsp",)):

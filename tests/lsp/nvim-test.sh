@@ -2,6 +2,7 @@
 # Neovim's built-in LSP client, headless, against `carenet lsp` (tests/lsp/nvim-test.lua).
 # Usage: tests/lsp/nvim-test.sh CARENET
 set -u
+export LANGUAGE=en   # carenet in English, whatever the developer's language (src/i18n.c)
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 if ! command -v nvim >/dev/null; then echo "nvim: 0 passed, 1 failed (no nvim: apt-get install neovim)"; exit 1; fi

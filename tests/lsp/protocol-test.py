@@ -15,6 +15,8 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lspclient import Server, apply_edits, position_of, uri_of, utf16_len  # noqa: E402
 
+os.environ["LANGUAGE"] = "en"  # carenet in English, whatever the developer's language (src/i18n.c)
+
 BINARY = os.path.abspath(sys.argv[1])
 GROUPS = sys.argv[2:] or ["features", "fixes", "malformed"]
 passed = failed = 0
