@@ -71,7 +71,7 @@ static void phase_done(const char *phase)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	double now = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 	if (phase)
-		fprintf(stderr, "carenet: %-10s %7.3f s  allocated %6zu MB  heap %6zu MB  collections %zu\n",
+		fprintf(stderr, "carenet: %-11s %7.3f s  allocated %6zu MB  heap %6zu MB  collections %zu\n",
 			phase, now - last, mem_allocated_bytes() >> 20, mem_heap_bytes() >> 20,
 			mem_collections());
 	last = now;
@@ -167,9 +167,11 @@ void carenet_evaluate(Carenet *c)
 	phase_done("eval");
 	mem_collect();
 	analysis_run(w);
-	phase_done("analysis");
 	accept_report_unused(w);
 	diag_report_unused_suppressions(&c->sink);
+	phase_done("analysis");
+	/* sorting, and rendering in carenet_write_diagnostics, is the phase
+	   "diagnostics" (in "report" when the report carries them) */
 	diag_sort(&c->sink);
 	c->evaluated = true;
 }
@@ -192,6 +194,7 @@ void carenet_write_diagnostics(const Carenet *c, Format format, bool color, StrB
 		diag_render_github(&c->sink, out);
 	else
 		diag_render_text(&c->sink, out, (RenderOptions){ color });
+	phase_done("diagnostics");
 }
 
 static void write_eval(const World *w, Format format, StrBuf *out)
