@@ -362,9 +362,26 @@ $(BENCH_SCAN): tests/bench/scan.c $(OBJS)
 $(BENCH_TOUCH): tests/bench/touch.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARNINGS) -o $@ $<
 
-bench: deps-check $(BIN) $(BENCH_SCAN) $(BENCH_TOUCH)
-	@tests/bench/run.sh $(BIN) $(BENCH_SCAN) $(BENCH_TOUCH)
-	@/usr/bin/python3 tests/bench/lsp.py $(BIN)
+# The parse-only floor: the grammar with its actions emptied, fed by the real
+# scanner, made from grammar/parser.y each time so it moves with the grammar.
+BENCH_PARSE := $(BUILD)/bench-parse
+$(BUILD)/bench/parse-only.c $(BUILD)/bench/parse-only.h: grammar/parser.y tests/bench/strip-actions.awk
+	@mkdir -p $(BUILD)/bench
+	awk -f tests/bench/strip-actions.awk grammar/parser.y > $(BUILD)/bench/parse-only.y
+	$(BISON) -Wall -Werror --header=$(BUILD)/bench/parse-only.h -o $(BUILD)/bench/parse-only.c $(BUILD)/bench/parse-only.y
+
+$(BENCH_PARSE): tests/bench/parse.c $(BUILD)/bench/parse-only.c $(OBJS)
+	$(CC) $(CPPFLAGS) -I$(BUILD)/bench $(CFLAGS) $(GEN_WARN) -o $@ tests/bench/parse.c $(BUILD)/bench/parse-only.c \
+	  $(filter-out $(BUILD)/obj/parser.o,$(OBJS)) $(LDFLAGS) $(LDLIBS)
+
+BENCH_WALL := $(BUILD)/bench-wall
+$(BENCH_WALL): tests/bench/wall.c
+	$(CC) $(CFLAGS) $(WARNINGS) -o $@ $<
+
+# BENCH_QUICK=1: the table only, without the hostile shapes and the language server
+bench: deps-check $(BIN) $(BENCH_SCAN) $(BENCH_TOUCH) $(BENCH_PARSE) $(BENCH_WALL)
+	@tests/bench/run.sh $(BIN) $(BENCH_SCAN) $(BENCH_TOUCH) $(BENCH_PARSE) $(BENCH_WALL)
+	@[ -n "$(BENCH_QUICK)" ] || /usr/bin/python3 tests/bench/lsp.py $(BIN)
 
 # ---- install -------------------------------------------------------------------------
 install: $(BIN) $(MO)

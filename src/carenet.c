@@ -74,10 +74,19 @@ static void phase_done(const char *phase)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	double now = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 	if (phase)
-		fprintf(stderr, "carenet: %-10s %7.3f s  allocated %6zu MB  heap %6zu MB  collections %zu\n",
+		fprintf(stderr, "carenet: %-11s %7.3f s  allocated %6zu MB  heap %6zu MB  collections %zu\n",
 			phase, now - last, mem_allocated_bytes() >> 20, mem_heap_bytes() >> 20,
 			mem_collections());
 	last = now;
+}
+
+/* Below this heap a collection between phases costs more than it saves. */
+enum { COLLECT_FROM_HEAP = 32 * 1024 * 1024 };
+
+static void collect_if_large(void)
+{
+	if (mem_heap_bytes() >= COLLECT_FROM_HEAP)
+		mem_collect();
 }
 
 bool carenet_today(long *day, const char **why)
@@ -159,8 +168,9 @@ void carenet_evaluate(Carenet *c)
 	   to be done with (the scanner's copy, the grown vectors, the names
 	   resolved), so the next phases reuse it instead of touching fresh
 	   memory: a few tens of milliseconds on a region plan, and the peak
-	   drops by a seventh. */
-	mem_collect();
+	   drops by a seventh.  A small plan has little garbage and no fresh
+	   memory to spare: collecting would be most of its run. */
+	collect_if_large();
 	bind_world(w);
 	places_prepare(w);
 	clock_resolve(w);
@@ -168,11 +178,13 @@ void carenet_evaluate(Carenet *c)
 	phase_done("schema");
 	eval_all(w);
 	phase_done("eval");
-	mem_collect();
+	collect_if_large();
 	analysis_run(w);
-	phase_done("analysis");
 	accept_report_unused(w);
 	diag_report_unused_suppressions(&c->sink);
+	phase_done("analysis");
+	/* sorting, and rendering in carenet_write_diagnostics, is the phase
+	   "diagnostics" (in "report" when the report carries them) */
 	diag_sort(&c->sink);
 	c->evaluated = true;
 }
@@ -195,6 +207,7 @@ void carenet_write_diagnostics(const Carenet *c, Format format, bool color, StrB
 		diag_render_github(&c->sink, out);
 	else
 		diag_render_text(&c->sink, out, (RenderOptions){ color });
+	phase_done("diagnostics");
 }
 
 static void write_eval(const World *w, Format format, StrBuf *out)

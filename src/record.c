@@ -274,6 +274,34 @@ static void record_baseline(Indicator *ind, const Props *props)
 	}
 }
 
+/*
+ * The first indicator of `list` with this ID.  A block of a few is searched
+ * in order; from INDICATOR_TABLE_FROM on, a table of their IDs keeps each
+ * lookup constant (a block of 10,000 indicators).  A table for every block,
+ * one for each of a region plan's 34,000 actions of one indicator, was a
+ * tenth of what parsing allocated (docs/performance.md).
+ */
+enum { INDICATOR_TABLE_FROM = 8 };
+
+static Indicator *earlier_indicator(const Vec *list, Table *ids, const char *id)
+{
+	if (list->len < INDICATOR_TABLE_FROM) {
+		for (size_t i = 0; i < list->len; i++) {
+			Indicator *ind = list->items[i];
+			if (strcmp(ind->id.text, id) == 0)
+				return ind;
+		}
+		return NULL;
+	}
+	if (ids->count == 0) /* the first lookup past the few: the table of the earlier ones */
+		for (size_t i = 0; i < list->len; i++) {
+			Indicator *ind = list->items[i];
+			if (!table_get(ids, ind->id.text))
+				table_put(ids, ind->id.text, ind);
+		}
+	return table_get(ids, id);
+}
+
 /* indicator ID ["Title"] { ... } in an action (an output) or a need (an outcome). */
 static void record_indicator(Ctx *c, Vec *list, Action *action, Need *need, const Item *it, Table *ids)
 {
@@ -283,13 +311,13 @@ static void record_indicator(Ctx *c, Vec *list, Action *action, Need *need, cons
 	ind->loc = ast_item_loc(it);
 	ind->action = action;
 	ind->need = need;
-	Indicator *other = table_get(ids, ind->id.text);
+	Indicator *other = earlier_indicator(list, ids, ind->id.text);
 	if (other) {
 		Diagnostic *d = diag_report(c->w->diags, DIAG_E402, ind->id.loc,
 					    "indicator '%s' is defined twice in this %s", ind->id.text,
 					    action ? "action" : "need");
 		diag_note(d, other->id.loc, "the first definition is here");
-	} else {
+	} else if (ids->count) {
 		table_put(ids, ind->id.text, ind);
 	}
 	Props props;

@@ -32,6 +32,19 @@ static struct {
 	int count;
 } set_rows[PROPSET_COUNT];
 
+/* Each kind's properties and their names (English and Dutch) by slot, worked out once: every
+   property of every block is looked up here (slot_named). */
+static const PropSpec *slot_specs[DECL_KIND_COUNT][SCHEMA_MAX_SLOTS];
+static const char *slot_names[DECL_KIND_COUNT][SCHEMA_MAX_SLOTS];
+static const char *slot_dutch[DECL_KIND_COUNT][SCHEMA_MAX_SLOTS];
+static int slot_counts[DECL_KIND_COUNT];
+
+/* A kind with a block takes its own set, then ANY; a kind without one takes nothing. */
+static bool takes_common(DeclKind kind)
+{
+	return kind_sets[kind] != PROPSET_NONE;
+}
+
 static void index_sets(void)
 {
 	static bool indexed;
@@ -44,32 +57,33 @@ static void index_sets(void)
 		assert(set_rows[s].first + set_rows[s].count == id); /* rows of a set stay together */
 		set_rows[s].count++;
 	}
-	for (int k = 0; k < DECL_KIND_COUNT; k++)
+	for (int k = 0; k < DECL_KIND_COUNT; k++) {
 		assert(set_rows[kind_sets[k]].count + set_rows[PROPSET_ANY].count <= SCHEMA_MAX_SLOTS);
+		int own = set_rows[kind_sets[k]].count;
+		slot_counts[k] = own + (takes_common((DeclKind)k) ? set_rows[PROPSET_ANY].count : 0);
+		for (int slot = 0; slot < slot_counts[k]; slot++) {
+			slot_specs[k][slot] = slot < own ? &prop_specs[set_rows[kind_sets[k]].first + slot]
+							 : &prop_specs[set_rows[PROPSET_ANY].first + slot - own];
+			slot_names[k][slot] = slot_specs[k][slot]->name;
+			slot_dutch[k][slot] = slot_specs[k][slot]->dutch;
+		}
+	}
 	indexed = true;
 }
 
 /* ---- slots ------------------------------------------------------------------------ */
 
-/* A kind with a block takes its own set, then ANY; a kind without one takes nothing. */
-static bool takes_common(DeclKind kind)
-{
-	return kind_sets[kind] != PROPSET_NONE;
-}
-
 int schema_slot_count(DeclKind kind)
 {
 	index_sets();
-	return set_rows[kind_sets[kind]].count + (takes_common(kind) ? set_rows[PROPSET_ANY].count : 0);
+	return slot_counts[kind];
 }
 
 const PropSpec *schema_slot_spec(DeclKind kind, int slot)
 {
 	index_sets();
-	int own = set_rows[kind_sets[kind]].count;
-	assert(slot >= 0 && slot < schema_slot_count(kind));
-	return slot < own ? &prop_specs[set_rows[kind_sets[kind]].first + slot]
-			  : &prop_specs[set_rows[PROPSET_ANY].first + slot - own];
+	assert(slot >= 0 && slot < slot_counts[kind]);
+	return slot_specs[kind][slot];
 }
 
 int schema_slot(DeclKind kind, PropId id)
@@ -338,8 +352,12 @@ static void append_fitting(const PropSpec *spec, const Property *p, const Item *
 
 static int slot_named(DeclKind kind, const char *name)
 {
-	for (int slot = 0; slot < schema_slot_count(kind); slot++)
-		if (spec_named(schema_slot_spec(kind, slot), name))
+	int count = schema_slot_count(kind); /* indexes the names */
+	const char *const *names = slot_names[kind];
+	const char *const *dutch = slot_dutch[kind];
+	for (int slot = 0; slot < count; slot++)
+		if ((names[slot][0] == name[0] && strcmp(names[slot], name) == 0) ||
+		    (dutch[slot][0] == name[0] && strcmp(dutch[slot], name) == 0))
 			return slot;
 	return -1;
 }

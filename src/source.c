@@ -128,9 +128,8 @@ static void build_line_map(Source *src)
 	uint32_t *starts = mem_alloc_atomic(mem_array_size(count, sizeof *starts));
 	size_t i = 0;
 	starts[i++] = 0;
-	for (size_t off = 0; off < src->len; off++)
-		if (src->text[off] == '\n')
-			starts[i++] = (uint32_t)(off + 1);
+	for (const char *p = src->text; (p = memchr(p, '\n', (size_t)(src->text + src->len - p))); p++)
+		starts[i++] = (uint32_t)(p + 1 - src->text);
 	src->line_starts = starts;
 	src->line_count = count;
 }
