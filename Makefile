@@ -168,10 +168,14 @@ fmt-check: $(BIN)
 	@tests/fmt-property.sh $(BIN)
 	@tests/fmt-differential.sh $(BIN)
 
-# The tutorial, run command by command in a fresh directory: every output it
-# shows is what carenet prints (tests/run-tutorial.py; directives in its header).
+# The tutorials, English and Dutch, each run command by command in a fresh
+# directory: every output they show is what carenet prints (tests/run-tutorial.py;
+# directives in its header; --update rewrites the outputs after a change).
+TUTORIALS = docs/tutorial.md docs/handleiding.md
 tutorial: $(BIN)
-	@python3 tests/run-tutorial.py $(BIN) docs/tutorial.md
+	@status=0; for t in $(TUTORIALS); do \
+	  python3 tests/run-tutorial.py $(BIN) "$$t" || status=1; \
+	done; exit $$status
 
 # The HTML report in headless Chromium: rendered DOM checked, screenshot saved.
 browser: $(BIN)

@@ -30,10 +30,14 @@ to the reader:
                                    its output is not shown
   <!-- tutorial: home PATH -->     the home directory is shown as PATH in the
                                    output (default /home/user)
+  <!-- tutorial: env NAME=VALUE --> every later command and hidden step runs
+                                   with NAME set to VALUE (what the text asks
+                                   the reader to set once, as LANGUAGE=nl)
 
 NAME is relative to the current directory.  Commands share nothing but the
 current directory (a `cd` carries over to the next command) and the exit
-status of the previous command (for `echo $?`).  The environment is fixed:
+status of the previous command (for `echo $?`); an `export` does not carry
+over (use env).  The environment is fixed, but for env directives:
 PATH starts with the directory of CARENET; HOME is the temporary directory;
 SOURCE_DATE_EPOCH, GIT_AUTHOR_DATE and GIT_COMMITTER_DATE are one fixed date
 (so commit hashes are stable); GIT_CONFIG_NOSYSTEM=1, NO_COLOR=1, TZ=UTC,
@@ -89,7 +93,7 @@ def parse(text, path):
     """The tutorial as a list of steps, in order: (kind, arg, lines, lineno,
     section, indent).
 
-    kind is "run" or "home" (a directive of its own), "session", or a block
+    kind is "run", "home" or "env" (a directive of its own), "session", or a block
     directive with the block's lines.  lineno is the line of the block's first
     line (of the directive for a step without a block); indent is the fence's
     indentation, which the block's lines had in the file."""
@@ -129,13 +133,15 @@ def parse(text, path):
                     raise Malformed("%s:%d: '%s' %s" % (path, lineno, kind,
                                     "takes no argument" if kind == "skip" else "needs a file name"))
                 pending = (kind, arg, lineno)
-            elif kind in ("run", "home"):
+            elif kind in ("run", "home", "env"):
                 if not arg:
                     raise Malformed("%s:%d: '%s' needs an argument" % (path, lineno, kind))
+                if kind == "env" and not re.match(r"[A-Za-z_][A-Za-z0-9_]*=", arg):
+                    raise Malformed("%s:%d: 'env' needs NAME=VALUE" % (path, lineno))
                 steps.append((kind, arg, [], lineno, section, ""))
             else:
                 raise Malformed("%s:%d: unknown directive '%s' (file, append, excerpt, skip, "
-                                "run, home)" % (path, lineno, kind))
+                                "run, home, env)" % (path, lineno, kind))
         i += 1
     if pending:
         raise Malformed("%s:%d: directive '%s' is not followed by a code block"
@@ -389,6 +395,9 @@ def execute(steps, run, tutorial, show_all, edits=None):
     for kind, arg, block, lineno, section, indent in steps:
         if kind == "home":
             run.shown_home = arg
+        elif kind == "env":
+            name, value = arg.split("=", 1)
+            run.env[name] = value
         elif kind == "run":
             out = run.shell(arg, hidden=True)
             if run.status != 0:
