@@ -171,8 +171,9 @@ fmt-check: $(BIN)
 # The tutorials, English and Dutch, each run command by command in a fresh
 # directory: every output they show is what carenet prints (tests/run-tutorial.py;
 # directives in its header; --update rewrites the outputs after a change).
+# The Dutch one needs the Dutch catalog ($(MO), from the gettext work).
 TUTORIALS = docs/tutorial.md docs/handleiding.md
-tutorial: $(BIN)
+tutorial: $(BIN) $(MO)
 	@status=0; for t in $(TUTORIALS); do \
 	  python3 tests/run-tutorial.py $(BIN) "$$t" || status=1; \
 	done; exit $$status
