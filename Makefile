@@ -208,10 +208,15 @@ dutch-check: $(BIN)
 	@python3 editors/keywords.py --check
 	@tests/dutch-test.sh $(BIN)
 
-# The tutorial, run command by command in a fresh directory: every output it
-# shows is what carenet prints (tests/run-tutorial.py; directives in its header).
-tutorial: $(BIN)
-	@python3 tests/run-tutorial.py $(BIN) docs/tutorial.md
+# The tutorials, English and Dutch, each run command by command in a fresh
+# directory: every output they show is what carenet prints (tests/run-tutorial.py;
+# directives in its header; --update rewrites the outputs after a change).
+# The Dutch one needs the Dutch catalog.
+TUTORIALS = docs/tutorial.md docs/handleiding.md
+tutorial: $(BIN) $(MO)
+	@status=0; for t in $(TUTORIALS); do \
+	  python3 tests/run-tutorial.py $(BIN) "$$t" || status=1; \
+	done; exit $$status
 
 # The HTML report in headless Chromium: rendered DOM checked, screenshot saved.
 browser: $(BIN)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run a tutorial written in Markdown, command by command, so it cannot drift.
 
-Usage: tests/run-tutorial.py [--keep] [--all] CARENET TUTORIAL.md
+Usage: tests/run-tutorial.py [--keep] [--all] [--update] CARENET TUTORIAL.md
 
 The tutorial is run from top to bottom in a fresh temporary directory, which
 is also the home directory.  Every fenced code block is one of these:
@@ -30,10 +30,14 @@ to the reader:
                                    its output is not shown
   <!-- tutorial: home PATH -->     the home directory is shown as PATH in the
                                    output (default /home/user)
+  <!-- tutorial: env NAME=VALUE --> every later command and hidden step runs
+                                   with NAME set to VALUE (what the text asks
+                                   the reader to set once, as LANGUAGE=nl)
 
 NAME is relative to the current directory.  Commands share nothing but the
 current directory (a `cd` carries over to the next command) and the exit
-status of the previous command (for `echo $?`).  The environment is fixed:
+status of the previous command (for `echo $?`); an `export` does not carry
+over (use env).  The environment is fixed, but for env directives:
 PATH starts with the directory of CARENET; HOME is the temporary directory;
 SOURCE_DATE_EPOCH, GIT_AUTHOR_DATE and GIT_COMMITTER_DATE are one fixed date
 (so commit hashes are stable); GIT_CONFIG_NOSYSTEM=1, NO_COLOR=1, TZ=UTC,
@@ -42,10 +46,24 @@ tutorial file, for hidden steps that copy a file the tutorial points to.
 Standard input is /dev/null.
 
 Prints the first mismatch as a unified diff with its section, a line for each
-later one, and "tutorial: N passed, M failed" (N commands; M counts failed
-commands and failed steps).  Exits 1 when anything failed, 2 on a usage error
-or a malformed directive.  --all prints the diff of every mismatch (to update a
-tutorial after a change), --keep keeps the temporary directory.
+later one, and "tutorial FILE: N passed, M failed" (N commands; M counts
+failed commands and failed steps; ", K updated" with --update).  Exits 1 when
+anything failed, 2 on a usage error or a malformed directive.  --all prints
+the diff of every mismatch, --keep keeps the temporary directory.
+
+--update rewrites, in the tutorial file itself, the expected output of every
+command whose output did not match with what it printed, and leaves every other
+byte as it was: prose, directives, file, append, excerpt and skip blocks, and
+the outputs that matched (their "..." lines included).  An output with "..."
+lines that no longer matches keeps its shape: with one "...", the lines before
+it become the first lines printed and the lines after it the last ones, as many
+as there were; an output with lines between two "..." lines, one whose new
+lines would read as a command ("$ ") or close the block, or one that would not
+fit is not rewritten and still fails.  A failed excerpt or hidden step is never
+"updated": the text's own edits are wrong, not the output.  It prints one line
+per rewritten output ("updated FILE:LINE: $ COMMAND", "around '...'" for those
+that kept a gap) and exits 1 while anything is left failing.  Read the result
+with `git diff` before committing it: an output that changed may be a bug.
 """
 import difflib
 import os
@@ -74,10 +92,13 @@ class Malformed(Exception):
 # ---- reading the Markdown ------------------------------------------------------
 
 def parse(text, path):
-    """The tutorial as a list of steps, in order: (kind, arg, lines, lineno, section).
+    """The tutorial as a list of steps, in order: (kind, arg, lines, lineno,
+    section, indent).
 
-    kind is "run" or "home" (a directive of its own), "session", or a block
-    directive with the block's lines."""
+    kind is "run", "home" or "env" (a directive of its own), "session", or a block
+    directive with the block's lines.  lineno is the line of the block's first
+    line (of the directive for a step without a block); indent is the fence's
+    indentation, which the block's lines had in the file."""
     steps, pending, section = [], None, ""
     lines = text.split("\n")
     i = 0
@@ -93,7 +114,7 @@ def parse(text, path):
                                     "after a directive: add <!-- tutorial: skip --> if it is "
                                     "not to be run" % (path, lineno))
                 kind = "session"
-            steps.append((kind, arg, block, lineno + 1, section))
+            steps.append((kind, arg, block, lineno + 1, section, fence.group(1)))
             pending = None
             continue
         heading = HEADING.match(line)
@@ -114,13 +135,15 @@ def parse(text, path):
                     raise Malformed("%s:%d: '%s' %s" % (path, lineno, kind,
                                     "takes no argument" if kind == "skip" else "needs a file name"))
                 pending = (kind, arg, lineno)
-            elif kind in ("run", "home"):
+            elif kind in ("run", "home", "env"):
                 if not arg:
                     raise Malformed("%s:%d: '%s' needs an argument" % (path, lineno, kind))
-                steps.append((kind, arg, [], lineno, section))
+                if kind == "env" and not re.match(r"[A-Za-z_][A-Za-z0-9_]*=", arg):
+                    raise Malformed("%s:%d: 'env' needs NAME=VALUE" % (path, lineno))
+                steps.append((kind, arg, [], lineno, section, ""))
             else:
                 raise Malformed("%s:%d: unknown directive '%s' (file, append, excerpt, skip, "
-                                "run, home)" % (path, lineno, kind))
+                                "run, home, env)" % (path, lineno, kind))
         i += 1
     if pending:
         raise Malformed("%s:%d: directive '%s' is not followed by a code block"
@@ -220,6 +243,41 @@ def diff(expected, actual, is_gap, name, actual_name="actual"):
     return text
 
 
+# ---- updating ------------------------------------------------------------------------
+
+def rewrite(expected, actual):
+    """What a command's expected lines become under --update, given what it
+    printed: (lines, kept_gap), or (None, why) when they cannot be rewritten
+    without risk.  An output with one "..." keeps as many lines before and after
+    it as it had, now taken from the start and the end of what was printed."""
+    for line in actual:
+        if line.startswith("$ ") or FENCE.match(line):
+            return None, "a line it printed would read as a command or a fence: %r" % line
+    runs = [[]]
+    for line in expected:
+        if line == "...":
+            runs.append([])
+        else:
+            runs[-1].append(line)
+    if len(runs) == 1:
+        return actual, False
+    if any(runs[1:-1]):
+        return None, "it has lines between two '...' lines: update it by hand"
+    head, tail = len(runs[0]), len(runs[-1])
+    if head + tail > len(actual):
+        return None, "it printed fewer lines than the '...' block keeps: update it by hand"
+    return actual[:head] + ["..."] + actual[len(actual) - tail:], True
+
+
+def apply_edits(text, edits):
+    """text with each edit (first line index, number of lines, new lines,
+    indentation) made; every other line kept as it was."""
+    lines = text.split("\n")
+    for start, count, new, indent in sorted(edits, reverse=True):
+        lines[start:start + count] = [indent + line if line else line for line in new]
+    return "\n".join(lines)
+
+
 # ---- running -------------------------------------------------------------------------
 
 class Run:
@@ -284,31 +342,50 @@ class Run:
 
 
 def main(argv):
-    keep, show_all = "--keep" in argv, "--all" in argv
-    args = [a for a in argv if a not in ("--keep", "--all")]
-    if len(args) != 2:
+    options = ("--keep", "--all", "--update")
+    keep, show_all, update = (o in argv for o in options)
+    args = [a for a in argv if a not in options]
+    if len(args) != 2 or any(a.startswith("--") for a in args):
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
     carenet, tutorial = os.path.abspath(args[0]), args[1]
     try:
-        with open(tutorial, encoding="utf-8") as f:
-            steps = parse(f.read(), tutorial)
+        # Read without translating line ends, so that --update writes back
+        # every byte it does not rewrite.
+        with open(tutorial, encoding="utf-8", newline="") as f:
+            text = f.read()
+        if "\r" in text:
+            raise Malformed("%s: a carriage return: the tutorial must have Unix line ends"
+                            % tutorial)
+        steps = parse(text, tutorial)
     except (OSError, UnicodeDecodeError, Malformed) as e:
         print("tutorial: %s" % e, file=sys.stderr)
         return 2
+    edits = [] if update else None
     root = os.path.realpath(tempfile.mkdtemp(prefix="carenet-tutorial."))
     try:
-        passed, failed = execute(steps, Run(carenet, tutorial, root), tutorial, show_all)
+        passed, failed = execute(steps, Run(carenet, tutorial, root), tutorial, show_all, edits)
     finally:
         if keep:
             print("tutorial: kept %s" % root)
         else:
             shutil.rmtree(root, ignore_errors=True)
-    print("tutorial: %d passed, %d failed" % (passed, failed))
+    if edits:
+        try:
+            with open(tutorial, "w", encoding="utf-8", newline="") as f:
+                f.write(apply_edits(text, edits))
+        except OSError as e:
+            print("tutorial: cannot update %s: %s" % (tutorial, e), file=sys.stderr)
+            return 2
+    print("tutorial %s: %d passed, %d failed%s" % (tutorial, passed, failed,
+          ", %d updated" % len(edits) if update else ""))
     return 1 if failed else 0
 
 
-def execute(steps, run, tutorial, show_all):
+def execute(steps, run, tutorial, show_all, edits=None):
+    """Runs the steps; counts (passed, failed).  With edits (a list, for
+    --update), a command whose output can be rewritten adds its edit there
+    instead of failing."""
     passed = failed = 0
 
     def fail(lineno, section, what, detail):
@@ -317,9 +394,12 @@ def execute(steps, run, tutorial, show_all):
         where = "%s:%d: in \"%s\": %s" % (tutorial, lineno, section, what)
         print("FAIL: " + where + ("\n" + detail if (failed == 1 or show_all) and detail else ""))
 
-    for kind, arg, block, lineno, section in steps:
+    for kind, arg, block, lineno, section, indent in steps:
         if kind == "home":
             run.shown_home = arg
+        elif kind == "env":
+            name, value = arg.split("=", 1)
+            run.env[name] = value
         elif kind == "run":
             out = run.shell(arg, hidden=True)
             if run.status != 0:
@@ -351,10 +431,21 @@ def execute(steps, run, tutorial, show_all):
                 actual = run.shell(command)
                 if matches(expected, actual, lambda line: line == "..."):
                     passed += 1
-                else:
-                    fail(lineno + offset, section, "$ " + command,
-                         diff(expected, actual, lambda line: line == "...",
-                              "%s:%d" % (tutorial, lineno + offset + 1)))
+                    continue
+                why = ""
+                if edits is not None:
+                    new, detail = rewrite(expected, actual)
+                    if new is not None:
+                        # block[offset] is on line lineno + offset; its output
+                        # follows, at index lineno + offset of the file's lines.
+                        edits.append((lineno + offset, len(expected), new, indent))
+                        print("updated %s:%d:%s $ %s" % (tutorial, lineno + offset,
+                              " around '...':" if detail else "", command))
+                        continue
+                    why = " (not updated: %s)" % detail
+                fail(lineno + offset, section, "$ " + command + why,
+                     diff(expected, actual, lambda line: line == "...",
+                          "%s:%d" % (tutorial, lineno + offset + 1)))
     return passed, failed
 
 
