@@ -36,6 +36,7 @@
 #include "hover.h"
 #include "loader.h"
 #include "i18n.h"
+#include "import_hint.h"
 #include "mem.h"
 #include "outline.h"
 #include "parse.h"
@@ -180,6 +181,7 @@ void carenet_evaluate(Carenet *c)
 	phase_done("eval");
 	collect_if_large();
 	analysis_run(w);
+	import_hint_add(w);
 	accept_report_unused(w);
 	diag_report_unused_suppressions(&c->sink);
 	phase_done("analysis");

@@ -382,6 +382,7 @@ typedef struct World {
 	Clock clock;                 /* where evaluation dates come from */
 	Table overlay;               /* canonical path -> Source: texts read instead of the disk */
 	const char *root;            /* --root: plan files are read only inside it (a real path), or NULL */
+	Vec unknown_places;          /* E401s of place names no file declares (names.c, import_hint.c) */
 } World;
 
 /* Every module of the plans themselves, in load order (the stdlib's are skipped). */
