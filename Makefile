@@ -235,9 +235,11 @@ sarif-check: $(BIN)
 	@tests/sarif-test.sh $(BIN) $(BUILD)/sarif
 
 # The language server: a scripted client for every feature and for malformed
-# input, then Neovim's own client, headless.
+# input, then Neovim's own client, headless, then the VS Code extension
+# (its manifest and grammar, and extension.js starting `carenet lsp` under node).
 lsp: lsp-protocol
 	@tests/lsp/nvim-test.sh $(BIN)
+	@python3 tests/vscode-test.py $(BIN)
 
 lsp-protocol: $(BIN)
 	@/usr/bin/python3 tests/lsp/protocol-test.py $(BIN)
