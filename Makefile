@@ -256,9 +256,11 @@ codes: $(BIN)
 hints: $(BIN)
 	@python3 tests/check-hints.py $(BIN)
 
-# Every exported name starts with its module's file name.
+# Every exported name starts with its module's file name; the command line and
+# the language server include the core through carenet.h only.
 prefixes: $(BIN)
 	@tests/check-prefixes.sh $(BUILD)/obj
+	@tests/check-layers.sh $(BUILD)/obj
 
 # The generated stdlib is what stdlib/gen/generate makes of stdlib/data/, and
 # the walk along every municipality of Flanders reaches the zones of the data.
