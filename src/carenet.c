@@ -38,6 +38,7 @@
 #include "i18n.h"
 #include "import_hint.h"
 #include "mem.h"
+#include "names.h"
 #include "outline.h"
 #include "parse.h"
 #include "places.h"
@@ -93,6 +94,11 @@ static void collect_if_large(void)
 bool carenet_today(long *day, const char **why)
 {
 	return clock_today(day, why);
+}
+
+const char *carenet_closest(const char *word, const char *const *candidates, size_t count)
+{
+	return names_closest(word, candidates, count);
 }
 
 const char *carenet_root(const char *dir, const char **why)

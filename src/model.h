@@ -240,6 +240,7 @@ typedef struct Indicator {
 	bool target_percent;
 	long deadline, start;        /* day numbers */
 	Date due;                    /* the deadline as the plan writes it (by, to, period end) */
+	Date begins;                 /* the start as the plan writes it (from, baseline date, period start) */
 	Measure *latest;
 	double progress, expected;
 	IndicatorStatus status;
