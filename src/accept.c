@@ -279,7 +279,7 @@ void accept_report_unused(World *w)
 			else if (a->suppression && a->suppression->uses == 0)
 				diag_report(w->diags, DIAG_W714, a->base.decl->stmt->need->loc,
 					    "%s '%s' has no %s warning%s; remove the acceptance",
-					    entity_noun(a->on), entity_name(a->on), diag_code_name(a->code),
+					    entity_word(a->on), entity_name(a->on), diag_code_name(a->code),
 					    a->in_force ? "" : _(" (and the acceptance has expired)"));
 		}
 	}

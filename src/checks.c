@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "mem.h"
 #include "names.h"
 #include "places.h"
@@ -122,11 +123,13 @@ static void check_lead(World *w, LeadIndex *ix, Action *a)
 			name_missing(ix, a->lead, VEC_AT(n->areas, Coverage, k)->area, &listed, &count, &missing);
 	}
 	if (count > 10)
-		buf_printf(&missing, " and %zu more", count - 10);
+		buf_printf(&missing, _(" and %zu more"), count - 10);
 	Diagnostic *d = diag_report(w->diags, DIAG_W701, loc, "the lead of action '%s', %s, does not serve %s",
 				    entity_name(&a->base), entity_name(&a->lead->base), missing.data);
-	diag_note(d, a->lead->base.decl->id.loc, "add the area%s to 'serves' of '%s' if it does",
-		  count == 1 ? "" : "s", entity_name(&a->lead->base));
+	diag_note(d, a->lead->base.decl->id.loc, "%s",
+		  mem_printf(i18n_plural("add the area to 'serves' of '%s' if it does",
+					 "add the areas to 'serves' of '%s' if it does", count),
+			     entity_name(&a->lead->base)));
 }
 
 /* W903: an action that starts before or ends after the plan's period. */

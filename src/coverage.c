@@ -198,10 +198,10 @@ static Diagnostic *report_gap_finding(World *w, Need *n, Coverage *c)
 		return diag_report(w->diags, DIAG_W713, c->loc,
 				   "need '%s' is not yet addressed in %s '%s': a finding to plan (the plan is in "
 				   "its analysis phase; from 'phase implementation' on this is an error)",
-				   entity_name(&n->base), entity_noun(&c->area->base), entity_name(&c->area->base));
+				   entity_name(&n->base), entity_word(&c->area->base), entity_name(&c->area->base));
 	return diag_report(w->diags, DIAG_E701, c->loc,
 			   "need '%s' is not addressed in %s '%s': no action runs there and no signal covers it",
-			   entity_name(&n->base), entity_noun(&c->area->base), entity_name(&c->area->base));
+			   entity_name(&n->base), entity_word(&c->area->base), entity_name(&c->area->base));
 }
 
 static void report_gap(World *w, const Index *ix, Need *n, Coverage *c)

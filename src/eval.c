@@ -271,7 +271,7 @@ static bool place_property(Eval *ev, Module *m, Place *p, const Name *prop, doub
 		return true;
 	/* unknown rather than broken (an error reported now or when it was declared) */
 	if (ev->w->diags->errors == errors && !figure_of(p, g).expr)
-		diag_report(ev->w->diags, DIAG_E602, prop->loc, "%s '%s' declares no %s%s", entity_noun(&p->base),
+		diag_report(ev->w->diags, DIAG_E602, prop->loc, "%s '%s' declares no %s%s", entity_word(&p->base),
 			    entity_name(&p->base), g ? _("size for group ") : _("population"), g ? prop->text : "");
 	return false;
 }
