@@ -24,6 +24,7 @@
 
 #include "accept.h"
 #include "eval.h"
+#include "i18n.h"
 #include "mem.h"
 #include "names.h"
 #include "places.h"
@@ -164,13 +165,13 @@ static void hint_signal(World *w, Diagnostic *d, const Index *ix, Need *n, Cover
 static const char *not_counted(const Action *a)
 {
 	if (a->status == STATUS_STOPPED)
-		return "is stopped";
+		return _("is stopped");
 	if (!a->lead && !a->has_from)
-		return "has no lead and no start (from): it counts once it says who does it and when";
+		return _("has no lead and no start (from): it counts once it says who does it and when");
 	if (!a->lead)
-		return "has no lead: it counts once it says who does it";
+		return _("has no lead: it counts once it says who does it");
 	if (!a->has_from)
-		return "has no start (from): it counts once it says when it starts";
+		return _("has no start (from): it counts once it says when it starts");
 	return NULL;
 }
 

@@ -549,7 +549,7 @@ static void follow_up(World *w, Signal *s)
 		Diagnostic *d = diag_report(w->diags, DIAG_W711, s->base.decl->loc,
 					    "signal '%s' expected an answer by %s and is still open (status %s) on %s",
 					    entity_name(&s->need->base), date_format(s->expected),
-					    s->status == SIG_UNKNOWN ? "sent" : vocab_word(VOCAB_SIGNAL_STATUS, (int)s->status),
+					    _(s->status == SIG_UNKNOWN ? "sent" : vocab_word(VOCAB_SIGNAL_STATUS, (int)s->status)),
 					    date_format_days(today));
 		if (s->open_days >= 0)
 			diag_note(d, (SrcLoc){ 0 }, "sent on %s: open for %ld days; ask the body, or move 'expected'",
