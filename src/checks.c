@@ -10,6 +10,7 @@
 #include "mem.h"
 #include "names.h"
 #include "places.h"
+#include "spelling.h"
 
 /*
  * W701: the lead should serve (a place around) each place the action runs
@@ -213,7 +214,8 @@ static void check_merged(World *w, const Module *m)
 				    "municipality '%s' no longer exists on %s: on %s it became part of %s (%s)",
 				    entity_name(&muni->base), date_format_days(m->eval_day), date_format(muni->merged_on),
 				    entity_title(&muni->merged_into->base), entity_name(&muni->merged_into->base));
-	diag_note(d, (SrcLoc){ 0 }, "name the municipality it is part of now: municipality %s",
+	diag_note(d, (SrcLoc){ 0 }, "name the municipality it is part of now: %s %s",
+		  spelling_keyword(DECL_MUNICIPALITY, spelling_of_module((Module *)m)), /* caches the spelling */
 		  entity_name(&muni->merged_into->base));
 }
 

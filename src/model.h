@@ -364,6 +364,7 @@ struct Module {
 	Vec needs, actions, signals, actors, places, lets, bodies;
 	Vec metrics;                 /* of Metric, source order */
 	Vec acceptances;
+	int spelling;                /* spelling.c: 0 not yet known, else its Spelling + 1 */
 };
 
 typedef struct World {

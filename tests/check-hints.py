@@ -13,6 +13,9 @@ diagnostic the hint was given for must be gone:
   ... as in: area A "..." in P       area A now lies in P
   name ...: municipality M           the plan's municipality becomes M
 
+In a plan written with Dutch keywords the hints propose Dutch plan text
+(`signaal N naar K`, `gemeente M`: spelling.h), and are applied the same way.
+
 Usage: tests/check-hints.py CARENET
 """
 import os
@@ -73,19 +76,21 @@ def edits(d, source):
             start = d["col"] - 1  # columns count characters, as Python does
             new = row[:start] + m.group(1) + row[start + d["width"]:]
             yield f"did you mean '{m.group(1)}'", "\n".join(lines[: d["line"] - 1] + [new] + lines[d["line"]:])
-        m = re.search(r"signal it: (signal \S+ to [a-z_]+)(?: \(reaches|$)", text)
+        m = re.search(r"signal it: ((?:signal \S+ to|signaal \S+ naar) [a-z_]+)(?: \(reaches|$)", text)
         if m:
             yield m.group(1), source.rstrip("\n") + "\n" + m.group(1) + "\n"
-        m = re.search(r"(?:name the body you mean|name the body yourself): (signal \S+ to \S+)$", text)
-        if m and lines[d["line"] - 1].startswith("signal "):
+        m = re.search(r"(?:name the body you mean|name the body yourself): ((?:signal \S+ to|signaal \S+ naar) \S+)$",
+                      text)
+        if m and lines[d["line"] - 1].startswith(("signal ", "signaal ")):
             yield m.group(1), "\n".join(lines[: d["line"] - 1] + [m.group(1)] + lines[d["line"]:])
         m = re.search(r"as in: area (\w+) \"\.\.\.\" in (\w+)$", text)
         if m:
             new = re.sub(r"^(area %s \"[^\"]*\" in )\w+" % m.group(1), r"\g<1>" + m.group(2), source, flags=re.M)
             yield f"area {m.group(1)} in {m.group(2)}", new
-        m = re.search(r": municipality (\w+)$", text)
+        m = re.search(r": (municipality|gemeente) (\w+)$", text)
         if m:
-            yield f"municipality {m.group(1)}", re.sub(r"\bmunicipality \w+", "municipality " + m.group(1), source, count=1)
+            yield f"{m.group(1)} {m.group(2)}", re.sub(r"\b(?:municipality|gemeente) \w+", m.group(1) + " " + m.group(2),
+                                                       source, count=1)
 
 
 passed = failed = 0
