@@ -236,9 +236,11 @@ sarif-check: $(BIN)
 	@tests/sarif-test.sh $(BIN) $(BUILD)/sarif
 
 # The language server: a scripted client for every feature and for malformed
-# input, then Neovim's own client, headless.
+# input, then Neovim's own client, headless, then the VS Code extension
+# (its manifest and grammar, and extension.js starting `carenet lsp` under node).
 lsp: lsp-protocol
 	@tests/lsp/nvim-test.sh $(BIN)
+	@python3 tests/vscode-test.py $(BIN)
 
 lsp-protocol: $(BIN)
 	@/usr/bin/python3 tests/lsp/protocol-test.py $(BIN)
@@ -255,9 +257,11 @@ codes: $(BIN)
 hints: $(BIN)
 	@python3 tests/check-hints.py $(BIN)
 
-# Every exported name starts with its module's file name.
+# Every exported name starts with its module's file name; the command line and
+# the language server include the core through carenet.h only.
 prefixes: $(BIN)
 	@tests/check-prefixes.sh $(BUILD)/obj
+	@tests/check-layers.sh $(BUILD)/obj
 
 # The generated stdlib is what stdlib/gen/generate makes of stdlib/data/, and
 # the walk along every municipality of Flanders reaches the zones of the data.

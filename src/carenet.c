@@ -36,7 +36,9 @@
 #include "hover.h"
 #include "loader.h"
 #include "i18n.h"
+#include "import_hint.h"
 #include "mem.h"
+#include "names.h"
 #include "outline.h"
 #include "parse.h"
 #include "places.h"
@@ -92,6 +94,11 @@ static void collect_if_large(void)
 bool carenet_today(long *day, const char **why)
 {
 	return clock_today(day, why);
+}
+
+const char *carenet_closest(const char *word, const char *const *candidates, size_t count)
+{
+	return names_closest(word, candidates, count);
 }
 
 const char *carenet_root(const char *dir, const char **why)
@@ -180,6 +187,7 @@ void carenet_evaluate(Carenet *c)
 	phase_done("eval");
 	collect_if_large();
 	analysis_run(w);
+	import_hint_add(w);
 	accept_report_unused(w);
 	diag_report_unused_suppressions(&c->sink);
 	phase_done("analysis");

@@ -57,6 +57,10 @@ bool carenet_today(long *day, const char **why);
    control characters and bidirectional overrides escaped (utf8.h). */
 const char *carenet_printable(const char *text);
 
+/* "Did you mean": the closest of `count` candidates to a mistyped word, by
+   the measure the diagnostics use (names.h), or NULL when none is close. */
+const char *carenet_closest(const char *word, const char *const *candidates, size_t count);
+
 Carenet *carenet_new(const CarenetOptions *options);
 /* Load the prelude; false when the standard library cannot be found. */
 bool carenet_load_prelude(Carenet *c);

@@ -19,7 +19,6 @@
 #include "date.h"
 #include "explain.h"
 #include "mem.h"
-#include "names.h"
 
 /* The options, one bit each, so a command can say which it takes. */
 enum {
@@ -259,7 +258,7 @@ static int unknown_command(const char *name)
 	for (size_t c = 0; c < COMMAND_COUNT; c++)
 		names[c] = command_table[c].name;
 	names[COMMAND_COUNT] = "help";
-	const char *close = names_closest(name, names, COMMAND_COUNT + 1);
+	const char *close = carenet_closest(name, names, COMMAND_COUNT + 1);
 	return usage_error(close ? mem_printf(_("unknown command '%s'; did you mean '%s'?"), name, close)
 				 : mem_printf(_("unknown command '%s'"), name));
 }
@@ -298,7 +297,7 @@ static int unknown_option(size_t c, const char *arg)
 	for (size_t o = 0; o < OPTION_COUNT; o++)
 		if (command_table[c].options & option_table[o].bit)
 			names[n++] = option_table[o].name;
-	const char *close = names_closest(word, names, n);
+	const char *close = carenet_closest(word, names, n);
 	if (!close)
 		close = option_prefix_of(c, word);
 	if (close)
@@ -325,7 +324,7 @@ static int bad_format(size_t c, const char *value)
 	for (size_t f = 0; f < FORMAT_COUNT; f++)
 		if (command_table[c].formats & (1u << f))
 			names[n++] = format_names[f];
-	const char *close = names_closest(value, names, n);
+	const char *close = carenet_closest(value, names, n);
 	return usage_error_in(c, mem_printf(_("%s has no format '%s'%s%s%s (it has %s)"), command_table[c].name, value,
 				      close ? _("; did you mean '") : "", close ? close : "", close ? "'?" : "",
 				      format_list(command_table[c].formats)));
@@ -347,7 +346,7 @@ static bool parse_color(const char *value, ColorWhen *out)
 
 static int bad_color(size_t c, const char *value)
 {
-	const char *close = names_closest(value, color_names, COLOR_COUNT);
+	const char *close = carenet_closest(value, color_names, COLOR_COUNT);
 	return usage_error_in(c, mem_printf(_("--color takes auto, always or never, not '%s'%s%s%s"), value,
 					    close ? _("; did you mean '") : "", close ? close : "", close ? "'?" : ""));
 }

@@ -180,14 +180,23 @@ static void compute_status(Indicator *ind, long today)
  * Where the straight line of expected progress starts: an action's
  * indicator at the action's start (spec 5.3), a need's at its dated
  * baseline; either, failing that, at the start of the plan's period.
+ * The date as written goes to *begins (year 0: none), for the reports.
  */
-static long start_of(const Indicator *ind, const Plan *plan)
+static long start_of(const Indicator *ind, const Plan *plan, Date *begins)
 {
-	if (ind->action && ind->action->has_from)
+	*begins = (Date){ 0 };
+	if (ind->action && ind->action->has_from) {
+		*begins = ind->action->from;
 		return date_first_day(ind->action->from);
-	if (!ind->action && ind->has_baseline_date && ind->baseline_date.year)
+	}
+	if (!ind->action && ind->has_baseline_date && ind->baseline_date.year) {
+		*begins = ind->baseline_date;
 		return date_last_day(ind->baseline_date);
-	return plan && plan->has_period ? date_first_day(plan->period_start) : LONG_MIN;
+	}
+	if (!plan || !plan->has_period)
+		return LONG_MIN;
+	*begins = plan->period_start;
+	return date_first_day(plan->period_start);
 }
 
 static void compute_indicator(World *w, PairMap *per_need, Module *m, Indicator *ind)
@@ -195,7 +204,7 @@ static void compute_indicator(World *w, PairMap *per_need, Module *m, Indicator 
 	Action *a = ind->action;
 	Plan *plan = m->plan;
 	long today = m->eval_day;
-	ind->start = start_of(ind, plan);
+	ind->start = start_of(ind, plan, &ind->begins);
 	/* the deadline: its own `by`, else the action's end, else the plan's; kept as written too */
 	ind->due = ind->has_by ? ind->by : a && a->has_to ? a->to : plan && plan->has_period ? plan->period_end : (Date){ 0 };
 	ind->deadline = ind->due.year ? date_last_day(ind->due) : LONG_MIN;

@@ -240,6 +240,7 @@ typedef struct Indicator {
 	bool target_percent;
 	long deadline, start;        /* day numbers */
 	Date due;                    /* the deadline as the plan writes it (by, to, period end) */
+	Date begins;                 /* the start as the plan writes it (from, baseline date, period start) */
 	Measure *latest;
 	double progress, expected;
 	IndicatorStatus status;
@@ -383,6 +384,7 @@ typedef struct World {
 	Clock clock;                 /* where evaluation dates come from */
 	Table overlay;               /* canonical path -> Source: texts read instead of the disk */
 	const char *root;            /* --root: plan files are read only inside it (a real path), or NULL */
+	Vec unknown_places;          /* E401s of place names no file declares (names.c, import_hint.c) */
 } World;
 
 /* Every module of the plans themselves, in load order (the stdlib's are skipped). */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "import_hint.h"
 #include "mem.h"
 
 /* A name two imports define differently: kept so the error can name both. */
@@ -379,6 +380,8 @@ static void report_unknown(World *w, Module *m, const Name *name, unsigned allow
 	} else {
 		d = diag_report(w->diags, DIAG_E401, name->loc, "unknown %s '%s' in %s", _(bare(noun)),
 				name->text, what);
+		if (allowed & NS_BIT(NS_PLACE))
+			import_hint_note_unknown(w, name, d);
 		if (candidates.len == 0) {
 			diag_note(d, (SrcLoc){ 0 }, "no %s is declared or imported", _(bare(noun)));
 		} else if (candidates.len <= 8) {

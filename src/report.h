@@ -9,6 +9,7 @@
 #define CARENET_REPORT_H
 
 #include "buf.h"
+#include "json.h"
 #include "model.h"
 
 /*
@@ -16,7 +17,7 @@
  * (docs/json.md): the minor number grows when a field is added, the major
  * one when a field is removed, renamed or changes meaning.
  */
-#define REPORT_JSON_VERSION "1.3"
+#define REPORT_JSON_VERSION "1.4"
 
 /* ---- report.c: shared by the formats ---- */
 
@@ -94,6 +95,9 @@ void report_text_eval(const World *w, StrBuf *out);
 void report_text_check_summary(const World *w, StrBuf *out);
 void report_json_eval(const World *w, StrBuf *out);
 void report_json_check(const World *w, StrBuf *out);
+/* Which memberships (of Reach) sent a signal to its body, under `key`: an array of
+   member, body, period, source, as_of and unconfirmed (eval's `memberships`, signals' `through`). */
+void report_json_memberships(JsonWriter *j, const char *key, Vec reaches);
 void report_sarif_check(const World *w, StrBuf *out);
 void report_markdown_eval(const World *w, StrBuf *out);
 void report_html_eval(const World *w, StrBuf *out);

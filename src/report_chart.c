@@ -26,6 +26,7 @@
 
 typedef struct {
 	long t0, t1;             /* day numbers on the x axis */
+	Date d0, d1;             /* the same ends as the plan writes them (year 0: none) */
 	double v0, v1;           /* values on the y axis */
 } Frame;
 
@@ -54,10 +55,14 @@ static double y_of(const Frame *f, double v)
 	return MARGIN_T + (span > 0 ? (f->v1 - v) / span : 0.5) * (CHART_H - MARGIN_T - MARGIN_B);
 }
 
-/* The days and values the chart must show, with a little room around them. */
+/*
+ * The days and values the chart must show, with a little room around them.
+ * Each end of the x axis keeps the date it came from, so its label reads as
+ * the plan writes it (a month stays a month, as in the caption).
+ */
 static Frame frame_of(const Indicator *ind, const Vec *series)
 {
-	Frame f = { ind->start, ind->deadline, ind->baseline, ind->target };
+	Frame f = { ind->start, ind->deadline, ind->begins, ind->due, ind->baseline, ind->target };
 	if (f.v0 > f.v1) {
 		f.v0 = ind->target;
 		f.v1 = ind->baseline;
@@ -65,21 +70,35 @@ static Frame frame_of(const Indicator *ind, const Vec *series)
 	for (size_t i = 0; i < series->len; i++) {
 		const Measure *m = series->items[i];
 		long day = date_last_day(m->date);
-		if (f.t0 == LONG_MIN || day < f.t0)
+		if (f.t0 == LONG_MIN || day < f.t0) {
 			f.t0 = day;
-		if (f.t1 == LONG_MIN || day > f.t1)
+			f.d0 = m->date;
+		}
+		if (f.t1 == LONG_MIN || day > f.t1) {
 			f.t1 = day;
+			f.d1 = m->date;
+		}
 		f.v0 = fmin(f.v0, m->value);
 		f.v1 = fmax(f.v1, m->value);
 	}
-	if (f.t0 == LONG_MIN)
+	if (f.t0 == LONG_MIN) {
 		f.t0 = f.t1 == LONG_MIN ? 0 : f.t1 - 365;
-	if (f.t1 == LONG_MIN || f.t1 <= f.t0)
+		f.d0 = (Date){ 0 };
+	}
+	if (f.t1 == LONG_MIN || f.t1 <= f.t0) {
 		f.t1 = f.t0 + 365;
+		f.d1 = (Date){ 0 };
+	}
 	double pad = f.v1 > f.v0 ? (f.v1 - f.v0) * 0.1 : fmax(fabs(f.v1) * 0.1, 1);
 	f.v0 -= pad;
 	f.v1 += pad;
 	return f;
+}
+
+/* An end of the x axis: its date as written, else (a made-up end) its day. */
+static const char *tick_label(Date written, long day)
+{
+	return written.year ? date_format(written) : date_format_days(day);
 }
 
 static void text_at(StrBuf *out, double x, double y, const char *anchor, const char *cls, const char *text)
@@ -94,8 +113,8 @@ static void axes(StrBuf *out, const Frame *f)
 	double bottom = CHART_H - MARGIN_B;
 	buf_printf(out, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"axis\"/>", MARGIN_L, bottom,
 		   CHART_W - MARGIN_R, bottom);
-	text_at(out, MARGIN_L, bottom + 16, "start", "tick", date_format_days(f->t0));
-	text_at(out, CHART_W - MARGIN_R, bottom + 16, "end", "tick", date_format_days(f->t1));
+	text_at(out, MARGIN_L, bottom + 16, "start", "tick", tick_label(f->d0, f->t0));
+	text_at(out, CHART_W - MARGIN_R, bottom + 16, "end", "tick", tick_label(f->d1, f->t1));
 }
 
 /* The target as a dashed line across, and expected progress as a dotted one. */

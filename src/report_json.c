@@ -92,9 +92,9 @@ static void json_coverage(JsonWriter *j, const World *w)
 
 /* Which memberships sent a signal to its body: member, body, period, source,
    as_of, and why it is unconfirmed (null when a source confirms it). */
-static void json_memberships(JsonWriter *j, Vec reaches)
+void report_json_memberships(JsonWriter *j, const char *key, Vec reaches)
 {
-	json_key(j, "memberships");
+	json_key(j, key);
 	json_array_begin(j);
 	for (size_t i = 0; i < reaches.len; i++) {
 		const Reach *r = reaches.items[i];
@@ -133,7 +133,7 @@ static void json_signals(JsonWriter *j, const World *w)
 		json_kv_string(j, "message", s->message);
 		json_kv_string(j, "plan", s->base.module->plan ? entity_name(&s->base.module->plan->base) : NULL);
 		json_kv_string(j, "answered_by", s->answered_by ? entity_name(&s->answered_by->base) : NULL);
-		json_memberships(j, report_memberships_reaching(s, reach->body));
+		report_json_memberships(j, "memberships", report_memberships_reaching(s, reach->body));
 		json_object_end(j);
 	}
 	json_array_end(j);

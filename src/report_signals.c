@@ -194,6 +194,7 @@ static void json_received(JsonWriter *j, const Received *r)
 	json_kv_string(j, "answered_by", s->answered_by ? entity_name(&s->answered_by->base) : NULL);
 	json_kv_string(j, "reply", reply_of(s));
 	json_kv_string(j, "travels_on_to", r->travels_on_to ? entity_name(&r->travels_on_to->base) : NULL);
+	report_json_memberships(j, "through", report_memberships_reaching(s, r->reach->body));
 	json_object_end(j);
 }
 
@@ -203,6 +204,7 @@ void report_signals_json(const World *w, StrBuf *out)
 	JsonWriter j;
 	json_init(&j, out);
 	json_object_begin(&j);
+	json_kv_string(&j, "format_version", REPORT_JSON_VERSION);
 	json_kv_string(&j, "language", i18n_code());
 	json_key(&j, "bodies");
 	json_array_begin(&j);
@@ -251,6 +253,18 @@ static const char *md_cell(const char *s)
 	return b.data;
 }
 
+/* The memberships that sent a signal to this body, one a line in the cell
+   (GitHub's tables take <br>; a membership's own text is escaped). */
+static const char *md_through(const Received *r)
+{
+	Vec through = report_memberships_reaching(r->signal, r->reach->body);
+	StrBuf b = { 0 };
+	buf_init(&b);
+	for (size_t t = 0; t < through.len; t++)
+		buf_printf(&b, "%s%s", t ? "<br>" : "", md_cell(report_membership_text(through.items[t])));
+	return b.data;
+}
+
 void report_signals_markdown(const World *w, StrBuf *out)
 {
 	Vec boxes = inboxes(w);
@@ -264,14 +278,15 @@ void report_signals_markdown(const World *w, StrBuf *out)
 			const Ask *ask = box->asks.items[c];
 			buf_printf(out, "- %s: %s\n", md_cell(entity_title(&ask->capability->base)), md_cell(askers(ask)));
 		}
-		buf_puts(out, _("\n| From | Need | Areas | Status | Answered by | Reply |\n|---|---|---|---|---|---|\n"));
+		buf_puts(out, _("\n| From | Need | Areas | Status | Answered by | Reply | Through |\n"
+				"|---|---|---|---|---|---|---|\n"));
 		for (size_t k = 0; k < box->received.len; k++) {
 			const Received *r = box->received.items[k];
 			const Signal *s = r->signal;
-			buf_printf(out, "| %s | %s | %s | %s | %s | %s |\n", md_cell(report_signal_origin(s)),
+			buf_printf(out, "| %s | %s | %s | %s | %s | %s | %s |\n", md_cell(report_signal_origin(s)),
 				   md_cell(entity_title(&s->need->base)), md_cell(r->areas), md_cell(life_text(s)),
 				   s->answered_by ? md_cell(entity_title(&s->answered_by->base)) : "",
-				   reply_of(s) ? md_cell(reply_of(s)) : "");
+				   reply_of(s) ? md_cell(reply_of(s)) : "", md_through(r));
 		}
 		buf_putc(out, '\n');
 	}
@@ -297,6 +312,19 @@ static void html_cell(StrBuf *out, const char *s)
 	buf_puts(out, "</td>");
 }
 
+/* The memberships that sent a signal to this body, one a line. */
+static void html_through(StrBuf *out, const Received *r)
+{
+	Vec through = report_memberships_reaching(r->signal, r->reach->body);
+	buf_puts(out, "<td>");
+	for (size_t t = 0; t < through.len; t++) {
+		if (t)
+			buf_puts(out, "<br>");
+		html_text(out, report_membership_text(through.items[t]));
+	}
+	buf_puts(out, "</td>");
+}
+
 void report_signals_html(const World *w, StrBuf *out)
 {
 	Vec boxes = inboxes(w);
@@ -318,8 +346,9 @@ void report_signals_html(const World *w, StrBuf *out)
 			html_text(out, mem_printf("%s: %s", entity_title(&ask->capability->base), askers(ask)));
 			buf_puts(out, "</li>\n");
 		}
-		buf_printf(out, "</ul>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
-			   _("From"), _("Need"), _("Areas"), _("Status"), _("Answered by"), _("Reply"));
+		buf_printf(out, "</ul>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+			   "<th>%s</th></tr>\n", _("From"), _("Need"), _("Areas"), _("Status"), _("Answered by"), _("Reply"),
+			   _("Through"));
 		for (size_t k = 0; k < box->received.len; k++) {
 			const Received *r = box->received.items[k];
 			const Signal *s = r->signal;
@@ -330,6 +359,7 @@ void report_signals_html(const World *w, StrBuf *out)
 			html_cell(out, life_text(s));
 			html_cell(out, s->answered_by ? entity_title(&s->answered_by->base) : "");
 			html_cell(out, reply_of(s) ? reply_of(s) : "");
+			html_through(out, r);
 			buf_puts(out, "</tr>\n");
 		}
 		buf_puts(out, "</table>\n");

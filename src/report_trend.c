@@ -116,11 +116,12 @@ static const char *missing_from(const Vec *a, const Vec *b)
 static void text_coverage(const ReportPoint *points, size_t n, StrBuf *out)
 {
 	/* the columns' widths are the format's below: a translation keeps them */
-	buf_puts(out, _("Coverage\n  date          needs  need-areas  covered  signalled  gaps\n"));
+	/* need-areas = covered + signalled + gaps + accepted, at every point */
+	buf_puts(out, _("Coverage\n  date          needs  need-areas  covered  signalled  gaps  accepted\n"));
 	for (size_t p = 0; p < n; p++) {
 		ReportTotals t = report_totals(points[p].world);
-		buf_printf(out, "  %-12s %6zu %11zu %8zu %10zu %5zu\n", points[p].label, t.needs, t.pairs, t.covered,
-			   t.signalled, t.gaps);
+		buf_printf(out, "  %-12s %6zu %11zu %8zu %10zu %5zu %9zu\n", points[p].label, t.needs, t.pairs, t.covered,
+			   t.signalled, t.gaps, t.accepted);
 	}
 }
 
@@ -188,6 +189,7 @@ void report_trend_json(const ReportPoint *points, size_t n, StrBuf *out)
 	JsonWriter j;
 	json_init(&j, out);
 	json_object_begin(&j);
+	json_kv_string(&j, "format_version", REPORT_JSON_VERSION);
 	json_kv_string(&j, "language", i18n_code());
 	json_key(&j, "points");
 	json_array_begin(&j);
@@ -205,6 +207,8 @@ void report_trend_json(const ReportPoint *points, size_t n, StrBuf *out)
 		json_kv_int(&j, "covered", (long long)t.covered);
 		json_kv_int(&j, "signalled", (long long)t.signalled);
 		json_kv_int(&j, "gaps", (long long)t.gaps);
+		json_kv_int(&j, "accepted", (long long)t.accepted);
+		json_kv_int(&j, "need_areas", (long long)t.pairs);
 		json_kv_string(&j, "new_gaps", missing_from(&gaps, &before));
 		json_kv_string(&j, "closed_gaps", missing_from(&before, &gaps));
 		json_key(&j, "indicators");

@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "lex.h"
 #include "model.h"
 #include "parse.h"
@@ -196,8 +197,8 @@ Spelling spelling_of_module(Module *m)
 		else if (starts_with_word(at, len, english))
 			m->spelling = SPELLING_ENGLISH + 1;
 	}
-	if (m->spelling == 0)
-		m->spelling = SPELLING_ENGLISH + 1;
+	if (m->spelling == 0) /* nothing decides (only `plan`): the language of the messages */
+		m->spelling = (i18n_lang() == I18N_NL ? SPELLING_DUTCH : SPELLING_ENGLISH) + 1;
 	return (Spelling)(m->spelling - 1);
 }
 

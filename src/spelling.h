@@ -28,8 +28,8 @@ void spelling_rewrite(Source *src, DiagSink *diags, Spelling to, StrBuf *out);
 
 /* Plan text that a hint proposes is written in the spelling of the file it
    goes into: that of the file's first statement whose keyword is not the
-   same in both (`signaal`, not `plan`), English when there is none.  Found
-   once per file. */
+   same in both (`signaal`, not `plan`); when there is none, the language
+   of the messages.  Found once per file. */
 struct Module;
 Spelling spelling_of_module(struct Module *m);
 /* A declaration's keyword in a spelling ("signaal"). */

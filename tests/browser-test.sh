@@ -56,6 +56,7 @@ charts=$(grep -o '<figure class="chart"><svg' "$tmp/dom.html" | wc -l)
 if [ "$charts" -eq 2 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $charts charts, not 2"; fi
 expect "a chart's measured line" 'class="measured"'
 expect "a chart's caption" '<figcaption>Alleenwonende 75-plussers die zich vaak eenzaam voelen'
+expect "a chart's axis labels dates as written (a month)" 'class="tick">2027-12</text>'
 if pdftotext -layout "$tmp/impact.pdf" "$tmp/impact.txt" 2>/dev/null; then
 	# baseline, target, each measurement, each sample: of both indicators
 	for number in 40% 30% 39% 38% 35% 33% 180 52 61 58 64 0 129 9 25 41 70; do

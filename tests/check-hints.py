@@ -12,6 +12,8 @@ diagnostic the hint was given for must be gone:
   name the body yourself: signal ..  the same
   ... as in: area A "..." in P       area A now lies in P
   name ...: municipality M           the plan's municipality becomes M
+  add import "M" at the top          the line goes before the first statement
+                                     (the diagnostic is then looked for a line lower)
 
 In a plan written with Dutch keywords the hints propose Dutch plan text
 (`signaal N naar K`, `gemeente M`: spelling.h), and are applied the same way.
@@ -61,12 +63,12 @@ def parse(text):
     return diags
 
 
-def same(a, b):
-    return a["code"] == b["code"] and a["line"] == b["line"] and a["col"] == b["col"]
+def same(a, b, shift=0):
+    return a["code"] == b["code"] and a["line"] == b["line"] + shift and a["col"] == b["col"]
 
 
 def edits(d, source):
-    """The edits a diagnostic proposes: (description, new source text)."""
+    """The edits a diagnostic proposes: (description, new source text, lines added above it)."""
     lines = source.split("\n")
     texts = [d["msg"]] + d["notes"]
     for text in texts:
@@ -75,22 +77,26 @@ def edits(d, source):
             row = lines[d["line"] - 1]
             start = d["col"] - 1  # columns count characters, as Python does
             new = row[:start] + m.group(1) + row[start + d["width"]:]
-            yield f"did you mean '{m.group(1)}'", "\n".join(lines[: d["line"] - 1] + [new] + lines[d["line"]:])
+            yield f"did you mean '{m.group(1)}'", "\n".join(lines[: d["line"] - 1] + [new] + lines[d["line"]:]), 0
         m = re.search(r"signal it: ((?:signal \S+ to|signaal \S+ naar) [a-z_]+)(?: \(reaches|$)", text)
         if m:
-            yield m.group(1), source.rstrip("\n") + "\n" + m.group(1) + "\n"
+            yield m.group(1), source.rstrip("\n") + "\n" + m.group(1) + "\n", 0
         m = re.search(r"(?:name the body you mean|name the body yourself): ((?:signal \S+ to|signaal \S+ naar) \S+)$",
                       text)
         if m and lines[d["line"] - 1].startswith(("signal ", "signaal ")):
-            yield m.group(1), "\n".join(lines[: d["line"] - 1] + [m.group(1)] + lines[d["line"]:])
+            yield m.group(1), "\n".join(lines[: d["line"] - 1] + [m.group(1)] + lines[d["line"]:]), 0
         m = re.search(r"as in: area (\w+) \"\.\.\.\" in (\w+)$", text)
         if m:
             new = re.sub(r"^(area %s \"[^\"]*\" in )\w+" % m.group(1), r"\g<1>" + m.group(2), source, flags=re.M)
-            yield f"area {m.group(1)} in {m.group(2)}", new
+            yield f"area {m.group(1)} in {m.group(2)}", new, 0
         m = re.search(r": (municipality|gemeente) (\w+)$", text)
         if m:
             yield f"{m.group(1)} {m.group(2)}", re.sub(r"\b(?:municipality|gemeente) \w+", m.group(1) + " " + m.group(2),
-                                                       source, count=1)
+                                                       source, count=1), 0
+        m = re.search(r"add ((?:import|importeer) \"\w+\") at the top of the file$", text)
+        if m:
+            at = next((i for i, l in enumerate(lines) if l.strip() and not l.lstrip().startswith("#")), len(lines))
+            yield m.group(1), "\n".join(lines[:at] + [m.group(1)] + lines[at:]), 1
 
 
 passed = failed = 0
@@ -102,7 +108,7 @@ for name in sorted(os.listdir(cases)):
     for d in check(path):
         if d["file"] != name:
             continue
-        for what, new in edits(d, source):
+        for what, new, shift in edits(d, source):
             copy = os.path.join(cases, ".hint-" + name)
             with open(copy, "w", encoding="utf-8") as f:
                 f.write(new)
@@ -110,7 +116,7 @@ for name in sorted(os.listdir(cases)):
                 after = check(copy)
             finally:
                 os.remove(copy)
-            still = [e for e in after if e["file"] == ".hint-" + name and same(e, d)]
+            still = [e for e in after if e["file"] == ".hint-" + name and same(e, d, shift)]
             if still:
                 failed += 1
                 print(f"FAIL: {name}:{d['line']}:{d['col']} [{d['code']}]: applying \"{what}\" leaves: {still[0]['msg']}")

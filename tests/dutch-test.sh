@@ -58,6 +58,7 @@ columns() {
 	printf '%s\n' 's/antwoord ([^ ]+) met (ACTION|ACTIE)/answer \1 with \2/g'
 	printf '%s\n' 's/: gebied ([^ ]+) "\.\.\." in /: area \1 "..." in /g'
 	printf '%s\n' 's/: gemeente ([a-z0-9_]+)$/: municipality \1/'
+	printf '%s\n' 's/(add|voeg) importeer "/\1 import "/'
 	awk '/^kind / { kind = $2 } /^}/ { kind = "" } kind != "" && $1 == "alias" {
 		printf "s/(signal [^ ]+ (in [^ ]+ )?to )%s\\b/\\1%s/g\n", $2, kind }' "$root/stdlib/kinds.care"
 } > "$work/hints.sed"

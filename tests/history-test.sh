@@ -37,10 +37,10 @@ cd "$tmp"
 "$bin" history repo/plannen/olen.care > history.out 2>&1; echo "[exit $?]" >> history.out
 cat > history.expected <<'OUT'
 Coverage
-  date          needs  need-areas  covered  signalled  gaps
-  2025-03-15        2           3        1          0     2
-  2025-06-20        2           3        1          0     2
-  2025-09-10        2           3        2          0     1
+  date          needs  need-areas  covered  signalled  gaps  accepted
+  2025-03-15        2           3        1          0     2         0
+  2025-06-20        2           3        1          0     2         0
+  2025-09-10        2           3        2          0     1         0
 
 Changes
   2025-03-15 COMMIT1

@@ -183,7 +183,8 @@ static void hints_follow_the_file(void **state)
 	assert_int_equal(spelling_of("plan p \"P\"\ngebied a \"A\" in m\nneed n { in a }\n"), SPELLING_DUTCH);
 	assert_int_equal(spelling_of("import \"antwerp\"\ngebied a \"A\" in m\n"), SPELLING_ENGLISH);
 	assert_int_equal(spelling_of("signaal n naar k\n"), SPELLING_DUTCH);
-	assert_int_equal(spelling_of("plan p \"P\"\nactor a \"A\"\n"), SPELLING_ENGLISH); /* nothing decides */
+	/* nothing decides: the language of the messages, English here */
+	assert_int_equal(spelling_of("plan p \"P\"\nactor a \"A\"\n"), SPELLING_ENGLISH);
 	assert_int_equal(spelling_of(""), SPELLING_ENGLISH);
 	assert_string_equal(spelling_keyword(DECL_SIGNAL, SPELLING_DUTCH), "signaal");
 	assert_string_equal(spelling_keyword(DECL_SIGNAL, SPELLING_ENGLISH), "signal");
