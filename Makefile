@@ -154,7 +154,8 @@ XGETTEXT_FLAGS := -L C --from-code=UTF-8 --add-location=file --sort-by-file --pa
               -kdiag_report:4 -kdiag_note:3 -kdiag_fix:4 -knames_resolve:5 -kDIAG:3 -kDECL_KIND:4 -kPROP:9 \
               --flag=diag_report:4:c-format --flag=diag_note:3:c-format --flag=i18n_plural:1:c-format \
               --flag=i18n_plural:2:c-format
-PO_SOURCES := $(sort $(wildcard src/*.c)) src/diag_codes.def src/decl_kinds.def src/schema.def
+PO_SOURCES := $(sort $(wildcard src/*.c)) grammar/parser.y src/diag_codes.def src/decl_kinds.def \
+              src/schema.def
 
 $(MO): po/nl.po
 	@mkdir -p $(dir $@)

@@ -259,7 +259,7 @@ static void report_unused_gap(World *w, const Acceptance *a)
 	if (a->in_force)
 		diag_report(w->diags, DIAG_W714, a->base.decl->stmt->need->loc,
 			    "this acceptance accepts nothing: need '%s' is addressed in %s; remove the acceptance",
-			    need, a->areas.len ? "every area it names" : "all its areas");
+			    need, a->areas.len ? _("every area it names") : _("all its areas"));
 	else
 		diag_report(w->diags, DIAG_W714, a->base.decl->stmt->need->loc,
 			    "this acceptance expired on %s and accepts nothing (need '%s' is addressed there now, or a "
@@ -279,7 +279,7 @@ void accept_report_unused(World *w)
 			else if (a->suppression && a->suppression->uses == 0)
 				diag_report(w->diags, DIAG_W714, a->base.decl->stmt->need->loc,
 					    "%s '%s' has no %s warning%s; remove the acceptance",
-					    entity_noun(a->on), entity_name(a->on), diag_code_name(a->code),
+					    entity_word(a->on), entity_name(a->on), diag_code_name(a->code),
 					    a->in_force ? "" : _(" (and the acceptance has expired)"));
 		}
 	}

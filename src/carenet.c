@@ -564,6 +564,15 @@ FormatResult carenet_format_text(const char *path, const char *text, size_t len,
 	return result;
 }
 
+const char *carenet_spell_dutch(const char *text)
+{
+	DiagSink sink;
+	diag_sink_init(&sink);
+	StrBuf out = { 0 };
+	spelling_rewrite(source_from_text("<init>", text, strlen(text)), &sink, SPELLING_DUTCH, &out);
+	return out.data;
+}
+
 size_t carenet_collect(void)
 {
 	mem_collect();

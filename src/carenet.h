@@ -129,6 +129,9 @@ FormatResult carenet_format_file(const char *path, bool color, const char *lang,
 /* The same for a plan already in memory under the name `path` (the language
    server's formatting); `errors` may be NULL. */
 FormatResult carenet_format_text(const char *path, const char *text, size_t len, StrBuf *out, StrBuf *errors);
+/* `text`, plan text that parses, with every keyword, property and choice
+   spelt in Dutch, as `fmt --lang nl` (init's plan in Dutch). */
+const char *carenet_spell_dutch(const char *text);
 
 /*
  * ---- The catalogue: what the standard library declares ----

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "mem.h"
 #include "names.h"
 #include "table.h"
@@ -19,13 +20,13 @@ bool catalog_load(long day, Catalog *cat, const char **why)
 	CarenetOptions options = { .today = day };
 	Carenet *c = carenet_new(&options);
 	if (!carenet_load_prelude(c)) {
-		*why = "cannot find the standard library (see CARENET_PATH in carenet(1))";
+		*why = _("cannot find the standard library (see CARENET_PATH in carenet(1))");
 		return false;
 	}
 	carenet_load_text(c, "catalogue.care", catalog_plan, sizeof catalog_plan - 1);
 	carenet_evaluate(c);
 	if (carenet_counts(c).errors) {
-		*why = "the standard library has errors (carenet check on a plan that imports \"flanders\" shows them)";
+		*why = _("the standard library has errors (carenet check on a plan that imports \"flanders\" shows them)");
 		return false;
 	}
 	cat->count = carenet_catalog(c, day, &cat->entries);

@@ -6,9 +6,11 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "mem.h"
 #include "names.h"
 #include "places.h"
+#include "spelling.h"
 
 /*
  * W701: the lead should serve (a place around) each place the action runs
@@ -122,11 +124,13 @@ static void check_lead(World *w, LeadIndex *ix, Action *a)
 			name_missing(ix, a->lead, VEC_AT(n->areas, Coverage, k)->area, &listed, &count, &missing);
 	}
 	if (count > 10)
-		buf_printf(&missing, " and %zu more", count - 10);
+		buf_printf(&missing, _(" and %zu more"), count - 10);
 	Diagnostic *d = diag_report(w->diags, DIAG_W701, loc, "the lead of action '%s', %s, does not serve %s",
 				    entity_name(&a->base), entity_name(&a->lead->base), missing.data);
-	diag_note(d, a->lead->base.decl->id.loc, "add the area%s to 'serves' of '%s' if it does",
-		  count == 1 ? "" : "s", entity_name(&a->lead->base));
+	diag_note(d, a->lead->base.decl->id.loc, "%s",
+		  mem_printf(i18n_plural("add the area to 'serves' of '%s' if it does",
+					 "add the areas to 'serves' of '%s' if it does", count),
+			     entity_name(&a->lead->base)));
 }
 
 /* W903: an action that starts before or ends after the plan's period. */
@@ -210,7 +214,8 @@ static void check_merged(World *w, const Module *m)
 				    "municipality '%s' no longer exists on %s: on %s it became part of %s (%s)",
 				    entity_name(&muni->base), date_format_days(m->eval_day), date_format(muni->merged_on),
 				    entity_title(&muni->merged_into->base), entity_name(&muni->merged_into->base));
-	diag_note(d, (SrcLoc){ 0 }, "name the municipality it is part of now: municipality %s",
+	diag_note(d, (SrcLoc){ 0 }, "name the municipality it is part of now: %s %s",
+		  spelling_keyword(DECL_MUNICIPALITY, spelling_of_module((Module *)m)), /* caches the spelling */
 		  entity_name(&muni->merged_into->base));
 }
 

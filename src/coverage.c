@@ -24,9 +24,11 @@
 
 #include "accept.h"
 #include "eval.h"
+#include "i18n.h"
 #include "mem.h"
 #include "names.h"
 #include "places.h"
+#include "spelling.h"
 
 typedef struct {
 	PairSet running;       /* (action, place): its `in` names the place, outermost places only */
@@ -120,6 +122,34 @@ static void fix_add_line(Diagnostic *d, const Need *n, const char *line)
 	diag_fix(d, (SrcLoc){ src, at, at }, text, mem_printf("Add '%s'", line));
 }
 
+/* "signal N in" (a need with several areas names the one the hint is
+   about): the words in the spelling of the need's file (spelling.h). */
+static const char *signal_start(const Need *n)
+{
+	Spelling s = spelling_of_module(n->base.module);
+	return mem_printf(n->areas.len > 1 ? "%s %s %s" : "%s %s", spelling_keyword(DECL_SIGNAL, s),
+			  entity_name(&n->base), spelling_join("in", "in:", s));
+}
+
+/* "signal N to TARGET", spelt as the need's file is. */
+static const char *signal_line(const Need *n, const char *target)
+{
+	Spelling s = spelling_of_module(n->base.module);
+	return mem_printf("%s %s %s %s", spelling_keyword(DECL_SIGNAL, s), entity_name(&n->base),
+			  spelling_join("to", "to: the target", s), target);
+}
+
+/* The kind a hint names: in a file with Dutch keywords its first alias
+   (`provincie`: the stdlib's Dutch name), when the file sees the kind under it. */
+static const char *kind_word(World *w, const Need *n, const Kind *kind)
+{
+	const Decl *d = kind->base.decl;
+	if (spelling_of_module(n->base.module) == SPELLING_DUTCH && d->alias_count &&
+	    names_find(w, n->base.module, NS_KIND, d->aliases[0].text) == &kind->base)
+		return d->aliases[0].text;
+	return entity_name(&kind->base);
+}
+
 /* The hint of spec 5.1: the signal that would address a gap, and its fix.
    A need with several areas signals this one (`in AREA`), so the line
    changes nothing elsewhere. */
@@ -134,22 +164,23 @@ static void hint_signal(World *w, Diagnostic *d, const Index *ix, Need *n, Cover
 			continue;
 		Kind *kind = cap->handled_by;
 		Body *b = escalate_resolve(kind, c->area, n->base.module->eval_day).body;
+		const char *kind_name = kind_word(w, n, kind);
 		const char *line = n->areas.len > 1
-			? mem_printf("signal %s in %s to %s", entity_name(&n->base), entity_name(&c->area->base),
-				     entity_name(&kind->base))
-			: mem_printf("signal %s to %s", entity_name(&n->base), entity_name(&kind->base));
+			? mem_printf("%s %s %s %s", signal_start(n), entity_name(&c->area->base),
+				     spelling_join("to", "to: the target", spelling_of_module(n->base.module)), kind_name)
+			: signal_line(n, kind_name);
 		if (!b) { /* a signal to the kind would not resolve: do not suggest it */
 			diag_note(d, (SrcLoc){ 0 },
 				  "hint: no actor serving %s provides %s, and no body of kind '%s' has %s among its "
-				  "members; signal it to a body you know: signal %s to BODY",
+				  "members; signal it to a body you know: %s",
 				  entity_name(&c->area->base), entity_name(&cap->base), entity_name(&kind->base),
-				  entity_name(&c->area->base), entity_name(&n->base));
+				  entity_name(&c->area->base), signal_line(n, _("BODY")));
 			return;
 		}
 		diag_note(d, (SrcLoc){ 0 }, "hint: no actor serving %s provides %s; signal it: %s (reaches %s)",
 			  entity_name(&c->area->base), entity_name(&cap->base), line, entity_title(&b->base));
 		/* the kind must be the one this file sees under that name */
-		if (names_find(w, n->base.module, NS_KIND, entity_name(&kind->base)) == &kind->base)
+		if (names_find(w, n->base.module, NS_KIND, kind_name) == &kind->base)
 			fix_add_line(d, n, line);
 		return;
 	}
@@ -164,13 +195,13 @@ static void hint_signal(World *w, Diagnostic *d, const Index *ix, Need *n, Cover
 static const char *not_counted(const Action *a)
 {
 	if (a->status == STATUS_STOPPED)
-		return "is stopped";
+		return _("is stopped");
 	if (!a->lead && !a->has_from)
-		return "has no lead and no start (from): it counts once it says who does it and when";
+		return _("has no lead and no start (from): it counts once it says who does it and when");
 	if (!a->lead)
-		return "has no lead: it counts once it says who does it";
+		return _("has no lead: it counts once it says who does it");
 	if (!a->has_from)
-		return "has no start (from): it counts once it says when it starts";
+		return _("has no start (from): it counts once it says when it starts");
 	return NULL;
 }
 
@@ -198,10 +229,10 @@ static Diagnostic *report_gap_finding(World *w, Need *n, Coverage *c)
 		return diag_report(w->diags, DIAG_W713, c->loc,
 				   "need '%s' is not yet addressed in %s '%s': a finding to plan (the plan is in "
 				   "its analysis phase; from 'phase implementation' on this is an error)",
-				   entity_name(&n->base), entity_noun(&c->area->base), entity_name(&c->area->base));
+				   entity_name(&n->base), entity_word(&c->area->base), entity_name(&c->area->base));
 	return diag_report(w->diags, DIAG_E701, c->loc,
 			   "need '%s' is not addressed in %s '%s': no action runs there and no signal covers it",
-			   entity_name(&n->base), entity_noun(&c->area->base), entity_name(&c->area->base));
+			   entity_name(&n->base), entity_word(&c->area->base), entity_name(&c->area->base));
 }
 
 static void report_gap(World *w, const Index *ix, Need *n, Coverage *c)

@@ -62,7 +62,7 @@ bool date_parse(const char *text, Date *out, const char **why)
 		return false;
 	}
 	if (len == 10 && (d.day == 0 || !date_is_valid(d.year, d.month, d.day))) {
-		*why = d.day == 0 ? "days start at 01" : "that month has fewer days";
+		*why = d.day == 0 ? _("days start at 01") : _("that month has fewer days");
 		return false;
 	}
 	*out = d;

@@ -26,6 +26,11 @@ const char *decl_kind_dutch(DeclKind kind)
 	return decl_kinds[kind].dutch;
 }
 
+const char *decl_kind_word(DeclKind kind)
+{
+	return i18n_lang() == I18N_NL ? decl_kinds[kind].dutch : decl_kinds[kind].keyword;
+}
+
 const char *decl_kind_noun(DeclKind kind)
 {
 	return i18n_text(decl_kinds[kind].noun); /* "an area": messages show it */

@@ -25,6 +25,9 @@ typedef enum {
 const char *decl_kind_name(DeclKind kind);
 /* Its Dutch spelling ("gebied"): the same keyword (docs/language.md). */
 const char *decl_kind_dutch(DeclKind kind);
+/* The keyword in the language of messages: "area" in English, "gebied" in
+   Dutch, where a message names a declaration by its kind ("in area 'x'"). */
+const char *decl_kind_word(DeclKind kind);
 /* The keyword with its article, for messages ("an area"). */
 const char *decl_kind_noun(DeclKind kind);
 DeclSyntax decl_kind_syntax(DeclKind kind);

@@ -39,6 +39,11 @@ const char *entity_noun(const Entity *e)
 	return decl_kind_name(e->decl->kind);
 }
 
+const char *entity_word(const Entity *e)
+{
+	return decl_kind_word(e->decl->kind);
+}
+
 const char *entity_name(const Entity *e)
 {
 	return e->decl->id.text;

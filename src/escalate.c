@@ -25,6 +25,7 @@
 #include "mem.h"
 #include "names.h"
 #include "places.h"
+#include "spelling.h"
 
 #define MAX_ESCALATION_STEPS 16
 
@@ -225,16 +226,27 @@ static void hint_inner_area(Diagnostic *d, const Place *muni, const Place *area,
 			    const char *parts)
 {
 	const Place *by_postcode = area_by_postcode(muni, area, kind, day);
+	/* `area` spelt as the area's file is */
+	const char *keyword = spelling_keyword(DECL_AREA, spelling_of_module(area->base.module));
 	if (by_postcode)
 		diag_note(d, (SrcLoc){ 0 }, "bodies of kind '%s' have areas of %s as members; '%s' has postcode %ld: "
-			  "put it inside %s: area %s \"...\" in %s", entity_name(&kind->base), entity_name(&muni->base),
-			  entity_name(&area->base), area->postcode, entity_title(&by_postcode->base),
+			  "put it inside %s: %s %s \"...\" in %s", entity_name(&kind->base), entity_name(&muni->base),
+			  entity_name(&area->base), area->postcode, entity_title(&by_postcode->base), keyword,
 			  entity_name(&area->base), entity_name(&by_postcode->base));
 	else
 		diag_note(d, (SrcLoc){ 0 }, "bodies of kind '%s' have areas of %s as members (%s%s): put '%s' "
 			  "inside the one it lies in (for a postcode area, the one of its postcode): "
-			  "area %s \"...\" in AREA", entity_name(&kind->base), entity_name(&muni->base), parts,
-			  strchr(parts, ',') ? ", ..." : "", entity_name(&area->base), entity_name(&area->base));
+			  "%s %s \"...\" in %s", entity_name(&kind->base), entity_name(&muni->base), parts,
+			  strchr(parts, ',') ? ", ..." : "", entity_name(&area->base), keyword, entity_name(&area->base),
+			  _("AREA"));
+}
+
+/* "signal N to TARGET" for a hint, spelt as the signal's file is (spelling.h). */
+static const char *signal_to(const Signal *s, const char *target)
+{
+	Spelling sp = spelling_of_module(s->base.module);
+	return mem_printf("%s %s %s %s", spelling_keyword(DECL_SIGNAL, sp), entity_name(&s->need->base),
+			  spelling_join("to", "to: the target", sp), target);
 }
 
 /* Resolve a kind for one area, reporting none (E703) or several (E704). */
@@ -274,8 +286,7 @@ static const Reach *resolve_kind(World *w, const Signal *s, Kind *kind, Place *a
 		if (!example)
 			example = r->body;
 	}
-	diag_note(d, (SrcLoc){ 0 }, "name the body you mean: signal %s to %s", entity_name(&s->need->base),
-		  entity_name(&example->base));
+	diag_note(d, (SrcLoc){ 0 }, "name the body you mean: %s", signal_to(s, entity_name(&example->base)));
 	return NULL;
 }
 
@@ -335,8 +346,8 @@ static void report_unconfirmed(World *w, const Signal *s, const Route *r, SrcLoc
 	diag_note(d, m->loc, "the membership of %s in %s%s%s%s%s", entity_name(m->member),
 		  entity_name(&m->body->base), p && p->source ? _(" rests on: ") : "", p && p->source ? p->source : "",
 		  p && p->has_as_of ? _(", as of ") : "", p && p->has_as_of ? date_format(p->as_of) : "");
-	diag_note(d, (SrcLoc){ 0 }, "confirm it with %s, or name the body yourself: signal %s to %s",
-		  entity_title(&r->body->base), entity_name(&s->need->base), entity_name(&r->body->base));
+	diag_note(d, (SrcLoc){ 0 }, "confirm it with %s, or name the body yourself: %s", entity_title(&r->body->base),
+		  signal_to(s, entity_name(&r->body->base)));
 }
 
 /* Resolve a kind for one area: a problem is reported once per signal and
@@ -549,7 +560,7 @@ static void follow_up(World *w, Signal *s)
 		Diagnostic *d = diag_report(w->diags, DIAG_W711, s->base.decl->loc,
 					    "signal '%s' expected an answer by %s and is still open (status %s) on %s",
 					    entity_name(&s->need->base), date_format(s->expected),
-					    s->status == SIG_UNKNOWN ? "sent" : vocab_word(VOCAB_SIGNAL_STATUS, (int)s->status),
+					    _(s->status == SIG_UNKNOWN ? "sent" : vocab_word(VOCAB_SIGNAL_STATUS, (int)s->status)),
 					    date_format_days(today));
 		if (s->open_days >= 0)
 			diag_note(d, (SrcLoc){ 0 }, "sent on %s: open for %ld days; ask the body, or move 'expected'",
@@ -578,9 +589,12 @@ void escalate_route_signals(World *w)
 				Diagnostic *d = diag_report(w->diags, DIAG_W702, s->base.decl->loc,
 							    "signal '%s' reaches %s, whose plan does not answer it",
 							    entity_name(&s->need->base), entity_title(&first->body->base));
-				diag_note(d, first->body->plan->base.decl->id.loc,
-					  "answer it there with: answer %s.%s with ACTION",
-					  m->plan ? entity_name(&m->plan->base) : "PLAN", entity_name(&s->need->base));
+				Spelling there = spelling_of_module(first->body->plan->base.module);
+				diag_note(d, first->body->plan->base.decl->id.loc, "answer it there with: %s",
+					  mem_printf("%s %s.%s %s %s", spelling_keyword(DECL_ANSWER, there),
+						     m->plan ? entity_name(&m->plan->base) : _("PLAN"),
+						     entity_name(&s->need->base), spelling_join("with", "with", there),
+						     _("ACTION")));
 			}
 		}
 	}

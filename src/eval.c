@@ -45,7 +45,7 @@ static bool type_error(Eval *ev, const Expr *e, const char *what, const char *fo
 
 static const char *value_noun(const Value *v)
 {
-	return v->kind == VAL_DATE ? "a date" : v->kind == VAL_STRING ? "a string" : "a number";
+	return v->kind == VAL_DATE ? _("a date") : v->kind == VAL_STRING ? _("a string") : _("a number");
 }
 
 static bool check_range(Eval *ev, const Expr *e, double v)
@@ -192,11 +192,11 @@ static GroupSize *group_total(Place *p, Group *g)
 static Figure figure_of(Place *p, Group *g)
 {
 	if (!g)
-		return (Figure){ &p->population_state, &p->population, p->population_expr, "a population" };
+		return (Figure){ &p->population_state, &p->population, p->population_expr, _("a population") };
 	GroupSize *gs = group_figure(p, g);
 	if (!gs)
 		gs = group_total(p, g);
-	return (Figure){ &gs->state, &gs->value, gs->size, "a group size" };
+	return (Figure){ &gs->state, &gs->value, gs->size, _("a group size") };
 }
 
 static bool place_value(Eval *ev, Place *p, Group *g, SrcLoc use, bool from_expression, double *out);
@@ -271,7 +271,7 @@ static bool place_property(Eval *ev, Module *m, Place *p, const Name *prop, doub
 		return true;
 	/* unknown rather than broken (an error reported now or when it was declared) */
 	if (ev->w->diags->errors == errors && !figure_of(p, g).expr)
-		diag_report(ev->w->diags, DIAG_E602, prop->loc, "%s '%s' declares no %s%s", entity_noun(&p->base),
+		diag_report(ev->w->diags, DIAG_E602, prop->loc, "%s '%s' declares no %s%s", entity_word(&p->base),
 			    entity_name(&p->base), g ? _("size for group ") : _("population"), g ? prop->text : "");
 	return false;
 }
@@ -328,7 +328,7 @@ static bool eval_binary(Eval *ev, Module *m, const Expr *e, Value *out)
 	bool right_ok = eval_expr(ev, m, e->u.operands.b, &b); /* both sides, so both errors show */
 	if (!left_ok || !right_ok)
 		return false;
-	const char *what = mem_printf("each side of '%s'", ast_op_text(e->op));
+	const char *what = mem_printf(_("each side of '%s'"), ast_op_text(e->op));
 	if (a.kind != VAL_NUMBER)
 		return type_error(ev, e->u.operands.a, what, value_noun(&a));
 	if (b.kind != VAL_NUMBER)
@@ -382,14 +382,15 @@ static bool eval_call(Eval *ev, Module *m, const Expr *e, Value *out)
 	bool variadic = fn <= 2;
 	if ((variadic && argc == 0) || (fn == 3 && (argc < 1 || argc > 2)) || (fn > 3 && argc != 1)) {
 		diag_report(ev->w->diags, DIAG_E606, e->loc, "%s() takes %s", name,
-			    variadic ? "one or more numbers" : fn == 3 ? "a number and optionally the digits to keep" : "one number");
+			    variadic ? _("one or more numbers")
+			    : fn == 3 ? _("a number and optionally the digits to keep") : _("one number"));
 		return false;
 	}
 	double *args = mem_alloc_atomic(mem_array_size(argc, sizeof(double)));
 	bool percent = true, ok = true;
 	for (size_t i = 0; i < argc; i++) {
 		bool pct = false;
-		ok &= eval_number(ev, m, VEC_AT(e->u.call->args, Expr, i), mem_printf("an argument of %s()", name),
+		ok &= eval_number(ev, m, VEC_AT(e->u.call->args, Expr, i), mem_printf(_("an argument of %s()"), name),
 				  &args[i], &pct);
 		percent &= pct;
 	}
@@ -431,7 +432,7 @@ static bool eval_node(Eval *ev, Module *m, const Expr *e, Value *out)
 		if (!eval_expr(ev, m, e->u.operands.a, &a))
 			return false;
 		if (a.kind != VAL_NUMBER)
-			return type_error(ev, e->u.operands.a, "the operand of '-'", value_noun(&a));
+			return type_error(ev, e->u.operands.a, _("the operand of '-'"), value_noun(&a));
 		*out = a;
 		out->number = -a.number;
 		return true;
@@ -468,15 +469,15 @@ static void eval_indicator(Eval *ev, Module *m, Indicator *ind)
 	bool ok = true;
 	ind->baseline = 0;
 	if (ind->baseline_expr)
-		ok &= eval_number(ev, m, ind->baseline_expr, "a baseline", &ind->baseline, NULL);
+		ok &= eval_number(ev, m, ind->baseline_expr, _("a baseline"), &ind->baseline, NULL);
 	if (ind->target_expr)
-		ok &= eval_number(ev, m, ind->target_expr, "a target", &ind->target, &ind->target_percent);
+		ok &= eval_number(ev, m, ind->target_expr, _("a target"), &ind->target, &ind->target_percent);
 	else
 		ok = false;
 	ind->ok = ok;
 	for (size_t i = 0; i < ind->measures.len; i++) {
 		Measure *ms = ind->measures.items[i];
-		ms->ok = eval_number(ev, m, ms->value_expr, "a measurement", &ms->value, NULL);
+		ms->ok = eval_number(ev, m, ms->value_expr, _("a measurement"), &ms->value, NULL);
 	}
 }
 

@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "carenet.h"
+#include "diag.h"
 #include "diag_help.h"
+#include "i18n.h"
 #include "mem.h"
 #include "names.h"
 
@@ -137,6 +139,26 @@ static const DiagHelp *explain_find(const char *code)
 	return NULL;
 }
 
+/*
+ * "W713 need not yet addressed in the analysis phase".  The explanation is
+ * docs/diagnostics.md, which is English only: in another language the
+ * header has the translated title (diag_codes.def) and says so.
+ */
+static void explain_header(const DiagHelp *help, StrBuf *out)
+{
+	if (i18n_lang() == I18N_EN) {
+		buf_printf(out, "%s %s\n\n", help->code, help->title);
+		return;
+	}
+	const char *title = help->title;
+	for (int k = 0; k < DIAG_CODE_COUNT; k++)
+		if (strcmp(diag_code_name((DiagCode)k), help->code) == 0)
+			title = _(diag_code_title((DiagCode)k));
+	/* TRANSLATORS: only shown in a translation: the explanation that follows is English */
+	buf_printf(out, _("%s %s (the explanation below is in English, from docs/diagnostics.md)\n\n"), help->code,
+		   title);
+}
+
 static const char *upper(const char *word)
 {
 	char *s = mem_strdup(word);
@@ -156,15 +178,19 @@ int explain_run(const char *const *codes, int count)
 		for (size_t k = 0; k < diag_help_count; k++)
 			names[k] = diag_help_table[k].code;
 		const char *close = names_closest(upper(codes[i]), names, diag_help_count);
-		fprintf(stderr, "carenet: explain: no diagnostic code '%s'%s%s%s (codes are listed in docs/diagnostics.md)\n",
-			carenet_printable(codes[i]), close ? "; did you mean '" : "", close ? close : "",
-			close ? "'?" : "");
+		if (close)
+			fprintf(stderr, _("carenet: explain: no diagnostic code '%s'; did you mean '%s'? (codes are listed "
+					  "in docs/diagnostics.md)\n"), carenet_printable(codes[i]), close);
+		else
+			fprintf(stderr, _("carenet: explain: no diagnostic code '%s' (codes are listed in "
+					  "docs/diagnostics.md)\n"), carenet_printable(codes[i]));
 		return 2;
 	}
 	for (int i = 0; i < count; i++) {
 		StrBuf b = { 0 };
 		buf_init(&b);
-		buf_printf(&b, "%s%s %s\n\n", i ? "\n" : "", found[i]->code, found[i]->title);
+		buf_printf(&b, "%s", i ? "\n" : "");
+		explain_header(found[i], &b);
 		explain_plain(found[i]->text, &b);
 		fputs(b.data, stdout);
 	}

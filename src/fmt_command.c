@@ -94,7 +94,7 @@ static void show_diff(const char *path, const StrBuf *original, const StrBuf *fo
 			dup2(out[1], STDOUT_FILENO);
 			close(out[0]);
 			close(out[1]);
-			execlp("diff", "diff", "-u", "--label", path, "--label", mem_printf("%s (formatted)", path),
+			execlp("diff", "diff", "-u", "--label", path, "--label", mem_printf(_("%s (formatted)"), path),
 			       "--", a, b, (char *)NULL);
 			_exit(127);
 		}
@@ -161,22 +161,22 @@ const char *fmt_command_replace(const char *path, const StrBuf *original, const 
 	if (!realpath(path, target) || stat(target, &st) != 0)
 		return strerror(errno);
 	if (!S_ISREG(st.st_mode))
-		return "it is not a regular file";
+		return _("it is not a regular file");
 	if (st.st_nlink > 1)
-		return mem_printf("it has %ju hard links, which a rewrite would separate "
-				  "(write the layout with: carenet fmt FILE > NEW)", (uintmax_t)st.st_nlink);
+		return mem_printf(_("it has %ju hard links, which a rewrite would separate "
+				    "(write the layout with: carenet fmt FILE > NEW)"), (uintmax_t)st.st_nlink);
 	int fd;
 	char *tmp = write_temp(dir_of(target), formatted, &fd);
 	if (!tmp)
-		return mem_printf("cannot create a file next to it: %s", strerror(errno));
+		return mem_printf(_("cannot create a file next to it: %s"), strerror(errno));
 	const char *why = NULL;
 	struct stat mine;
 	if (fstat(fd, &mine) != 0)
 		why = strerror(errno);
 	else if ((mine.st_uid != st.st_uid || mine.st_gid != st.st_gid) && fchown(fd, st.st_uid, st.st_gid) != 0)
-		why = mem_printf("cannot keep its owner and group: %s", strerror(errno));
+		why = mem_printf(_("cannot keep its owner and group: %s"), strerror(errno));
 	else if (fchmod(fd, st.st_mode & 0777) != 0) /* permissions; not set-user-ID or set-group-ID */
-		why = mem_printf("cannot keep its permissions: %s", strerror(errno));
+		why = mem_printf(_("cannot keep its permissions: %s"), strerror(errno));
 	if (close(fd) != 0 && !why)
 		why = strerror(errno);
 	StrBuf now;

@@ -50,7 +50,7 @@ void history_gap_ages(World *now, const World *const *past, const long *days, si
 					continue;
 				Diagnostic *d = diag_report(now->diags, DIAG_W712, cov->loc,
 							    "need '%s' has been a gap in %s '%s' since %s (%ld months)",
-							    entity_name(&need->base), entity_noun(&cov->area->base),
+							    entity_name(&need->base), entity_word(&cov->area->base),
 							    entity_name(&cov->area->base), date_format_days(days[first]),
 							    open * 12 / 365);
 				diag_note(d, (SrcLoc){ 0 }, "a gap in every commit of the plan since then (%zu of them): "

@@ -15,6 +15,7 @@
 
 #include "eval.h"
 #include "format.h"
+#include "i18n.h"
 #include "mem.h"
 
 #define BEHIND_MARGIN 0.10
@@ -121,7 +122,7 @@ static void check_possible(World *w, PairMap *per_need, Indicator *ind)
 		diag_report(w->diags, DIAG_W802, ind->target_expr->loc,
 			    "target %s of indicator '%s' is more than the %s %s in the places of action '%s'",
 			    format_number(ind->target), ind->id.text, format_number(possible),
-			    group ? entity_name(&group->base) : "residents", entity_name(&a->base));
+			    group ? entity_name(&group->base) : _("residents"), entity_name(&a->base));
 }
 
 /* The latest measurement at or before the evaluation date; W803, W804. */

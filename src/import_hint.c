@@ -15,6 +15,7 @@
 #include "bind.h"
 #include "loader.h"
 #include "mem.h"
+#include "spelling.h"
 #include "table.h"
 
 typedef struct {
@@ -74,17 +75,33 @@ static uint32_t first_statement(const Source *src)
 	return src->len;
 }
 
+/* The module of a source (the last one found is asked first: the unknown
+   places come file by file). */
+static Module *module_of(World *w, const Source *src, Module **last)
+{
+	if (*last && (*last)->src == src)
+		return *last;
+	for (size_t i = 0; i < w->modules.len; i++)
+		if (VEC_AT(w->modules, Module, i)->src == src)
+			return *last = w->modules.items[i];
+	return NULL;
+}
+
 void import_hint_add(World *w)
 {
 	if (w->unknown_places.len == 0)
 		return;
 	Table modules = province_modules();
+	Module *last = NULL;
 	for (size_t i = 0; i < w->unknown_places.len; i++) {
 		const UnknownPlace *u = w->unknown_places.items[i];
 		const char *module = table_get(&modules, u->name->text);
 		if (!module)
 			continue;
-		const char *line = mem_printf("import \"%s\"", module);
+		/* `import` spelt as the file is (spelling.h) */
+		Module *in = module_of(w, u->name->loc.src, &last);
+		Spelling s = in ? spelling_of_module(in) : SPELLING_ENGLISH;
+		const char *line = mem_printf("%s \"%s\"", spelling_keyword(DECL_IMPORT, s), module);
 		diag_note(u->diag, (SrcLoc){ 0 },
 			  "'%s' is a municipality of the standard library: add %s at the top of the file",
 			  u->name->text, line);

@@ -265,6 +265,14 @@ void lex_date(ParseCtx *pc, const char *text, SrcLoc loc, Date *out)
  * small number, and an integer part of more than 16 digits (after leading
  * zeros) is too large whatever follows.
  */
+/* Here rather than in lexer.l, where xgettext cannot read the message. */
+void lex_malformed_number(ParseCtx *pc, const char *text, SrcLoc loc, double *value, bool *percent)
+{
+	diag_report(pc->diags, DIAG_E105, loc, "malformed number '%s' (write 12500, 12_500, 12.5 or 60%%)", text);
+	*value = 0;
+	*percent = false;
+}
+
 void lex_number(ParseCtx *pc, const char *text, SrcLoc loc, double *value, bool *percent)
 {
 	char digits[64];

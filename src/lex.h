@@ -42,6 +42,8 @@ bool lex_is_word(const char *text, const char *english);
 int lex_identifier(ParseCtx *pc, const char *text, size_t len, SrcLoc loc, Name *out, int *kind);
 void lex_date(ParseCtx *pc, const char *text, SrcLoc loc, Date *out);
 void lex_number(ParseCtx *pc, const char *text, SrcLoc loc, double *value, bool *percent);
+/* A word that starts with a digit but is no number (E105): 0. */
+void lex_malformed_number(ParseCtx *pc, const char *text, SrcLoc loc, double *value, bool *percent);
 int lex_open(ParseCtx *pc, SrcLoc loc, int brace);
 void lex_close(ParseCtx *pc, int brace);
 void lex_bad_character(ParseCtx *pc, const char *text, SrcLoc loc);

@@ -74,10 +74,15 @@ static void check_direction(World *w, const Indicator *ind)
 	bool rises = ind->target > ind->baseline;
 	if (rises == (metric->direction == DIRECTION_HIGHER))
 		return;
-	Diagnostic *d = diag_report(w->diags, DIAG_W806, ind->target_expr->loc,
-				    "target %s of indicator '%s' is %s than its baseline %s, but for metric '%s' %s is better",
-				    format_number(ind->target), ind->id.text, rises ? "higher" : "lower",
-				    format_number(ind->baseline), entity_name(&metric->base), rises ? "lower" : "higher");
+	const char *target = format_number(ind->target), *baseline = format_number(ind->baseline);
+	Diagnostic *d = rises ? diag_report(w->diags, DIAG_W806, ind->target_expr->loc,
+					    "target %s of indicator '%s' is higher than its baseline %s, but for metric '%s' "
+					    "lower is better",
+					    target, ind->id.text, baseline, entity_name(&metric->base))
+			      : diag_report(w->diags, DIAG_W806, ind->target_expr->loc,
+					    "target %s of indicator '%s' is lower than its baseline %s, but for metric '%s' "
+					    "higher is better",
+					    target, ind->id.text, baseline, entity_name(&metric->base));
 	diag_note(d, metric->base.decl->id.loc, "metric '%s' is declared here", entity_name(&metric->base));
 }
 

@@ -365,6 +365,7 @@ struct Module {
 	Vec needs, actions, signals, actors, places, lets, bodies;
 	Vec metrics;                 /* of Metric, source order */
 	Vec acceptances;
+	int spelling;                /* spelling.c: 0 not yet known, else its Spelling + 1 */
 };
 
 typedef struct World {
@@ -395,7 +396,8 @@ typedef struct World {
 /* entity.c: creating entities and naming them in messages. */
 Entity *entity_new(Decl *d, Module *m);         /* NULL for a kind without one */
 Namespace entity_namespace_of(DeclKind kind);   /* where names of that kind are looked up */
-const char *entity_noun(const Entity *e);       /* "area", "municipality", ... */
+const char *entity_noun(const Entity *e);       /* "area", "municipality", ...: JSON's kind */
+const char *entity_word(const Entity *e);       /* the same in the language of messages ("gebied") */
 const char *entity_name(const Entity *e);       /* the ID */
 const char *entity_title(const Entity *e);      /* the display name, else the ID */
 

@@ -352,11 +352,12 @@ static const char *allowed_noun(unsigned allowed)
 	for (int ns = 0; ns < NS_COUNT; ns++)
 		if (allowed == NS_BIT(ns))
 			return namespace_noun((Namespace)ns);
+	/* without their article, as bare() leaves them: what the catalog translates */
 	if (allowed == (NS_BIT(NS_BODY) | NS_BIT(NS_KIND)))
-		return "a body or kind of body";
+		return N_("body or kind of body");
 	if (allowed == (NS_BIT(NS_PLACE) | NS_BIT(NS_BODY)))
-		return "a municipality or body";
-	return "a name";
+		return N_("municipality or body");
+	return N_("name");
 }
 
 /* E401 with "did you mean" (and its fix), or the list of what fits here. */

@@ -26,13 +26,15 @@ long parse_check_encoding(Source *src, DiagSink *diags)
 	const char *nul = memchr(src->text, '\0', src->len);
 	if (nul) {
 		uint32_t at = (uint32_t)(nul - src->text);
-		diag_report(diags, DIAG_E003, (SrcLoc){ src, at, at + 1 },
+		SrcLoc loc = { src, at, at + 1 }; /* not inline: xgettext would count its commas */
+		diag_report(diags, DIAG_E003, loc,
 			    "this file contains a NUL byte; is it a plan file? (plans are UTF-8 text)");
 		return -1;
 	}
 	size_t bad = utf8_find_invalid(src->text, src->len);
 	if (bad != (size_t)-1) {
-		diag_report(diags, DIAG_E002, (SrcLoc){ src, (uint32_t)bad, (uint32_t)bad + 1 },
+		SrcLoc loc = { src, (uint32_t)bad, (uint32_t)bad + 1 };
+		diag_report(diags, DIAG_E002, loc,
 			    "invalid UTF-8 (byte 0x%02X); save the file as UTF-8 text",
 			    (unsigned char)src->text[bad]);
 		return -1;
@@ -41,7 +43,8 @@ long parse_check_encoding(Source *src, DiagSink *diags)
 	while (i < src->len && strchr(" \t\r\n", src->text[i]))
 		i++;
 	if (i == src->len) {
-		diag_report(diags, DIAG_E004, (SrcLoc){ src, 0, 0 },
+		SrcLoc loc = { src, 0, 0 };
+		diag_report(diags, DIAG_E004, loc,
 			    "the file is empty; a plan starts with a declaration such as 'plan', 'area' or 'need'");
 		return -1;
 	}
@@ -84,7 +87,8 @@ static bool starts_like_a_plan(Source *src, size_t start, DiagSink *diags)
 									  strcmp(decl_kind_dutch((DeclKind)k), word) == 0);
 	if (known)
 		return true;
-	Diagnostic *d = diag_report(diags, DIAG_E005, (SrcLoc){ src, (uint32_t)i, (uint32_t)i },
+	SrcLoc loc = { src, (uint32_t)i, (uint32_t)i };
+	Diagnostic *d = diag_report(diags, DIAG_E005, loc,
 				    "this file does not start with a declaration (import, plan, municipality, area, need, "
 				    "action, ...): is it a plan file? Nothing of it is read or shown");
 	if (d)

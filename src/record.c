@@ -315,7 +315,7 @@ static void record_indicator(Ctx *c, Vec *list, Action *action, Need *need, cons
 	if (other) {
 		Diagnostic *d = diag_report(c->w->diags, DIAG_E402, ind->id.loc,
 					    "indicator '%s' is defined twice in this %s", ind->id.text,
-					    action ? "action" : "need");
+					    decl_kind_word(action ? DECL_ACTION : DECL_NEED));
 		diag_note(d, other->id.loc, "the first definition is here");
 	} else if (ids->count) {
 		table_put(ids, ind->id.text, ind);

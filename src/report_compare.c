@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "mem.h"
 
 /* ---- the tables ----------------------------------------------------------------------- */
@@ -46,20 +47,20 @@ static bool names_block(const CompareBlockRow *b, size_t columns)
 
 static void block_table(const Comparison *cmp, Vec *tables)
 {
-	CompareTable *t = table_new(tables, "Building blocks", "Building block");
+	CompareTable *t = table_new(tables, _("Building blocks"), _("Building block"));
 	for (size_t r = 0; r < cmp->blocks.len; r++) {
 		const CompareBlockRow *b = cmp->blocks.items[r];
 		if (b->block && b->block == b->top && !names_block(b, cmp->count))
 			continue; /* a top block is the heading; its own row only when named */
-		CompareRowOut *row = row_new(t, cmp->count, b->top ? entity_title(&b->top->base) : "Other",
-					     b->block ? entity_title(&b->block->base) : "(no building block)");
+		CompareRowOut *row = row_new(t, cmp->count, b->top ? entity_title(&b->top->base) : _("Other"),
+					     b->block ? entity_title(&b->block->base) : _("(no building block)"));
 		for (size_t c = 0; c < cmp->count; c++) {
 			for (size_t i = 0; i < b->needs[c].len; i++)
-				line(&row->cells[c], mem_printf("need %s", entity_name(&VEC_AT(b->needs[c], Need, i)->base)));
+				line(&row->cells[c], mem_printf(_("need %s"), entity_name(&VEC_AT(b->needs[c], Need, i)->base)));
 			for (size_t i = 0; i < b->actions[c].len; i++) {
 				const Action *a = b->actions[c].items[i];
-				line(&row->cells[c], mem_printf("action %s (%s)", entity_name(&a->base),
-								report_status_word(a->status)));
+				line(&row->cells[c], mem_printf(_("action %s (%s)"), entity_name(&a->base),
+								_(report_status_word(a->status))));
 			}
 		}
 	}
@@ -69,12 +70,14 @@ static void counts_lines(Vec *cell, const CompareCounts *k)
 {
 	if (k->needs == 0)
 		return;
-	line(cell, mem_printf("%zu need%s in %zu area%s", k->needs, k->needs == 1 ? "" : "s", k->pairs,
-			      k->pairs == 1 ? "" : "s"));
-	line(cell, mem_printf("%zu covered, %zu signalled", k->covered, k->signalled));
-	line(cell, mem_printf("%zu gap%s%s, %zu signal%s", k->gaps, k->gaps == 1 ? "" : "s",
-			      k->accepted ? mem_printf(", %zu accepted", k->accepted) : "", k->signals,
-			      k->signals == 1 ? "" : "s"));
+	/* "1 need in 2 areas": each count its own plural, as a translator needs them */
+	line(cell, mem_printf("%s %s", mem_printf(i18n_plural("%zu need", "%zu needs", k->needs), k->needs),
+			      mem_printf(i18n_plural("in %zu area", "in %zu areas", k->pairs), k->pairs)));
+	line(cell, mem_printf(_("%zu covered, %zu signalled"), k->covered, k->signalled));
+	const char *gaps = mem_printf(i18n_plural("%zu gap", "%zu gaps", k->gaps), k->gaps);
+	const char *signals = mem_printf(i18n_plural("%zu signal", "%zu signals", k->signals), k->signals);
+	line(cell, k->accepted ? mem_printf(_("%s, %zu accepted, %s"), gaps, k->accepted, signals)
+			       : mem_printf(_("%s, %s"), gaps, signals));
 }
 
 static void topic_table(const Comparison *cmp, const Vec *topics, Vec *tables, const char *title, const char *corner)
@@ -95,11 +98,11 @@ static const char *metric_detail(const Metric *m)
 {
 	StrBuf b = { 0 };
 	buf_init(&b);
-	buf_puts(&b, m->unit ? m->unit : "no unit");
+	buf_puts(&b, m->unit ? m->unit : _("no unit"));
 	if (m->has_scale)
 		buf_printf(&b, ", %s .. %s", format_number(m->scale_low), format_number(m->scale_high));
 	if (m->direction)
-		buf_printf(&b, ", %s is better", m->direction == DIRECTION_HIGHER ? "higher" : "lower");
+		buf_printf(&b, ", %s", m->direction == DIRECTION_HIGHER ? _("higher is better") : _("lower is better"));
 	return b.data;
 }
 
@@ -108,27 +111,27 @@ static void indicator_lines(Vec *cell, const Indicator *ind)
 	const Entity *owner = ind->action ? &ind->action->base : &ind->need->base;
 	line(cell, mem_printf("%s.%s", entity_name(owner), ind->id.text));
 	if (!ind->ok) {
-		line(cell, "not evaluated");
+		line(cell, _("not evaluated"));
 		return;
 	}
-	line(cell, ind->has_baseline_date ? mem_printf("baseline %s (%s)", report_value(ind, ind->baseline),
+	line(cell, ind->has_baseline_date ? mem_printf(_("baseline %s (%s)"), report_value(ind, ind->baseline),
 						      date_format(ind->baseline_date))
-					  : mem_printf("baseline %s", report_value(ind, ind->baseline)));
-	line(cell, ind->due.year ? mem_printf("target %s by %s", report_value(ind, ind->target), date_format(ind->due))
-				 : mem_printf("target %s", report_value(ind, ind->target)));
+					  : mem_printf(_("baseline %s"), report_value(ind, ind->baseline)));
+	line(cell, ind->due.year ? mem_printf(_("target %s by %s"), report_value(ind, ind->target), date_format(ind->due))
+				 : mem_printf(_("target %s"), report_value(ind, ind->target)));
 	if (ind->latest)
-		line(cell, mem_printf("latest %s (%s)", report_value(ind, ind->latest->value),
+		line(cell, mem_printf(_("latest %s (%s)"), report_value(ind, ind->latest->value),
 				      date_format(ind->latest->date)));
-	line(cell, isnan(ind->progress) ? report_indicator_word(ind->status)
-					: mem_printf("progress %s: %s", format_percent(ind->progress),
-						     report_indicator_word(ind->status)));
+	line(cell, isnan(ind->progress) ? _(report_indicator_word(ind->status))
+					: mem_printf(_("progress %s: %s"), format_percent(ind->progress),
+						     _(report_indicator_word(ind->status))));
 }
 
 static void metric_table(const Comparison *cmp, Vec *tables)
 {
 	if (cmp->metrics.len == 0)
 		return;
-	CompareTable *t = table_new(tables, "Shared indicators", "Metric");
+	CompareTable *t = table_new(tables, _("Shared indicators"), _("Metric"));
 	for (size_t r = 0; r < cmp->metrics.len; r++) {
 		const CompareMetricRow *m = cmp->metrics.items[r];
 		CompareRowOut *row = row_new(t, cmp->count, NULL, entity_title(&m->metric->base));
@@ -154,22 +157,24 @@ static void figure(CompareRowOut *row, size_t c, size_t n)
 static void summary_table(const Comparison *cmp, Vec *tables)
 {
 	static const IndicatorStatus order[] = { IND_ACHIEVED, IND_ON_TRACK, IND_BEHIND, IND_NO_DATA, IND_STOPPED };
-	CompareTable *t = table_new(tables, "Per plan", "Figure");
-	CompareRowOut *plan = figure_row(t, cmp, NULL, "plan");
-	CompareRowOut *on = figure_row(t, cmp, NULL, "evaluated on");
+	static const char *const cover[] = { N_("needs"), N_("need-areas"), N_("covered"), N_("signalled"),
+					      N_("gaps"), N_("accepted") };
+	CompareTable *t = table_new(tables, _("Per plan"), _("Figure"));
+	CompareRowOut *plan = figure_row(t, cmp, NULL, _("plan"));
+	CompareRowOut *on = figure_row(t, cmp, NULL, _("evaluated on"));
 	CompareRowOut *rows[6];
-	const char *cover[] = { "needs", "need-areas", "covered", "signalled", "gaps", "accepted" };
+	const char *coverage = _("coverage"), *actions_group = _("actions"), *indicators_group = _("indicators");
 	for (size_t i = 0; i < 6; i++)
-		rows[i] = figure_row(t, cmp, "coverage", cover[i]);
-	CompareRowOut *rate = figure_row(t, cmp, "coverage", "addressed");
-	CompareRowOut *actions = figure_row(t, cmp, "actions", "actions");
+		rows[i] = figure_row(t, cmp, coverage, _(cover[i]));
+	CompareRowOut *rate = figure_row(t, cmp, coverage, _("addressed"));
+	CompareRowOut *actions = figure_row(t, cmp, actions_group, _("actions"));
 	CompareRowOut *by_status[4];
 	for (int s = 0; s < 4; s++)
-		by_status[s] = figure_row(t, cmp, "actions", report_status_word((ActionStatus)s));
-	CompareRowOut *indicators = figure_row(t, cmp, "indicators", "indicators");
+		by_status[s] = figure_row(t, cmp, actions_group, _(report_status_word((ActionStatus)s)));
+	CompareRowOut *indicators = figure_row(t, cmp, indicators_group, _("indicators"));
 	CompareRowOut *by_ind[5];
 	for (size_t s = 0; s < 5; s++)
-		by_ind[s] = figure_row(t, cmp, "indicators", report_indicator_word(order[s]));
+		by_ind[s] = figure_row(t, cmp, indicators_group, _(report_indicator_word(order[s])));
 	for (size_t c = 0; c < cmp->count; c++) {
 		const CompareColumn *col = &cmp->columns[c];
 		line(&plan->cells[c], col->plan ? entity_name(&col->plan->base) : col->module->src->path);
@@ -194,8 +199,8 @@ Vec report_compare_tables(const Comparison *cmp)
 {
 	Vec tables = { 0 };
 	block_table(cmp, &tables);
-	topic_table(cmp, &cmp->groups, &tables, "Target groups", "Target group");
-	topic_table(cmp, &cmp->capabilities, &tables, "Capabilities", "Capability");
+	topic_table(cmp, &cmp->groups, &tables, _("Target groups"), _("Target group"));
+	topic_table(cmp, &cmp->capabilities, &tables, _("Capabilities"), _("Capability"));
 	metric_table(cmp, &tables);
 	summary_table(cmp, &tables);
 	return tables;
@@ -204,16 +209,16 @@ Vec report_compare_tables(const Comparison *cmp)
 const char *report_compare_title(const Comparison *cmp)
 {
 	if (cmp->count == 1)
-		return mem_printf("Overview of %s", cmp->columns[0].label);
-	return mem_printf("Comparison of %zu plans", cmp->count);
+		return mem_printf(_("Overview of %s"), cmp->columns[0].label);
+	return mem_printf(i18n_plural("Comparison of %zu plan", "Comparison of %zu plans", cmp->count), cmp->count);
 }
 
 const char *report_compare_column_text(const CompareColumn *col)
 {
 	const char *file = col->module->src->path;
-	return col->plan ? mem_printf("%s (%s), evaluated on %s", entity_name(&col->plan->base), file,
+	return col->plan ? mem_printf(_("%s (%s), evaluated on %s"), entity_name(&col->plan->base), file,
 				      date_format_days(col->module->eval_day))
-			 : mem_printf("%s, no plan", file);
+			 : mem_printf(_("%s, no plan"), file);
 }
 
 /* ---- text ------------------------------------------------------------------------------ */
@@ -301,7 +306,7 @@ void report_compare_text(const World *w, StrBuf *out)
 	for (size_t c = 0; c < cmp.count; c++)
 		buf_printf(out, "  %s: %s\n", cmp.columns[c].label, report_compare_column_text(&cmp.columns[c]));
 	if (cmp.count == 0) {
-		buf_puts(out, "  no plan to compare\n");
+		buf_puts(out, _("  no plan to compare\n"));
 		return;
 	}
 	Vec tables = report_compare_tables(&cmp);
@@ -410,7 +415,8 @@ static void csv_field(StrBuf *out, const char *s)
 void report_compare_csv(const World *w, StrBuf *out)
 {
 	Comparison cmp = comparison_of(w);
-	buf_puts(out, "section,group,row");
+	/* the header in the language of the rows: a spreadsheet shows it (decisions.md) */
+	buf_puts(out, _("section,group,row"));
 	for (size_t c = 0; c < cmp.count; c++) {
 		buf_putc(out, ',');
 		csv_field(out, cmp.columns[c].label);

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "i18n.h"
 #include "mem.h"
 
 static void html_text(StrBuf *out, const char *s)
@@ -86,7 +87,7 @@ void report_compare_html_write(const World *w, StrBuf *out)
 {
 	Comparison cmp = compare_build(w);
 	const char *title = report_compare_title(&cmp);
-	buf_puts(out, "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>");
+	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\"><title>", i18n_code());
 	html_text(out, title);
 	buf_printf(out, "</title><style>%s%s</style></head><body>\n<h1>", report_html_style, compare_style);
 	html_text(out, title);

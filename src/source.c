@@ -11,11 +11,12 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "i18n.h"
 #include "mem.h"
 #include "utf8.h"
 
 static int next_source_id;
-static const char too_large[] = "file too large (the limit is 256 MiB)";
+static const char *const too_large = N_("file too large (the limit is 256 MiB)");
 
 Source *source_from_text(const char *path, const char *text, size_t len)
 {
@@ -48,7 +49,7 @@ static Source *read_stream(FILE *f, const char *path, size_t size_hint, const ch
 		size_t n = fread(text + len, 1, cap - 1 - len, f);
 		len += n;
 		if (len > SOURCE_MAX_BYTES) {
-			*why = too_large;
+			*why = _(too_large);
 			return NULL;
 		}
 		/* a NUL byte: not a plan (E003), and an endless stream of them
@@ -79,11 +80,11 @@ static Source *read_stream(FILE *f, const char *path, size_t size_hint, const ch
 static const char *not_regular(const struct stat *st)
 {
 	if (S_ISDIR(st->st_mode))
-		return "is a directory, not a plan file";
+		return _("is a directory, not a plan file");
 	if (!S_ISREG(st->st_mode))
-		return "not a regular file (a plan is a file, or - for standard input)";
+		return _("not a regular file (a plan is a file, or - for standard input)");
 	if ((size_t)st->st_size > SOURCE_MAX_BYTES)
-		return too_large;
+		return _(too_large);
 	return NULL;
 }
 

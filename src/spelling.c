@@ -10,9 +10,12 @@
  */
 #include "spelling.h"
 
+#include <ctype.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "lex.h"
+#include "model.h"
 #include "parse.h"
 #include "parser.h"
 #include "schema.h"
@@ -169,6 +172,46 @@ static void rewrite_token(void *ctx, ParseToken t)
 		statement_word(r, t);
 	}
 	r->last_token = t.token;
+}
+
+/* Whether the text at `at` (`len` bytes) starts with the word `word`. */
+static bool starts_with_word(const char *at, size_t len, const char *word)
+{
+	size_t n = strlen(word);
+	return len >= n && memcmp(at, word, n) == 0 &&
+	       (len == n || !(isalnum((unsigned char)at[n]) || at[n] == '_'));
+}
+
+Spelling spelling_of_module(Module *m)
+{
+	/* a statement's keyword_loc is the whole statement: its first word is the keyword */
+	for (size_t i = 0; m->spelling == 0 && i < m->decls.len; i++) {
+		const Decl *d = m->decls.items[i];
+		const char *english = decl_kind_name(d->kind), *dutch = decl_kind_dutch(d->kind);
+		const char *at = m->src->text + d->keyword_loc.start;
+		size_t len = d->keyword_loc.end - d->keyword_loc.start;
+		if (strcmp(english, dutch) == 0 || d->keyword_loc.end > m->src->len)
+			continue;
+		if (starts_with_word(at, len, dutch))
+			m->spelling = SPELLING_DUTCH + 1;
+		else if (starts_with_word(at, len, english))
+			m->spelling = SPELLING_ENGLISH + 1;
+	}
+	if (m->spelling == 0) /* nothing decides (only `plan`): the language of the messages */
+		m->spelling = (i18n_lang() == I18N_NL ? SPELLING_DUTCH : SPELLING_ENGLISH) + 1;
+	return (Spelling)(m->spelling - 1);
+}
+
+const char *spelling_keyword(int kind, Spelling s)
+{
+	return s == SPELLING_DUTCH ? decl_kind_dutch((DeclKind)kind) : decl_kind_name((DeclKind)kind);
+}
+
+const char *spelling_join(const char *english, const char *where, Spelling s)
+{
+	Rewriter r = { .to = s };
+	const char *word = join(&r, english, where);
+	return word ? word : english;
 }
 
 void spelling_rewrite(Source *src, DiagSink *diags, Spelling to, StrBuf *out)

@@ -26,4 +26,16 @@ bool spelling_parse(const char *lang, Spelling *out);
    `diags`. */
 void spelling_rewrite(Source *src, DiagSink *diags, Spelling to, StrBuf *out);
 
+/* Plan text that a hint proposes is written in the spelling of the file it
+   goes into: that of the file's first statement whose keyword is not the
+   same in both (`signaal`, not `plan`); when there is none, the language
+   of the messages.  Found once per file. */
+struct Module;
+Spelling spelling_of_module(struct Module *m);
+/* A declaration's keyword in a spelling ("signaal"). */
+const char *spelling_keyword(int kind, Spelling s);
+/* A joining word, by its English and the start of where it joins
+   (spelling_join("to", "to: the target", s): "naar"). */
+const char *spelling_join(const char *english, const char *where, Spelling s);
+
 #endif

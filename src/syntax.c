@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lex.h"
+#include "i18n.h"
 #include "mem.h"
 #include "names.h"
 #include "suppress.h"
@@ -173,8 +174,8 @@ void syntax_accept(ParseCtx *pc, SrcLoc loc, Ref *what, const AcceptClauses *c, 
 		diag_report(pc->diags, DIAG_E509, what->loc,
 			    "an acceptance %s: accept ... until DATE \"reason\" (an acceptance is visible, for a while, "
 			    "and says why)",
-			    !c->has_until && !has_reason ? "needs a date and a reason"
-			    : !c->has_until ? "needs a date until which it holds" : "needs a reason in quotes");
+			    !c->has_until && !has_reason ? _("needs a date and a reason")
+			    : !c->has_until ? _("needs a date until which it holds") : _("needs a reason in quotes"));
 	Decl *d = new_statement(DECL_ACCEPT, loc);
 	d->stmt->need = what;
 	d->stmt->areas = c->areas;

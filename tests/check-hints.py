@@ -15,6 +15,9 @@ diagnostic the hint was given for must be gone:
   add import "M" at the top          the line goes before the first statement
                                      (the diagnostic is then looked for a line lower)
 
+In a plan written with Dutch keywords the hints propose Dutch plan text
+(`signaal N naar K`, `gemeente M`: spelling.h), and are applied the same way.
+
 Usage: tests/check-hints.py CARENET
 """
 import os
@@ -75,20 +78,22 @@ def edits(d, source):
             start = d["col"] - 1  # columns count characters, as Python does
             new = row[:start] + m.group(1) + row[start + d["width"]:]
             yield f"did you mean '{m.group(1)}'", "\n".join(lines[: d["line"] - 1] + [new] + lines[d["line"]:]), 0
-        m = re.search(r"signal it: (signal \S+ to [a-z_]+)(?: \(reaches|$)", text)
+        m = re.search(r"signal it: ((?:signal \S+ to|signaal \S+ naar) [a-z_]+)(?: \(reaches|$)", text)
         if m:
             yield m.group(1), source.rstrip("\n") + "\n" + m.group(1) + "\n", 0
-        m = re.search(r"(?:name the body you mean|name the body yourself): (signal \S+ to \S+)$", text)
-        if m and lines[d["line"] - 1].startswith("signal "):
+        m = re.search(r"(?:name the body you mean|name the body yourself): ((?:signal \S+ to|signaal \S+ naar) \S+)$",
+                      text)
+        if m and lines[d["line"] - 1].startswith(("signal ", "signaal ")):
             yield m.group(1), "\n".join(lines[: d["line"] - 1] + [m.group(1)] + lines[d["line"]:]), 0
         m = re.search(r"as in: area (\w+) \"\.\.\.\" in (\w+)$", text)
         if m:
             new = re.sub(r"^(area %s \"[^\"]*\" in )\w+" % m.group(1), r"\g<1>" + m.group(2), source, flags=re.M)
             yield f"area {m.group(1)} in {m.group(2)}", new, 0
-        m = re.search(r": municipality (\w+)$", text)
+        m = re.search(r": (municipality|gemeente) (\w+)$", text)
         if m:
-            yield f"municipality {m.group(1)}", re.sub(r"\bmunicipality \w+", "municipality " + m.group(1), source, count=1), 0
-        m = re.search(r"add (import \"\w+\") at the top of the file$", text)
+            yield f"{m.group(1)} {m.group(2)}", re.sub(r"\b(?:municipality|gemeente) \w+", m.group(1) + " " + m.group(2),
+                                                       source, count=1), 0
+        m = re.search(r"add ((?:import|importeer) \"\w+\") at the top of the file$", text)
         if m:
             at = next((i for i, l in enumerate(lines) if l.strip() and not l.lstrip().startswith("#")), len(lines))
             yield m.group(1), "\n".join(lines[:at] + [m.group(1)] + lines[at:]), 1

@@ -9,7 +9,10 @@
 #     differences allowed are those a different word length makes: the
 #     column of a position (file:line:COL, "column" in JSON, col= for
 #     GitHub) and the quoted source line with its caret, which are shown
-#     as they are in the Dutch plan.  Nothing else is normalised;
+#     as they are in the Dutch plan; and the plan text a hint proposes,
+#     which is spelt as the file it goes into (`signaal N naar provincie`,
+#     docs/decisions.md "A hint speaks the language of the plan it fixes"),
+#     read back in English.  Nothing else is normalised;
 #   - `fmt --lang en` of the Dutch plan gives back the English bytes, and
 #     `fmt --lang nl` of those the Dutch ones (the round trip).
 # A case whose command is `fmt` prints the plan itself: only the round trip
@@ -48,6 +51,21 @@ columns() {
 	    -e 's/^( *\|) ([ ^~]|\x1b\[[0-9;]*m)*$/\1 CARET/'
 }
 
+# The plan text of hints, read back in English: the joining words, and the
+# kinds' Dutch aliases (stdlib/kinds.care) that a Dutch hint names.
+{
+	printf '%s\n' 's/signaal ([^ ]+) (in [^ ]+ )?naar /signal \1 \2to /g'
+	printf '%s\n' 's/antwoord ([^ ]+) met (ACTION|ACTIE)/answer \1 with \2/g'
+	printf '%s\n' 's/: gebied ([^ ]+) "\.\.\." in /: area \1 "..." in /g'
+	printf '%s\n' 's/: gemeente ([a-z0-9_]+)$/: municipality \1/'
+	printf '%s\n' 's/(add|voeg) importeer "/\1 import "/'
+	awk '/^kind / { kind = $2 } /^}/ { kind = "" } kind != "" && $1 == "alias" {
+		printf "s/(signal [^ ]+ (in [^ ]+ )?to )%s\\b/\\1%s/g\n", $2, kind }' "$root/stdlib/kinds.care"
+} > "$work/hints.sed"
+english_hints() {
+	sed -E -f "$work/hints.sed"
+}
+
 run() { # DIR NAME: the case's output as run-cases.sh takes it
 	(
 		cd "$1" || exit 2
@@ -80,8 +98,8 @@ roundtrip() { # REL: fmt --lang en of the Dutch file is the English one, and bac
 }
 
 compare() { # DIR NAME
-	run "$work/en/$1" "$2" | columns > "$work/a.out"
-	run "$work/nl/$1" "$2" | columns > "$work/b.out"
+	run "$work/en/$1" "$2" | columns | english_hints > "$work/a.out"
+	run "$work/nl/$1" "$2" | columns | english_hints > "$work/b.out"
 	if cmp -s "$work/a.out" "$work/b.out"; then
 		passed=$((passed + 1))
 	else

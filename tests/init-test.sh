@@ -73,6 +73,42 @@ done <<<"$municipalities"
 [ "$written" -ge 280 ] || fail "only $written plans written"
 [ "$merged" -ge 15 ] || fail "only $merged merged municipalities refused"
 
+# ---- in Dutch: a sample of municipalities ---------------------------------------------------
+# Under LANGUAGE=nl the plan's comments are Dutch and its keywords too (as `fmt --lang nl`
+# writes them): it passes `check`, `fmt --check`, is already all Dutch for `fmt --lang nl`,
+# and its examples uncommented still have no errors.  Every 15th municipality, and those
+# with postcode areas, districts and former municipalities.
+dutch=0
+sample=$(printf '%s\n' "$municipalities" | awk 'NR % 15 == 1 || $1 ~ /^(olen|hoogstraten|antwerpen|lievegem)$/')
+while read -r id title; do
+	[[ $former == *" $id "* ]] && continue
+	if ! LANGUAGE=nl "$bin" init "$id" > "nl_$id.care" 2> "$id.err"; then
+		fail "LANGUAGE=nl init $id: $(cat "$id.err")"
+		continue
+	fi
+	if ! grep -q '^importeer ' "nl_$id.care" || ! grep -q '^# --- Voorbeelden' "nl_$id.care"; then
+		fail "LANGUAGE=nl init $id: not in Dutch: $(head -3 "nl_$id.care")"
+		continue
+	fi
+	if ! LANGUAGE=nl "$bin" check "nl_$id.care" > "$id.check" 2>&1; then
+		fail "check of LANGUAGE=nl init $id: $(grep -m3 'error' "$id.check")"
+		continue
+	fi
+	if ! "$bin" fmt --check "nl_$id.care" > "$id.fmt" 2>&1 || ! "$bin" fmt --lang nl "nl_$id.care" | cmp -s - "nl_$id.care"; then
+		fail "fmt of LANGUAGE=nl init $id: $(head -20 "$id.fmt")"
+		continue
+	fi
+	awk '/^# --- Voorbeelden/ { examples = 1; print; next } examples && /^# / { sub(/^# /, "") } { print }' \
+		"nl_$id.care" > "nl_${id}_examples.care"
+	if ! grep -q '^aanvaard ' "nl_${id}_examples.care" || ! "$bin" check "nl_${id}_examples.care" > "$id.check" 2>&1; then
+		fail "LANGUAGE=nl init $id with its examples uncommented: $(grep -m3 'error' "$id.check")"
+		continue
+	fi
+	dutch=$((dutch + 1)) passed=$((passed + 1))
+	rm -f "$id".* "nl_$id.care" "nl_${id}_examples.care"
+done <<<"$sample"
+[ "$dutch" -ge 20 ] || fail "only $dutch Dutch plans written"
+
 # ---- another policy period: the legislature of 2031-2036 ----------------------------------
 out=$("$bin" init --as-of 2031-03 hoogstraten | grep -E '^  (period|as_of) ')
 want=$'  period 2032-01 .. 2037-12  # the multi-year plan of the legislature 2031-2036\n  as_of 2031-03-31  # the evaluation date: measurements after it are ignored'
@@ -116,5 +152,5 @@ if [ $? -eq 2 ] && [ ! -e nowhere.care ]; then passed=$((passed + 1)); else fail
 left=$(ls -A | grep -v -x -e olen.care -e before.care -e mine.care -e link.care -e err)
 if [ -z "$left" ]; then passed=$((passed + 1)); else fail "files left behind: $left"; fi
 
-echo "init: $passed passed, $failed failed ($written plans, $merged former municipalities)"
+echo "init: $passed passed, $failed failed ($written plans, $dutch in Dutch, $merged former municipalities)"
 [ "$failed" -eq 0 ]

@@ -13,6 +13,7 @@
 
 #include "lex.h"
 #include "mem.h"
+#include "model.h"
 #include "parse.h"
 #include "schema.h"
 #include "spelling.h"
@@ -162,6 +163,37 @@ static void rewrite_round_trips(void **state)
 	assert_string_equal(out.data, en);
 }
 
+/* The spelling a file's hints propose: its first statement whose keyword
+   differs between the two languages decides (a statement's keyword_loc is
+   the whole statement), English when none does. */
+static Spelling spelling_of(const char *text)
+{
+	DiagSink quiet;
+	diag_sink_init(&quiet);
+	Module m = { 0 };
+	m.src = source_from_text("t.care", text, strlen(text));
+	m.decls = parse_source(m.src, &quiet, NULL, NULL);
+	return spelling_of_module(&m);
+}
+
+static void hints_follow_the_file(void **state)
+{
+	(void)state;
+	assert_int_equal(spelling_of("importeer \"antwerp\"\nplan p \"P\"\n"), SPELLING_DUTCH);
+	assert_int_equal(spelling_of("plan p \"P\"\ngebied a \"A\" in m\nneed n { in a }\n"), SPELLING_DUTCH);
+	assert_int_equal(spelling_of("import \"antwerp\"\ngebied a \"A\" in m\n"), SPELLING_ENGLISH);
+	assert_int_equal(spelling_of("signaal n naar k\n"), SPELLING_DUTCH);
+	/* nothing decides: the language of the messages, English here */
+	assert_int_equal(spelling_of("plan p \"P\"\nactor a \"A\"\n"), SPELLING_ENGLISH);
+	assert_int_equal(spelling_of(""), SPELLING_ENGLISH);
+	assert_string_equal(spelling_keyword(DECL_SIGNAL, SPELLING_DUTCH), "signaal");
+	assert_string_equal(spelling_keyword(DECL_SIGNAL, SPELLING_ENGLISH), "signal");
+	assert_string_equal(spelling_join("to", "to: the target", SPELLING_DUTCH), "naar");
+	assert_string_equal(spelling_join("to", "to: the end", SPELLING_DUTCH), "tot");
+	assert_string_equal(spelling_join("with", "with", SPELLING_DUTCH), "met");
+	assert_string_equal(spelling_join("with", "with", SPELLING_ENGLISH), "with");
+}
+
 int main(void)
 {
 	mem_init();
@@ -173,6 +205,7 @@ int main(void)
 		cmocka_unit_test(joins_are_one_to_one),
 		cmocka_unit_test(dutch_keywords_stay_names),
 		cmocka_unit_test(rewrite_round_trips),
+		cmocka_unit_test(hints_follow_the_file),
 	};
 	return cmocka_run_group_tests_name("dutch", tests, NULL, NULL);
 }
