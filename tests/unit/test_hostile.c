@@ -13,7 +13,10 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include "carenet.h"
@@ -265,6 +268,37 @@ static void fmt_write_keeps_the_file(void **state)
 	remove_dir(dir);
 }
 
+/* A full disk under fmt --write: the temporary file cannot be written
+   (simulated with a file-size limit, as a full disk fails the write); the
+   plan is left as it was and no temporary file stays behind. */
+static void fmt_write_on_a_full_disk(void **state)
+{
+	(void)state;
+	const char *dir = temp_dir();
+	const char *plan = mem_printf("%s/full.care", dir);
+	write_file(plan, messy);
+	StrBuf original = { (char *)messy, sizeof messy - 1, sizeof messy }, formatted = { (char *)tidy, sizeof tidy - 1, sizeof tidy };
+	struct rlimit before, small;
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &before), 0);
+	small = before;
+	small.rlim_cur = 4; /* fewer bytes than the layout */
+	void (*old)(int) = signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+	const char *why = fmt_command_replace(plan, &original, &formatted);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &before), 0);
+	signal(SIGXFSZ, old);
+	assert_non_null(why);
+	assert_string_equal(read_all(plan), messy);
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	int entries = 0;
+	for (struct dirent *e; (e = readdir(d));)
+		entries += e->d_name[0] != '.';
+	closedir(d);
+	assert_int_equal(entries, 1); /* only the plan */
+	remove_dir(dir);
+}
+
 /* fmt --check runs diff on temporary files whose names may start with '-'
    (TMPDIR=-t): they come after "--". */
 static void fmt_check_names_after_dashes(void **state)
@@ -307,6 +341,7 @@ int main(void)
 		cmocka_unit_test(printable_text),
 		cmocka_unit_test(fifo_refused),
 		cmocka_unit_test(fmt_write_keeps_the_file),
+		cmocka_unit_test(fmt_write_on_a_full_disk),
 		cmocka_unit_test(fmt_check_names_after_dashes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
