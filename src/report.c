@@ -375,3 +375,37 @@ const char *report_series_text(const Indicator *ind)
 	}
 	return b.data;
 }
+
+/* ---- escaping plan text for a format ------------------------------------------------- */
+
+void report_html_text(StrBuf *out, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '<': buf_puts(out, "&lt;"); break;
+		case '>': buf_puts(out, "&gt;"); break;
+		case '&': buf_puts(out, "&amp;"); break;
+		case '"': buf_puts(out, "&quot;"); break;
+		case '\'': buf_puts(out, "&#39;"); break;
+		default: buf_putc(out, *s);
+		}
+	}
+}
+
+const char *report_markdown_cell(const char *s)
+{
+	StrBuf b = { 0 };
+	buf_init(&b);
+	for (; *s; s++) {
+		switch (*s) {
+		case '|': buf_puts(&b, "\\|"); break;
+		case '[': buf_puts(&b, "\\["); break;
+		case ']': buf_puts(&b, "\\]"); break;
+		case '<': buf_puts(&b, "&lt;"); break;
+		case '&': buf_puts(&b, "&amp;"); break;
+		case '\n': buf_putc(&b, ' '); break;
+		default: buf_putc(&b, *s);
+		}
+	}
+	return b.data;
+}

@@ -87,6 +87,12 @@ const char *report_signal_origin(const Signal *s);
 /* Which membership sent a signal to its body, from which source and date:
    "hoogstraten in ELZ Kempenland, as of 2021-06-12 (source: ...)" */
 const char *report_membership_text(const Reach *r);
+
+/* Plan text in HTML (element text or an attribute value): < > & " ' as entities. */
+void report_html_text(StrBuf *out, const char *s);
+/* Plan text in a markdown table cell: no pipes or line ends, nothing taken for
+   HTML, a link or an image (< and & as entities, [ ] escaped). */
+const char *report_markdown_cell(const char *s);
 /* The distinct memberships (of Reach) through which signal s reached body b. */
 Vec report_memberships_reaching(const Signal *s, const Body *b);
 
@@ -98,6 +104,8 @@ void report_json_check(const World *w, StrBuf *out);
 /* Which memberships (of Reach) sent a signal to its body, under `key`: an array of
    member, body, period, source, as_of and unconfirmed (eval's `memberships`, signals' `through`). */
 void report_json_memberships(JsonWriter *j, const char *key, Vec reaches);
+/* "key": [the IDs of the entities] */
+void report_json_names(JsonWriter *j, const char *key, const Vec *entities);
 void report_sarif_check(const World *w, StrBuf *out);
 void report_markdown_eval(const World *w, StrBuf *out);
 void report_html_eval(const World *w, StrBuf *out);

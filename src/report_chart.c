@@ -30,19 +30,6 @@ typedef struct {
 	double v0, v1;           /* values on the y axis */
 } Frame;
 
-static void escape(StrBuf *out, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '<': buf_puts(out, "&lt;"); break;
-		case '>': buf_puts(out, "&gt;"); break;
-		case '&': buf_puts(out, "&amp;"); break;
-		case '"': buf_puts(out, "&quot;"); break;
-		default: buf_putc(out, *s);
-		}
-	}
-}
-
 static double x_of(const Frame *f, long day)
 {
 	double span = (double)(f->t1 - f->t0);
@@ -104,7 +91,7 @@ static const char *tick_label(Date written, long day)
 static void text_at(StrBuf *out, double x, double y, const char *anchor, const char *cls, const char *text)
 {
 	buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" class=\"%s\">", x, y, anchor, cls);
-	escape(out, text);
+	report_html_text(out, text);
 	buf_puts(out, "</text>");
 }
 
@@ -175,12 +162,12 @@ void report_chart_svg(const Indicator *ind, StrBuf *out)
 	buf_puts(out, "<figure class=\"chart\">");
 	buf_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
 		   "role=\"img\"><title>", CHART_W, CHART_H, CHART_W, CHART_H);
-	escape(out, text);
+	report_html_text(out, text);
 	buf_puts(out, "</title>");
 	axes(out, &f);
 	target_and_expected(out, ind, &f);
 	measured(out, ind, &f, &series);
 	buf_puts(out, "</svg><figcaption>");
-	escape(out, text);
+	report_html_text(out, text);
 	buf_puts(out, "</figcaption></figure>\n");
 }

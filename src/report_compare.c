@@ -318,31 +318,11 @@ void report_compare_text(const World *w, StrBuf *out)
 
 /* ---- markdown -------------------------------------------------------------------------- */
 
-/* Plan text in a markdown table cell: no pipes or line ends, nothing taken
-   for HTML, a link or an image (as report_markdown.c). */
-static const char *md(const char *s)
-{
-	StrBuf b = { 0 };
-	buf_init(&b);
-	for (; *s; s++) {
-		switch (*s) {
-		case '|': buf_puts(&b, "\\|"); break;
-		case '[': buf_puts(&b, "\\["); break;
-		case ']': buf_puts(&b, "\\]"); break;
-		case '<': buf_puts(&b, "&lt;"); break;
-		case '&': buf_puts(&b, "&amp;"); break;
-		case '\n': buf_putc(&b, ' '); break;
-		default: buf_putc(&b, *s);
-		}
-	}
-	return b.data;
-}
-
 static void md_table(const CompareTable *t, const Comparison *cmp, StrBuf *out)
 {
-	buf_printf(out, "## %s\n\n| %s |", t->title, md(t->corner));
+	buf_printf(out, "## %s\n\n| %s |", t->title, report_markdown_cell(t->corner));
 	for (size_t c = 0; c < cmp->count; c++)
-		buf_printf(out, " %s |", md(cmp->columns[c].label));
+		buf_printf(out, " %s |", report_markdown_cell(cmp->columns[c].label));
 	buf_puts(out, "\n|---|");
 	for (size_t c = 0; c < cmp->count; c++)
 		buf_puts(out, "---|");
@@ -351,21 +331,21 @@ static void md_table(const CompareTable *t, const Comparison *cmp, StrBuf *out)
 	for (size_t r = 0; r < t->rows.len; r++) {
 		const CompareRowOut *row = t->rows.items[r];
 		if (row->group && (!group || strcmp(group, row->group) != 0)) {
-			buf_printf(out, "| **%s** |", md(row->group));
+			buf_printf(out, "| **%s** |", report_markdown_cell(row->group));
 			for (size_t c = 0; c < cmp->count; c++)
 				buf_puts(out, " |");
 			buf_putc(out, '\n');
 		}
 		group = row->group;
-		buf_printf(out, "| %s", md(row->label));
+		buf_printf(out, "| %s", report_markdown_cell(row->label));
 		if (row->detail)
-			buf_printf(out, "<br>%s", md(row->detail));
+			buf_printf(out, "<br>%s", report_markdown_cell(row->detail));
 		buf_puts(out, " |");
 		for (size_t c = 0; c < cmp->count; c++) {
 			const Vec *cell = &row->cells[c];
 			buf_putc(out, ' ');
 			for (size_t i = 0; i < cell->len; i++)
-				buf_printf(out, "%s%s", i ? "<br>" : "", md(cell->items[i]));
+				buf_printf(out, "%s%s", i ? "<br>" : "", report_markdown_cell(cell->items[i]));
 			buf_puts(out, cell->len ? " |" : "- |");
 		}
 		buf_putc(out, '\n');
@@ -376,9 +356,9 @@ static void md_table(const CompareTable *t, const Comparison *cmp, StrBuf *out)
 void report_compare_markdown(const World *w, StrBuf *out)
 {
 	Comparison cmp = comparison_of(w);
-	buf_printf(out, "# %s\n\n", md(report_compare_title(&cmp)));
+	buf_printf(out, "# %s\n\n", report_markdown_cell(report_compare_title(&cmp)));
 	for (size_t c = 0; c < cmp.count; c++)
-		buf_printf(out, "- %s: %s\n", md(cmp.columns[c].label), md(report_compare_column_text(&cmp.columns[c])));
+		buf_printf(out, "- %s: %s\n", report_markdown_cell(cmp.columns[c].label), report_markdown_cell(report_compare_column_text(&cmp.columns[c])));
 	buf_putc(out, '\n');
 	if (cmp.count == 0)
 		return;

@@ -11,20 +11,6 @@
 #include "i18n.h"
 #include "mem.h"
 
-static void html_text(StrBuf *out, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '<': buf_puts(out, "&lt;"); break;
-		case '>': buf_puts(out, "&gt;"); break;
-		case '&': buf_puts(out, "&amp;"); break;
-		case '"': buf_puts(out, "&quot;"); break;
-		case '\'': buf_puts(out, "&#39;"); break;
-		default: buf_putc(out, *s);
-		}
-	}
-}
-
 static const char compare_style[] =
 	"table.compare th,table.compare td{vertical-align:top}"
 	"table.compare tr.group th{background:#e3f2fd}table.compare td.empty{color:#999}"
@@ -33,10 +19,10 @@ static const char compare_style[] =
 static void html_row(const CompareRowOut *row, const Comparison *cmp, StrBuf *out)
 {
 	buf_puts(out, "<tr><th scope=\"row\">");
-	html_text(out, row->label);
+	report_html_text(out, row->label);
 	if (row->detail) {
 		buf_puts(out, "<br><small>");
-		html_text(out, row->detail);
+		report_html_text(out, row->detail);
 		buf_puts(out, "</small>");
 	}
 	buf_puts(out, "</th>");
@@ -46,7 +32,7 @@ static void html_row(const CompareRowOut *row, const Comparison *cmp, StrBuf *ou
 		for (size_t i = 0; i < cell->len; i++) {
 			if (i)
 				buf_puts(out, "<br>");
-			html_text(out, cell->items[i]);
+			report_html_text(out, cell->items[i]);
 		}
 		/* the charts of the plan's indicators on this metric */
 		for (size_t i = 0; row->metric && i < row->metric->indicators[c].len; i++)
@@ -59,13 +45,13 @@ static void html_row(const CompareRowOut *row, const Comparison *cmp, StrBuf *ou
 static void html_table(const CompareTable *t, const Comparison *cmp, StrBuf *out)
 {
 	buf_puts(out, "<h2>");
-	html_text(out, t->title);
+	report_html_text(out, t->title);
 	buf_puts(out, "</h2>\n<table class=\"compare\"><tr><th>");
-	html_text(out, t->corner);
+	report_html_text(out, t->corner);
 	buf_puts(out, "</th>");
 	for (size_t c = 0; c < cmp->count; c++) {
 		buf_puts(out, "<th scope=\"col\">");
-		html_text(out, cmp->columns[c].label);
+		report_html_text(out, cmp->columns[c].label);
 		buf_puts(out, "</th>");
 	}
 	buf_puts(out, "</tr>\n");
@@ -74,7 +60,7 @@ static void html_table(const CompareTable *t, const Comparison *cmp, StrBuf *out
 		const CompareRowOut *row = t->rows.items[r];
 		if (row->group && (!group || strcmp(group, row->group) != 0)) {
 			buf_printf(out, "<tr class=\"group\"><th colspan=\"%zu\">", cmp->count + 1);
-			html_text(out, row->group);
+			report_html_text(out, row->group);
 			buf_puts(out, "</th></tr>\n");
 		}
 		group = row->group;
@@ -88,15 +74,15 @@ void report_compare_html_write(const World *w, StrBuf *out)
 	Comparison cmp = compare_build(w);
 	const char *title = report_compare_title(&cmp);
 	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\"><title>", i18n_code());
-	html_text(out, title);
+	report_html_text(out, title);
 	buf_printf(out, "</title><style>%s%s</style></head><body>\n<h1>", report_html_style, compare_style);
-	html_text(out, title);
+	report_html_text(out, title);
 	buf_puts(out, "</h1>\n<ul class=\"plans\">\n");
 	for (size_t c = 0; c < cmp.count; c++) {
 		buf_puts(out, "<li>");
-		html_text(out, cmp.columns[c].label);
+		report_html_text(out, cmp.columns[c].label);
 		buf_puts(out, ": ");
-		html_text(out, report_compare_column_text(&cmp.columns[c]));
+		report_html_text(out, report_compare_column_text(&cmp.columns[c]));
 		buf_puts(out, "</li>\n");
 	}
 	buf_puts(out, "</ul>\n");

@@ -72,15 +72,6 @@ static void plan(JsonWriter *j, const CompareColumn *col)
 	json_object_end(j);
 }
 
-static void ids(JsonWriter *j, const char *key, const Vec *entities)
-{
-	json_key(j, key);
-	json_array_begin(j);
-	for (size_t i = 0; i < entities->len; i++)
-		json_write_string(j, entity_name(entities->items[i]));
-	json_array_end(j);
-}
-
 static void blocks(JsonWriter *j, const Comparison *cmp)
 {
 	json_key(j, "blocks");
@@ -95,8 +86,8 @@ static void blocks(JsonWriter *j, const Comparison *cmp)
 		json_array_begin(j);
 		for (size_t c = 0; c < cmp->count; c++) {
 			json_object_begin(j);
-			ids(j, "needs", &row->needs[c]);
-			ids(j, "actions", &row->actions[c]);
+			report_json_names(j, "needs", &row->needs[c]);
+			report_json_names(j, "actions", &row->actions[c]);
 			json_object_end(j);
 		}
 		json_array_end(j);

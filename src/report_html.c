@@ -11,20 +11,6 @@
 #include "i18n.h"
 #include "mem.h"
 
-static void html_text(StrBuf *out, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '<': buf_puts(out, "&lt;"); break;
-		case '>': buf_puts(out, "&gt;"); break;
-		case '&': buf_puts(out, "&amp;"); break;
-		case '"': buf_puts(out, "&quot;"); break;
-		case '\'': buf_puts(out, "&#39;"); break;
-		default: buf_putc(out, *s);
-		}
-	}
-}
-
 const char report_html_style[] =
 	"body{font-family:sans-serif;margin:2em;color:#222;max-width:70em}"
 	"table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #bbb;padding:.3em .6em;text-align:left}"
@@ -53,7 +39,7 @@ static void html_cell(StrBuf *out, const Coverage *c)
 	buf_printf(out, "<td class=\"%s\">%s", word, _(word)); /* the class stays English: the style sheet's */
 	if (c->body) {
 		buf_puts(out, ": ");
-		html_text(out, entity_title(&c->body->base));
+		report_html_text(out, entity_title(&c->body->base));
 	}
 	if (c->status == COVER_ACCEPTED)
 		buf_printf(out, _(" until %s"), date_format(c->acceptance->until));
@@ -70,9 +56,9 @@ static void html_coverage_list(const Module *m, StrBuf *out)
 		for (size_t c = 0; c < n->areas.len; c++) {
 			const Coverage *cov = VEC_AT(n->areas, Coverage, c);
 			buf_puts(out, "<tr><td>");
-			html_text(out, entity_title(&n->base));
+			report_html_text(out, entity_title(&n->base));
 			buf_puts(out, "</td><td>");
-			html_text(out, entity_title(&cov->area->base));
+			report_html_text(out, entity_title(&cov->area->base));
 			buf_puts(out, "</td>");
 			html_cell(out, cov);
 			buf_puts(out, "</tr>\n");
@@ -103,14 +89,14 @@ static void html_matrix(const Module *m, StrBuf *out)
 	buf_printf(out, "<h2>%s</h2>\n<table class=\"matrix\"><tr><th>%s</th>", _("Coverage"), _("Area"));
 	for (size_t i = 0; i < m->needs.len; i++) {
 		buf_puts(out, "<th>");
-		html_text(out, entity_title(&VEC_AT(m->needs, Need, i)->base));
+		report_html_text(out, entity_title(&VEC_AT(m->needs, Need, i)->base));
 		buf_puts(out, "</th>");
 	}
 	buf_puts(out, "</tr>\n");
 	for (size_t p = 0; p < places.len; p++) {
 		const Place *place = places.items[p];
 		buf_puts(out, "<tr><th>");
-		html_text(out, entity_title(&place->base));
+		report_html_text(out, entity_title(&place->base));
 		buf_puts(out, "</th>");
 		for (size_t i = 0; i < m->needs.len; i++) {
 			const Coverage *found = pairset_map_get(&cells, m->needs.items[i], place);
@@ -137,9 +123,9 @@ static void html_indicators(const Module *m, StrBuf *out)
 			const Indicator *ind = VEC_AT(a->indicators, Indicator, k);
 			double done = isnan(ind->progress) ? 0 : ind->progress < 0 ? 0 : ind->progress > 1 ? 1 : ind->progress;
 			buf_puts(out, "<tr><td>");
-			html_text(out, entity_title(&a->base));
+			report_html_text(out, entity_title(&a->base));
 			buf_puts(out, "</td><td>");
-			html_text(out, ind->title);
+			report_html_text(out, ind->title);
 			buf_printf(out, "</td><td>%s</td><td><div class=\"bar\" title=\"%s\">"
 				   "<div class=\"done\" style=\"width:%.1f%%\"></div>",
 				   ind->ok ? (ind->target_percent ? format_percent(ind->target) : format_number(ind->target)) : "",
@@ -172,7 +158,7 @@ static void html_charts(const Module *m, StrBuf *out)
 		if (n->indicators.len == 0)
 			continue;
 		buf_puts(out, "<h3>");
-		html_text(out, entity_title(&n->base));
+		report_html_text(out, entity_title(&n->base));
 		buf_puts(out, "</h3>\n");
 		for (size_t k = 0; k < n->indicators.len; k++)
 			report_chart_svg(VEC_AT(n->indicators, Indicator, k), out);
@@ -182,7 +168,7 @@ static void html_charts(const Module *m, StrBuf *out)
 		if (a->indicators.len == 0)
 			continue;
 		buf_puts(out, "<h3>");
-		html_text(out, entity_title(&a->base));
+		report_html_text(out, entity_title(&a->base));
 		buf_puts(out, "</h3>\n");
 		for (size_t k = 0; k < a->indicators.len; k++)
 			report_chart_svg(VEC_AT(a->indicators, Indicator, k), out);
@@ -199,28 +185,28 @@ static void html_signals(const Module *m, StrBuf *out)
 		for (size_t r = 0; s->need && r < s->routes.len; r++) {
 			const Route *route = VEC_AT(s->routes, Route, r);
 			buf_puts(out, "<li>");
-			html_text(out, entity_title(&s->need->base));
+			report_html_text(out, entity_title(&s->need->base));
 			buf_puts(out, " (");
-			html_text(out, entity_title(&route->area->base));
+			report_html_text(out, entity_title(&route->area->base));
 			buf_puts(out, ") &rarr; ");
-			html_text(out, route->body ? entity_title(&route->body->base) : _("unresolved"));
+			report_html_text(out, route->body ? entity_title(&route->body->base) : _("unresolved"));
 			for (size_t k = 0; k < route->path.len; k++) {
 				buf_puts(out, " &rarr; ");
-				html_text(out, entity_title(&VEC_AT(route->path, Body, k)->base));
+				report_html_text(out, entity_title(&VEC_AT(route->path, Body, k)->base));
 			}
 			if (s->message) {
 				buf_puts(out, ": <q>");
-				html_text(out, s->message);
+				report_html_text(out, s->message);
 				buf_puts(out, "</q>");
 			}
 			if (route->answered) {
 				buf_printf(out, " <span class=\"answered\">%s ", _("answered by"));
-				html_text(out, entity_title(&s->answered_by->base));
+				report_html_text(out, entity_title(&s->answered_by->base));
 				buf_puts(out, "</span>");
 			}
 			if (route->reach) {
 				buf_printf(out, "<br><small>%s ", _("through:"));
-				html_text(out, report_membership_text(route->reach));
+				report_html_text(out, report_membership_text(route->reach));
 				buf_puts(out, "</small>");
 			}
 			buf_puts(out, "</li>\n");
@@ -238,7 +224,7 @@ static void html_findings(const World *w, StrBuf *out)
 		if (d->loc.src)
 			source_position(d->loc.src, d->loc.start, &line, &col);
 		buf_printf(out, "<li class=\"%s\">", d->severity == SEV_ERROR ? "error" : "warning");
-		html_text(out, mem_printf("%s:%d: %s [%s]", d->loc.src ? d->loc.src->path : "carenet", line,
+		report_html_text(out, mem_printf("%s:%d: %s [%s]", d->loc.src ? d->loc.src->path : "carenet", line,
 					  d->message, diag_code_name(d->code)));
 		buf_puts(out, "</li>\n");
 	}
@@ -267,9 +253,9 @@ static void html_acceptances(const Module *m, StrBuf *out)
 	for (size_t i = 0; i < m->acceptances.len; i++) {
 		const Acceptance *a = VEC_AT(m->acceptances, Acceptance, i);
 		buf_puts(out, "<li>");
-		html_text(out, report_acceptance_subject(a));
+		report_html_text(out, report_acceptance_subject(a));
 		buf_puts(out, ": <q>");
-		html_text(out, a->reason);
+		report_html_text(out, a->reason);
 		buf_printf(out, "</q> (%s)</li>\n", report_acceptance_state(a));
 	}
 	buf_puts(out, "</ul>\n");
@@ -279,11 +265,11 @@ void report_html_eval(const World *w, StrBuf *out)
 {
 	/* the language of the labels; a plan's own text is the coordinators' */
 	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\"><title>", i18n_code());
-	html_text(out, page_title(w));
+	report_html_text(out, page_title(w));
 	buf_printf(out, "</title><style>%s</style></head><body>\n", report_html_style);
 	FOR_USER_MODULES(w, m) {
 		buf_puts(out, "<section class=\"plan\"><h1>");
-		html_text(out, m->plan ? entity_title(&m->plan->base) : m->src->path);
+		report_html_text(out, m->plan ? entity_title(&m->plan->base) : m->src->path);
 		buf_puts(out, "</h1>\n");
 		if (m->plan && m->plan->phase)
 			buf_printf(out, _("<p>Phase: %s; evaluated on %s</p>\n"), _(report_phase_word(m->plan->phase)),

@@ -260,7 +260,7 @@ static void json_series(JsonWriter *j, const Indicator *ind)
 	json_array_end(j);
 }
 
-static void json_names(JsonWriter *j, const char *key, const Vec *entities)
+void report_json_names(JsonWriter *j, const char *key, const Vec *entities)
 {
 	json_key(j, key);
 	json_array_begin(j);
@@ -279,10 +279,10 @@ static void json_actions(JsonWriter *j, const Module *m)
 		json_kv_string(j, "id", entity_name(&a->base));
 		json_kv_string(j, "title", entity_title(&a->base));
 		json_kv_string(j, "status", report_status_word(a->status));
-		json_names(j, "addresses", &a->addresses);
-		json_names(j, "in", &a->places);
+		report_json_names(j, "addresses", &a->addresses);
+		report_json_names(j, "in", &a->places);
 		json_kv_string(j, "lead", a->lead ? entity_name(&a->lead->base) : NULL);
-		json_names(j, "partners", &a->partners);
+		report_json_names(j, "partners", &a->partners);
 		json_kv_string(j, "from", a->has_from ? date_format(a->from) : NULL);
 		json_kv_string(j, "to", a->has_to ? date_format(a->to) : NULL);
 		json_key(j, "adjustments");
@@ -295,7 +295,7 @@ static void json_actions(JsonWriter *j, const Module *m)
 			json_object_end(j);
 		}
 		json_array_end(j);
-		json_names(j, "blocks", &a->blocks);
+		report_json_names(j, "blocks", &a->blocks);
 		json_indicators(j, &a->indicators);
 		json_object_end(j);
 	}
@@ -323,7 +323,7 @@ static void json_needs(JsonWriter *j, const Module *m)
 		json_kv_string(j, "priority", n->priority ? report_priority_word(n->priority) : NULL);
 		json_kv_string(j, "group", n->group ? entity_name(&n->group->base) : NULL);
 		json_kv_string(j, "block", n->block ? entity_name(&n->block->base) : NULL);
-		json_names(j, "requires", &n->requires);
+		report_json_names(j, "requires", &n->requires);
 		json_kv_string(j, "evidence", n->evidence);
 		json_key(j, "areas");
 		json_array_begin(j);
@@ -332,7 +332,7 @@ static void json_needs(JsonWriter *j, const Module *m)
 			json_object_begin(j);
 			json_kv_string(j, "area", entity_name(&cov->area->base));
 			json_kv_string(j, "status", report_cover_word(cov->status));
-			json_names(j, "actions", &cov->actions);
+			report_json_names(j, "actions", &cov->actions);
 			json_kv_int(j, "action_count", (long long)cov->action_count);
 			json_kv_string(j, "body", cov->body ? entity_name(&cov->body->base) : NULL);
 			json_acceptance_of(j, cov);

@@ -8,45 +8,21 @@
 #include "i18n.h"
 #include "mem.h"
 
-/*
- * Plan text in markdown: no pipes or newlines (table cells), and nothing a
- * renderer would take for HTML (<script>, <img onerror=...>) or for a link
- * or an image that fetches something: < and & as entities (no tag or
- * entity can start without them), [ ] escaped.
- */
-static const char *md(const char *s)
-{
-	StrBuf b = { 0 };
-	buf_init(&b);
-	for (; *s; s++) {
-		switch (*s) {
-		case '|': buf_puts(&b, "\\|"); break;
-		case '[': buf_puts(&b, "\\["); break;
-		case ']': buf_puts(&b, "\\]"); break;
-		case '<': buf_puts(&b, "&lt;"); break;
-		case '&': buf_puts(&b, "&amp;"); break;
-		case '\n': buf_putc(&b, ' '); break;
-		default: buf_putc(&b, *s);
-		}
-	}
-	return b.data;
-}
-
 static void md_header(const Module *m, StrBuf *out)
 {
 	const Plan *p = m->plan;
-	buf_printf(out, "# %s\n\n", p ? md(entity_title(&p->base)) : md(m->src->path));
+	buf_printf(out, "# %s\n\n", p ? report_markdown_cell(entity_title(&p->base)) : report_markdown_cell(m->src->path));
 	if (!p)
 		return;
 	if (p->municipality)
-		buf_printf(out, _("- Municipality: %s\n"), md(entity_title(&p->municipality->base)));
+		buf_printf(out, _("- Municipality: %s\n"), report_markdown_cell(entity_title(&p->municipality->base)));
 	if (p->has_period)
 		buf_printf(out, _("- Period: %s .. %s\n"), date_format(p->period_start), date_format(p->period_end));
 	if (p->phase)
 		buf_printf(out, _("- Phase: %s\n"), _(report_phase_word(p->phase)));
 	buf_printf(out, _("- Evaluated on: %s\n"), date_format_days(m->eval_day));
 	if (p->owner)
-		buf_printf(out, _("- Owner: %s\n"), md(p->owner));
+		buf_printf(out, _("- Owner: %s\n"), report_markdown_cell(p->owner));
 	buf_putc(out, '\n');
 }
 
@@ -59,9 +35,9 @@ static void md_needs(const Module *m, StrBuf *out)
 		const Need *n = VEC_AT(m->needs, Need, i);
 		for (size_t c = 0; c < n->areas.len; c++) {
 			const Coverage *cov = VEC_AT(n->areas, Coverage, c);
-			buf_printf(out, "| %s | %s | %s | %s |\n", md(entity_title(&n->base)), md(entity_title(&cov->area->base)),
+			buf_printf(out, "| %s | %s | %s | %s |\n", report_markdown_cell(entity_title(&n->base)), report_markdown_cell(entity_title(&cov->area->base)),
 				   cov->status == COVER_GAP ? _("**gap**") : _(report_cover_word(cov->status)),
-				   md(report_coverage_text(cov)));
+				   report_markdown_cell(report_coverage_text(cov)));
 		}
 	}
 	buf_putc(out, '\n');
@@ -70,7 +46,7 @@ static void md_needs(const Module *m, StrBuf *out)
 /* An indicator, and the table of its measurements with their change. */
 static void md_indicator(const Indicator *ind, StrBuf *out)
 {
-	buf_printf(out, "- **%s**: %s; %s\n", md(ind->title), report_indicator_line(ind), report_progress_line(ind));
+	buf_printf(out, "- **%s**: %s; %s\n", report_markdown_cell(ind->title), report_indicator_line(ind), report_progress_line(ind));
 	Vec series = ind->ok ? report_series(ind) : (Vec){ 0 };
 	if (series.len == 0)
 		return;
@@ -99,7 +75,7 @@ static void md_outcomes(const Module *m, StrBuf *out)
 		if (!any)
 			buf_puts(out, _("## Outcomes\n\n"));
 		any = true;
-		buf_printf(out, "### %s\n\n", md(entity_title(&n->base)));
+		buf_printf(out, "### %s\n\n", report_markdown_cell(entity_title(&n->base)));
 		for (size_t k = 0; k < n->indicators.len; k++)
 			md_indicator(VEC_AT(n->indicators, Indicator, k), out);
 		buf_putc(out, '\n');
@@ -113,10 +89,10 @@ static void md_actions(const Module *m, StrBuf *out)
 	buf_puts(out, _("## Actions\n\n"));
 	for (size_t i = 0; i < m->actions.len; i++) {
 		const Action *a = VEC_AT(m->actions, Action, i);
-		buf_printf(out, "### %s (%s)\n\n", md(entity_title(&a->base)), _(report_status_word(a->status)));
+		buf_printf(out, "### %s (%s)\n\n", report_markdown_cell(entity_title(&a->base)), _(report_status_word(a->status)));
 		for (size_t k = 0; k < a->adjustments.len; k++) {
 			const Adjustment *adj = VEC_AT(a->adjustments, Adjustment, k);
-			buf_printf(out, _("- Adjusted %s: %s\n"), date_format(adj->date), md(adj->text));
+			buf_printf(out, _("- Adjusted %s: %s\n"), date_format(adj->date), report_markdown_cell(adj->text));
 		}
 		for (size_t k = 0; k < a->indicators.len; k++)
 			md_indicator(VEC_AT(a->indicators, Indicator, k), out);
@@ -132,7 +108,7 @@ static void md_signals(const Module *m, StrBuf *out)
 	for (size_t i = 0; i < m->signals.len; i++) {
 		const Signal *s = VEC_AT(m->signals, Signal, i);
 		for (size_t r = 0; s->need && r < s->routes.len; r++)
-			buf_printf(out, "- %s\n", md(report_route_text(s, VEC_AT(s->routes, Route, r))));
+			buf_printf(out, "- %s\n", report_markdown_cell(report_route_text(s, VEC_AT(s->routes, Route, r))));
 	}
 	buf_putc(out, '\n');
 }
@@ -144,7 +120,7 @@ static void md_acceptances(const Module *m, StrBuf *out)
 	buf_puts(out, _("## Accepted\n\n| Accepted | Reason | Now |\n|---|---|---|\n"));
 	for (size_t i = 0; i < m->acceptances.len; i++) {
 		const Acceptance *a = VEC_AT(m->acceptances, Acceptance, i);
-		buf_printf(out, "| %s | %s | %s |\n", md(report_acceptance_subject(a)), md(a->reason),
+		buf_printf(out, "| %s | %s | %s |\n", report_markdown_cell(report_acceptance_subject(a)), report_markdown_cell(a->reason),
 			   report_acceptance_state(a));
 	}
 	buf_putc(out, '\n');

@@ -292,23 +292,10 @@ void report_signals_markdown(const World *w, StrBuf *out)
 	}
 }
 
-static void html_text(StrBuf *out, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '<': buf_puts(out, "&lt;"); break;
-		case '>': buf_puts(out, "&gt;"); break;
-		case '&': buf_puts(out, "&amp;"); break;
-		case '"': buf_puts(out, "&quot;"); break;
-		default: buf_putc(out, *s);
-		}
-	}
-}
-
 static void html_cell(StrBuf *out, const char *s)
 {
 	buf_puts(out, "<td>");
-	html_text(out, s);
+	report_html_text(out, s);
 	buf_puts(out, "</td>");
 }
 
@@ -320,7 +307,7 @@ static void html_through(StrBuf *out, const Received *r)
 	for (size_t t = 0; t < through.len; t++) {
 		if (t)
 			buf_puts(out, "<br>");
-		html_text(out, report_membership_text(through.items[t]));
+		report_html_text(out, report_membership_text(through.items[t]));
 	}
 	buf_puts(out, "</td>");
 }
@@ -338,12 +325,12 @@ void report_signals_html(const World *w, StrBuf *out)
 	for (size_t i = 0; i < boxes.len; i++) {
 		const Inbox *box = boxes.items[i];
 		buf_puts(out, "<h2>");
-		html_text(out, entity_title(&box->body->base));
+		report_html_text(out, entity_title(&box->body->base));
 		buf_puts(out, "</h2>\n<ul class=\"asked\">\n");
 		for (size_t c = 0; c < box->asks.len; c++) {
 			const Ask *ask = box->asks.items[c];
 			buf_puts(out, "<li>");
-			html_text(out, mem_printf("%s: %s", entity_title(&ask->capability->base), askers(ask)));
+			report_html_text(out, mem_printf("%s: %s", entity_title(&ask->capability->base), askers(ask)));
 			buf_puts(out, "</li>\n");
 		}
 		buf_printf(out, "</ul>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
