@@ -271,6 +271,9 @@ def features():
     r = s.request("textDocument/formatting", {"textDocument": {"uri": plan}, "options": {}})
     check("formatting a plan that does not parse: an error", r and r.get("error", {}).get("code") == -32803, r)
     s.change(plan, 7, [{"text": PLAN}])
+    # the plan's own check of version 7 first: what follows must be a new one
+    s.wait_diagnostics(plan, 7)
+    s.diagnostics.pop(plan, None)
 
     # the editor's text of an imported file, and the importer's diagnostics when it changes
     s.change(lib, 2, [{"text": LIB.replace("buren", "buurt")}])
