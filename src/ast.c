@@ -126,6 +126,13 @@ Ref *ast_ref_copy(const Ref *ref)
 	return r;
 }
 
+Ref ast_use_ref(const NameUse *use)
+{
+	if (use->dotted)
+		return *use->dotted;
+	return (Ref){ (Name *)&use->name, 1, use->name.loc };
+}
+
 Expr *ast_expr_copy(const Expr *e)
 {
 	if (!e)

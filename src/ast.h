@@ -134,12 +134,18 @@ typedef struct {
 typedef struct Module Module;
 
 /* A name a declaration's block uses, kept to be resolved once every file is
-   read (schema.c); a group size keeps its size too. */
+   read (schema.c); a group size keeps its size too.  A region plan keeps
+   half a million of these: a name of one part, nearly every one, is kept as
+   its Name, without a copied Ref (48 bytes instead of 80). */
 typedef struct {
-	const Ref *ref;
+	Name name;           /* a name of one part (its position is the reference's) */
+	const Ref *dotted;   /* a name of more parts, copied whole; NULL for one part */
 	const Expr *size;
 	unsigned char slot;  /* the property, by its slot in the kind's table (schema.h) */
 } NameUse;
+
+/* The reference a use records, pointing into the use (valid while it is). */
+Ref ast_use_ref(const NameUse *use);
 
 /* The clauses of an acceptance, as the parser collects them (syntax.c). */
 typedef struct {
