@@ -167,6 +167,7 @@ typedef struct {
 	Expr *value;
 	/* import */
 	const char *import_path;
+	SrcLoc import_path_loc;
 	/* signal NEED [in REF, ...] to TARGET ["message"] */
 	Ref *need;
 	Vec areas;           /* of Ref */
@@ -185,19 +186,19 @@ typedef struct {
 	bool malformed;      /* reported by the parser (E509): it accepts nothing */
 } DeclStatement;
 
+/* A region plan keeps a hundred thousand of these: the counts sit next to
+   the kind, so that no field is padded (120 bytes). */
 typedef struct Decl {
 	DeclKind kind;
+	int use_count;
+	int alias_count;
 	SrcLoc loc;          /* the whole declaration */
-	SrcLoc keyword_loc;
 	Name id;             /* empty text for import, signal, answer, accept */
 	const char *title;   /* NULL when not given */
-	SrcLoc title_loc;
 	Ref *parent;         /* area ... in REF */
 	Block *body;         /* NULL once the schema has recorded it */
-	const NameUse *uses; /* recorded from the body */
-	int use_count;
-	const Name *aliases; /* `alias x, y`: the other names it is known by */
-	int alias_count;
+	const NameUse *uses; /* recorded from the body (use_count) */
+	const Name *aliases; /* `alias x, y`: the other names it is known by (alias_count) */
 	Module *module;
 	DeclStatement *stmt; /* import, let, signal, answer, accept; NULL for the generic kinds */
 	void *entity;        /* the model object built by the schema pass */

@@ -255,8 +255,8 @@ static bool at_declaration(Module *m, uint32_t offset, QueryHit *out)
 			out->is_decl = true;
 			return true;
 		}
-		if (d->kind == DECL_IMPORT && contains(d->title_loc, offset)) {
-			out->loc = d->title_loc;
+		if (d->kind == DECL_IMPORT && contains(d->stmt->import_path_loc, offset)) {
+			out->loc = d->stmt->import_path_loc;
 			for (size_t k = 0; k < m->imports.len; k++)
 				if (strcmp(VEC_AT(m->imports, Module, k)->name, d->stmt->import_path) == 0)
 					out->import = m->imports.items[k];
