@@ -126,11 +126,19 @@ Ref *ast_ref_copy(const Ref *ref)
 	return r;
 }
 
-Ref ast_use_ref(const NameUse *use)
+SrcLoc ast_use_loc(const Decl *d, const NameUse *use)
+{
+	if (use->dotted)
+		return use->dotted->loc;
+	return (SrcLoc){ d->loc.src, use->start, use->start + use->len };
+}
+
+Ref ast_use_ref(const Decl *d, const NameUse *use, Name *one)
 {
 	if (use->dotted)
 		return *use->dotted;
-	return (Ref){ (Name *)&use->name, 1, use->name.loc };
+	*one = (Name){ use->text, ast_use_loc(d, use) };
+	return (Ref){ one, 1, one->loc };
 }
 
 Expr *ast_expr_copy(const Expr *e)

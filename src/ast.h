@@ -136,16 +136,16 @@ typedef struct Module Module;
 /* A name a declaration's block uses, kept to be resolved once every file is
    read (schema.c); a group size keeps its size too.  A region plan keeps
    half a million of these: a name of one part, nearly every one, is kept as
-   its Name, without a copied Ref (48 bytes instead of 80). */
+   its text and byte range in the declaration's source, without a copied Ref
+   (32 bytes instead of 80). */
 typedef struct {
-	Name name;           /* a name of one part (its position is the reference's) */
-	const Ref *dotted;   /* a name of more parts, copied whole; NULL for one part */
+	const char *text;    /* a name of one part; NULL when `dotted` */
+	uint32_t start;      /* its bytes in the declaration's source */
+	unsigned len : 24;
+	unsigned slot : 8;   /* the property, by its slot in the kind's table (schema.h) */
+	const Ref *dotted;   /* a name of more parts, or of 16 MB or more, copied whole */
 	const Expr *size;
-	unsigned char slot;  /* the property, by its slot in the kind's table (schema.h) */
 } NameUse;
-
-/* The reference a use records, pointing into the use (valid while it is). */
-Ref ast_use_ref(const NameUse *use);
 
 /* The clauses of an acceptance, as the parser collects them (syntax.c). */
 typedef struct {
@@ -203,6 +203,11 @@ typedef struct Decl {
 	DeclStatement *stmt; /* import, let, signal, answer, accept; NULL for the generic kinds */
 	void *entity;        /* the model object built by the schema pass */
 } Decl;
+
+/* Where a use of the declaration d is, and the reference it records; `one`
+   holds the name of a reference of one part. */
+SrcLoc ast_use_loc(const Decl *d, const NameUse *use);
+Ref ast_use_ref(const Decl *d, const NameUse *use, Name *one);
 
 /* Constructors used by the parser. */
 Expr *ast_number(SrcLoc loc, double value, bool percent);

@@ -48,7 +48,8 @@ static const NameUse *next_use_of(const Ctx *c, PropId id)
 
 static Entity *resolve_use(Ctx *c, const Uses *u, const NameUse *use)
 {
-	Ref ref = ast_use_ref(use);
+	Name one;
+	Ref ref = ast_use_ref(c->decl, use, &one);
 	return names_resolve(c->w, c->m, &ref, u->spec->ns, u->spec->what);
 }
 
@@ -111,7 +112,7 @@ static void bind_plan(Ctx *c, Plan *plan)
 	plan->body = (Body *)resolve_prop(c, PROP_PLAN_BODY);
 	if (plan->municipality && !plan->municipality->is_municipality) {
 		Uses u = uses_of(c, PROP_PLAN_MUNICIPALITY);
-		diag_report(c->w->diags, DIAG_E404, ast_use_ref(next_use(&u)).loc,
+		diag_report(c->w->diags, DIAG_E404, ast_use_loc(c->decl, next_use(&u)),
 			    "'%s' is an area; a plan names its municipality",
 			    entity_name(&plan->municipality->base));
 	}
@@ -129,7 +130,7 @@ static void bind_place(Ctx *c, Place *place)
 		GroupSize *gs = NEW(GroupSize);
 		gs->group = g;
 		gs->size = (Expr *)use->size;
-		gs->loc = source_span(ast_use_ref(use).loc, use->size->loc);
+		gs->loc = source_span(ast_use_loc(c->decl, use), use->size->loc);
 		vec_push(&place->group_sizes, gs);
 	}
 	if (!place->is_municipality && c->decl->parent) {
@@ -141,10 +142,10 @@ static void bind_place(Ctx *c, Place *place)
 	/* an area's merged_into is refused when it is recorded (E501) */
 	Place *merged = place->is_municipality ? (Place *)resolve_prop(c, PROP_PLACE_MERGED_INTO) : NULL;
 	if (merged && !merged->is_municipality)
-		diag_report(c->w->diags, DIAG_E404, ast_use_ref(next_use_of(c, PROP_PLACE_MERGED_INTO)).loc,
+		diag_report(c->w->diags, DIAG_E404, ast_use_loc(c->decl, next_use_of(c, PROP_PLACE_MERGED_INTO)),
 			    "'%s' is an area; a municipality merges into a municipality", entity_name(&merged->base));
 	else if (merged == place)
-		diag_report(c->w->diags, DIAG_E706, ast_use_ref(next_use_of(c, PROP_PLACE_MERGED_INTO)).loc,
+		diag_report(c->w->diags, DIAG_E706, ast_use_loc(c->decl, next_use_of(c, PROP_PLACE_MERGED_INTO)),
 			    "municipality '%s' cannot merge into itself", entity_name(&place->base));
 	else
 		place->merged_into = merged;
@@ -208,7 +209,7 @@ static void bind_need(Ctx *c, Need *need)
 		cov->need = need;
 		cov->area = places.items[i];
 		vec_push(&cov->area->coverages, cov);
-		cov->loc = ast_use_ref(uses.items[i]).loc;
+		cov->loc = ast_use_loc(c->decl, uses.items[i]);
 		cov->area->has_need = true;
 		vec_push(&need->areas, cov);
 	}

@@ -102,7 +102,8 @@ static void walk_decl(Walk *walk, const Decl *d)
 	site(walk, d->parent, NS_BIT(NS_PLACE), false);
 	for (int i = 0; i < d->use_count; i++) {
 		const NameUse *use = &d->uses[i];
-		Ref ref = ast_use_ref(use);
+		Name one;
+		Ref ref = ast_use_ref(d, use, &one);
 		site(walk, &ref, schema_slot_spec(d->kind, use->slot)->ns, false);
 		walk_expr(walk, use->size, 1);
 	}
