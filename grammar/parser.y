@@ -127,7 +127,7 @@ top_stmt
 	| ACCEPT ref accept_clauses opt_string
 		{ syntax_accept(pc, @$, $2, $3, $4); }
 	| DECL_KEYWORD IDENT opt_string opt_parent opt_block
-		{ syntax_decl(pc, (DeclKind)$1.kind, @$, @1, $2.name, $3, @3, $4, $5); }
+		{ syntax_decl(pc, (DeclKind)$1.kind, @$, $2.name, $3, $4, $5); }
 	;
 
 opt_string

@@ -126,6 +126,21 @@ Ref *ast_ref_copy(const Ref *ref)
 	return r;
 }
 
+SrcLoc ast_use_loc(const Decl *d, const NameUse *use)
+{
+	if (use->dotted)
+		return use->dotted->loc;
+	return (SrcLoc){ d->loc.src, use->start, use->start + use->len };
+}
+
+Ref ast_use_ref(const Decl *d, const NameUse *use, Name *one)
+{
+	if (use->dotted)
+		return *use->dotted;
+	*one = (Name){ use->text, ast_use_loc(d, use) };
+	return (Ref){ one, 1, one->loc };
+}
+
 Expr *ast_expr_copy(const Expr *e)
 {
 	if (!e)

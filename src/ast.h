@@ -134,11 +134,17 @@ typedef struct {
 typedef struct Module Module;
 
 /* A name a declaration's block uses, kept to be resolved once every file is
-   read (schema.c); a group size keeps its size too. */
+   read (schema.c); a group size keeps its size too.  A region plan keeps
+   half a million of these: a name of one part, nearly every one, is kept as
+   its text and byte range in the declaration's source, without a copied Ref
+   (32 bytes instead of 80). */
 typedef struct {
-	const Ref *ref;
+	const char *text;    /* a name of one part; NULL when `dotted` */
+	uint32_t start;      /* its bytes in the declaration's source */
+	unsigned len : 24;
+	unsigned slot : 8;   /* the property, by its slot in the kind's table (schema.h) */
+	const Ref *dotted;   /* a name of more parts, or of 16 MB or more, copied whole */
 	const Expr *size;
-	unsigned char slot;  /* the property, by its slot in the kind's table (schema.h) */
 } NameUse;
 
 /* The clauses of an acceptance, as the parser collects them (syntax.c). */
@@ -161,6 +167,7 @@ typedef struct {
 	Expr *value;
 	/* import */
 	const char *import_path;
+	SrcLoc import_path_loc;
 	/* signal NEED [in REF, ...] to TARGET ["message"] */
 	Ref *need;
 	Vec areas;           /* of Ref */
@@ -179,23 +186,28 @@ typedef struct {
 	bool malformed;      /* reported by the parser (E509): it accepts nothing */
 } DeclStatement;
 
+/* A region plan keeps a hundred thousand of these: the counts sit next to
+   the kind, so that no field is padded (120 bytes). */
 typedef struct Decl {
 	DeclKind kind;
+	int use_count;
+	int alias_count;
 	SrcLoc loc;          /* the whole declaration */
-	SrcLoc keyword_loc;
 	Name id;             /* empty text for import, signal, answer, accept */
 	const char *title;   /* NULL when not given */
-	SrcLoc title_loc;
 	Ref *parent;         /* area ... in REF */
 	Block *body;         /* NULL once the schema has recorded it */
-	const NameUse *uses; /* recorded from the body */
-	int use_count;
-	const Name *aliases; /* `alias x, y`: the other names it is known by */
-	int alias_count;
+	const NameUse *uses; /* recorded from the body (use_count) */
+	const Name *aliases; /* `alias x, y`: the other names it is known by (alias_count) */
 	Module *module;
 	DeclStatement *stmt; /* import, let, signal, answer, accept; NULL for the generic kinds */
 	void *entity;        /* the model object built by the schema pass */
 } Decl;
+
+/* Where a use of the declaration d is, and the reference it records; `one`
+   holds the name of a reference of one part. */
+SrcLoc ast_use_loc(const Decl *d, const NameUse *use);
+Ref ast_use_ref(const Decl *d, const NameUse *use, Name *one);
 
 /* Constructors used by the parser. */
 Expr *ast_number(SrcLoc loc, double value, bool percent);

@@ -48,7 +48,9 @@ static const NameUse *next_use_of(const Ctx *c, PropId id)
 
 static Entity *resolve_use(Ctx *c, const Uses *u, const NameUse *use)
 {
-	return names_resolve(c->w, c->m, use->ref, u->spec->ns, u->spec->what);
+	Name one;
+	Ref ref = ast_use_ref(c->decl, use, &one);
+	return names_resolve(c->w, c->m, &ref, u->spec->ns, u->spec->what);
 }
 
 /* The entity a single-name property names; NULL when absent or unknown. */
@@ -59,6 +61,25 @@ static Entity *resolve_prop(Ctx *c, PropId id)
 	return use ? resolve_use(c, &u, use) : NULL;
 }
 
+/* Whether `e` is among the items of `out` from `first` on.  A region plan
+   resolves 217,000 lists, nearly all of one to three names: the first eight
+   are compared in order, a set is made only past them (the hostile shapes
+   name thousands). */
+static bool listed_before(const Vec *out, size_t first, PairSet *listed, const Entity *e)
+{
+	size_t n = out->len - first;
+	if (n <= 8) {
+		for (size_t i = first; i < out->len; i++)
+			if (out->items[i] == e)
+				return true;
+		if (n < 8)
+			return false;
+		for (size_t i = first; i < out->len; i++)
+			pairset_add(listed, out->items[i], NULL);
+	}
+	return !pairset_add(listed, e, NULL);
+}
+
 /* Resolve every name of a list property into `out`, each entity once (a
    place named twice in an `in` counts once); `locs`, if given, gets where
    each was first written. */
@@ -66,9 +87,10 @@ static void resolve_list(Ctx *c, PropId id, Vec *out, Vec *locs)
 {
 	Uses u = uses_of(c, id);
 	PairSet listed = { 0 };
+	size_t first = out->len;
 	for (const NameUse *use; (use = next_use(&u));) {
 		Entity *e = resolve_use(c, &u, use);
-		if (e && pairset_add(&listed, e, NULL)) {
+		if (e && !listed_before(out, first, &listed, e)) {
 			vec_push(out, e);
 			if (locs)
 				vec_push(locs, (void *)use);
@@ -90,7 +112,7 @@ static void bind_plan(Ctx *c, Plan *plan)
 	plan->body = (Body *)resolve_prop(c, PROP_PLAN_BODY);
 	if (plan->municipality && !plan->municipality->is_municipality) {
 		Uses u = uses_of(c, PROP_PLAN_MUNICIPALITY);
-		diag_report(c->w->diags, DIAG_E404, next_use(&u)->ref->loc,
+		diag_report(c->w->diags, DIAG_E404, ast_use_loc(c->decl, next_use(&u)),
 			    "'%s' is an area; a plan names its municipality",
 			    entity_name(&plan->municipality->base));
 	}
@@ -108,7 +130,7 @@ static void bind_place(Ctx *c, Place *place)
 		GroupSize *gs = NEW(GroupSize);
 		gs->group = g;
 		gs->size = (Expr *)use->size;
-		gs->loc = source_span(use->ref->loc, use->size->loc);
+		gs->loc = source_span(ast_use_loc(c->decl, use), use->size->loc);
 		vec_push(&place->group_sizes, gs);
 	}
 	if (!place->is_municipality && c->decl->parent) {
@@ -120,10 +142,10 @@ static void bind_place(Ctx *c, Place *place)
 	/* an area's merged_into is refused when it is recorded (E501) */
 	Place *merged = place->is_municipality ? (Place *)resolve_prop(c, PROP_PLACE_MERGED_INTO) : NULL;
 	if (merged && !merged->is_municipality)
-		diag_report(c->w->diags, DIAG_E404, next_use_of(c, PROP_PLACE_MERGED_INTO)->ref->loc,
+		diag_report(c->w->diags, DIAG_E404, ast_use_loc(c->decl, next_use_of(c, PROP_PLACE_MERGED_INTO)),
 			    "'%s' is an area; a municipality merges into a municipality", entity_name(&merged->base));
 	else if (merged == place)
-		diag_report(c->w->diags, DIAG_E706, next_use_of(c, PROP_PLACE_MERGED_INTO)->ref->loc,
+		diag_report(c->w->diags, DIAG_E706, ast_use_loc(c->decl, next_use_of(c, PROP_PLACE_MERGED_INTO)),
 			    "municipality '%s' cannot merge into itself", entity_name(&place->base));
 	else
 		place->merged_into = merged;
@@ -187,7 +209,7 @@ static void bind_need(Ctx *c, Need *need)
 		cov->need = need;
 		cov->area = places.items[i];
 		vec_push(&cov->area->coverages, cov);
-		cov->loc = ((const NameUse *)uses.items[i])->ref->loc;
+		cov->loc = ast_use_loc(c->decl, uses.items[i]);
 		cov->area->has_need = true;
 		vec_push(&need->areas, cov);
 	}

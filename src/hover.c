@@ -224,7 +224,7 @@ static void hover_body(StrBuf *b, const Body *body)
 {
 	if (body->kind)
 		buf_printf(b, "kind `%s`  \n", entity_name(&body->kind->base));
-	buf_printf(b, "%zu member%s", body->memberships.len, body->memberships.len == 1 ? "" : "s");
+	buf_printf(b, "%zu member%s", (size_t)body->memberships.len, body->memberships.len == 1 ? "" : "s");
 	if (body->escalates_to)
 		buf_printf(b, "  \nescalates to `%s`", entity_name(body->escalates_to));
 	buf_puts(b, "\n");
@@ -318,7 +318,7 @@ const char *hover_text(World *w, const QueryHit *hit)
 		indicator_lines(&b, ind);
 	} else if (hit->import) {
 		buf_printf(&b, "**import** `%s`: %s, %zu declarations\n", hit->import->name, hit->import->src->path,
-			   hit->import->decls.len);
+			   (size_t)hit->import->decls.len);
 	} else if (hit->entity && hit->entity->decl) {
 		hover_entity(&b, hit->entity);
 		parsed.src = NULL; /* the trees are garbage now */

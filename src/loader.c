@@ -235,7 +235,7 @@ static const char *import_file(World *w, Module *m, Decl *d, bool *from_stdlib)
 		if (in_overlay(w, path))
 			return path;
 		if (in_memory ? src == NULL : stat(path, &st) != 0) { /* a directory, a FIFO: reading it says why not */
-			diag_report(w->diags, DIAG_E301, d->title_loc, "cannot import \"%s\": no file %s",
+			diag_report(w->diags, DIAG_E301, d->stmt->import_path_loc, "cannot import \"%s\": no file %s",
 				    name, path);
 			return NULL;
 		}
@@ -248,7 +248,7 @@ static const char *import_file(World *w, Module *m, Decl *d, bool *from_stdlib)
 			return candidate;
 		}
 	}
-	report_no_module(w, name, d->title_loc);
+	report_no_module(w, name, d->stmt->import_path_loc);
 	return NULL;
 }
 
@@ -381,7 +381,7 @@ static void load_imports(World *w)
 		next_decl.items[next_decl.len - 1] = (void *)(at + 1);
 		Decl *d = VEC_AT(m->decls, Decl, at);
 		if (w->load_stack.len >= LOADER_MAX_IMPORT_DEPTH) {
-			diag_report(w->diags, DIAG_E108, d->title_loc,
+			diag_report(w->diags, DIAG_E108, d->stmt->import_path_loc,
 				    "imports nest more than %d files deep here; \"%s\" is not loaded",
 				    LOADER_MAX_IMPORT_DEPTH, d->stmt->import_path);
 			continue;
@@ -389,7 +389,7 @@ static void load_imports(World *w)
 		bool from_stdlib, started;
 		const char *path = import_file(w, m, d, &from_stdlib);
 		Module *imported = path ? open_module(w, path, d->stmt->import_path, from_stdlib || m->is_stdlib,
-						      d->title_loc, &started) : NULL;
+						      d->stmt->import_path_loc, &started) : NULL;
 		if (imported && pairset_add(&imported_by, m, imported)) {
 			vec_push(&m->imports, imported);
 			imported->imported = true;

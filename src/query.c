@@ -102,7 +102,9 @@ static void walk_decl(Walk *walk, const Decl *d)
 	site(walk, d->parent, NS_BIT(NS_PLACE), false);
 	for (int i = 0; i < d->use_count; i++) {
 		const NameUse *use = &d->uses[i];
-		site(walk, use->ref, schema_slot_spec(d->kind, use->slot)->ns, false);
+		Name one;
+		Ref ref = ast_use_ref(d, use, &one);
+		site(walk, &ref, schema_slot_spec(d->kind, use->slot)->ns, false);
 		walk_expr(walk, use->size, 1);
 	}
 	switch (d->kind) {
@@ -254,8 +256,8 @@ static bool at_declaration(Module *m, uint32_t offset, QueryHit *out)
 			out->is_decl = true;
 			return true;
 		}
-		if (d->kind == DECL_IMPORT && contains(d->title_loc, offset)) {
-			out->loc = d->title_loc;
+		if (d->kind == DECL_IMPORT && contains(d->stmt->import_path_loc, offset)) {
+			out->loc = d->stmt->import_path_loc;
 			for (size_t k = 0; k < m->imports.len; k++)
 				if (strcmp(VEC_AT(m->imports, Module, k)->name, d->stmt->import_path) == 0)
 					out->import = m->imports.items[k];

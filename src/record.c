@@ -71,10 +71,18 @@ static void record_names(Decl *d, const Props *props)
 	for (int slot = 0; slot < slots; slot++) {
 		const Item *it = props->items[slot];
 		for (int i = kept_names(props, slot); i > 0; i--, it = it->next, use++) {
-			use->ref = ast_ref_copy(it->value->u.ref);
+			const Ref *ref = it->value->u.ref;
+			uint32_t len = ref->loc.end - ref->loc.start;
+			if (ref->count == 1 && len < (1u << 24)) {
+				use->text = ref->parts[0].text;
+				use->start = ref->loc.start;
+				use->len = len;
+			} else {
+				use->dotted = ast_ref_copy(ref);
+			}
 			if (schema_slot_spec(props->kind, slot)->type == VT_GROUP_SIZES)
 				use->size = ast_expr_copy(it->shape->extras[0]);
-			use->slot = (unsigned char)slot;
+			use->slot = (unsigned)slot;
 		}
 	}
 	d->uses = uses;

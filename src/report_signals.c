@@ -163,7 +163,7 @@ void report_signals_text(const World *w, StrBuf *out)
 			const Ask *ask = box->asks.items[c];
 			if (ask->signals.len > 1)
 				buf_printf(out, _("  shared need for %s (%zu signals): %s\n"), entity_title(&ask->capability->base),
-					   ask->signals.len, askers(ask));
+					   (size_t)ask->signals.len, askers(ask));
 		}
 	}
 }

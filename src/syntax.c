@@ -17,7 +17,6 @@ static Decl *new_decl(DeclKind kind, SrcLoc loc)
 	Decl *d = NEW_TREE_NODE(Decl);
 	d->kind = kind;
 	d->loc = loc;
-	d->keyword_loc = loc;
 	d->id.text = "";
 	return d;
 }
@@ -52,7 +51,7 @@ void syntax_import(ParseCtx *pc, SrcLoc loc, const char *path, SrcLoc path_loc)
 {
 	Decl *d = new_statement(DECL_IMPORT, loc);
 	d->stmt->import_path = path;
-	d->title_loc = path_loc;
+	d->stmt->import_path_loc = path_loc;
 	finish_decl(pc, d);
 }
 
@@ -189,14 +188,12 @@ void syntax_accept(ParseCtx *pc, SrcLoc loc, Ref *what, const AcceptClauses *c, 
 	finish_decl(pc, d);
 }
 
-void syntax_decl(ParseCtx *pc, DeclKind kind, SrcLoc loc, SrcLoc keyword_loc, Name id,
-		 const char *title, SrcLoc title_loc, Ref *parent, Block *body)
+void syntax_decl(ParseCtx *pc, DeclKind kind, SrcLoc loc, Name id, const char *title, Ref *parent,
+		 Block *body)
 {
 	Decl *d = new_decl(kind, loc);
-	d->keyword_loc = keyword_loc;
 	d->id = id;
 	d->title = title;
-	d->title_loc = title_loc;
 	d->parent = parent;
 	d->body = body;
 	finish_decl(pc, d);

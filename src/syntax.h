@@ -24,8 +24,8 @@ AcceptClauses *syntax_accept_in(ParseCtx *pc, AcceptClauses *c, SrcLoc in_loc, V
 AcceptClauses *syntax_accept_name(ParseCtx *pc, AcceptClauses *c, Name word, int kind, SrcLoc kind_loc, Ref *name);
 AcceptClauses *syntax_accept_date(ParseCtx *pc, AcceptClauses *c, Name word, Date date, SrcLoc date_loc);
 void syntax_accept(ParseCtx *pc, SrcLoc loc, Ref *what, const AcceptClauses *c, const char *reason);
-void syntax_decl(ParseCtx *pc, DeclKind kind, SrcLoc loc, SrcLoc keyword_loc, Name id,
-		 const char *title, SrcLoc title_loc, Ref *parent, Block *body);
+void syntax_decl(ParseCtx *pc, DeclKind kind, SrcLoc loc, Name id, const char *title, Ref *parent,
+		 Block *body);
 Block *syntax_block(SrcLoc loc, AstList props);
 AstList syntax_props_add(AstList list, Property *p);
 AstList syntax_items_add(AstList list, Item *it);

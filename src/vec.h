@@ -5,12 +5,15 @@
 #define CARENET_VEC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* A growable array of pointers. */
+/* 16 bytes: a region plan's model holds a few hundred thousand, most of
+   them short (the source is at most 256 MB, so a count fits 32 bits). */
 typedef struct {
 	void **items;
-	size_t len;
-	size_t cap;
+	uint32_t len;
+	uint32_t cap;
 } Vec;
 
 void vec_push(Vec *v, void *item);
