@@ -19,14 +19,14 @@
 #include "table.h"
 
 typedef struct {
-	const Name *name;
+	Name name;                   /* a copy: the caller's may be built for the lookup only */
 	Diagnostic *diag;
 } UnknownPlace;
 
 void import_hint_note_unknown(World *w, const Name *name, Diagnostic *d)
 {
 	UnknownPlace *u = NEW(UnknownPlace);
-	*u = (UnknownPlace){ name, d };
+	*u = (UnknownPlace){ *name, d };
 	vec_push(&w->unknown_places, u);
 }
 
@@ -95,17 +95,17 @@ void import_hint_add(World *w)
 	Module *last = NULL;
 	for (size_t i = 0; i < w->unknown_places.len; i++) {
 		const UnknownPlace *u = w->unknown_places.items[i];
-		const char *module = table_get(&modules, u->name->text);
+		const char *module = table_get(&modules, u->name.text);
 		if (!module)
 			continue;
 		/* `import` spelt as the file is (spelling.h) */
-		Module *in = module_of(w, u->name->loc.src, &last);
+		Module *in = module_of(w, u->name.loc.src, &last);
 		Spelling s = in ? spelling_of_module(in) : SPELLING_ENGLISH;
 		const char *line = mem_printf("%s \"%s\"", spelling_keyword(DECL_IMPORT, s), module);
 		diag_note(u->diag, (SrcLoc){ 0 },
 			  "'%s' is a municipality of the standard library: add %s at the top of the file",
-			  u->name->text, line);
-		const Source *src = u->name->loc.src;
+			  u->name.text, line);
+		const Source *src = u->name.loc.src;
 		uint32_t at = first_statement(src);
 		diag_fix(u->diag, (SrcLoc){ src, at, at }, mem_printf("%s\n", line), mem_printf("Add '%s'", line));
 	}

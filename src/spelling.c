@@ -184,13 +184,13 @@ static bool starts_with_word(const char *at, size_t len, const char *word)
 
 Spelling spelling_of_module(Module *m)
 {
-	/* a statement's keyword_loc is the whole statement: its first word is the keyword */
+	/* a declaration's place starts with its keyword */
 	for (size_t i = 0; m->spelling == 0 && i < m->decls.len; i++) {
 		const Decl *d = m->decls.items[i];
 		const char *english = decl_kind_name(d->kind), *dutch = decl_kind_dutch(d->kind);
-		const char *at = m->src->text + d->keyword_loc.start;
-		size_t len = d->keyword_loc.end - d->keyword_loc.start;
-		if (strcmp(english, dutch) == 0 || d->keyword_loc.end > m->src->len)
+		const char *at = m->src->text + d->loc.start;
+		size_t len = d->loc.end - d->loc.start;
+		if (strcmp(english, dutch) == 0 || d->loc.end > m->src->len)
 			continue;
 		if (starts_with_word(at, len, dutch))
 			m->spelling = SPELLING_DUTCH + 1;
