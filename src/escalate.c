@@ -371,8 +371,9 @@ static bool stays_with(const Signal *s, const Body *at)
 	return rec && at->plan && rec->base.module == at->plan->base.module && rec->status != SIG_PASSED_ON;
 }
 
-/* Has the route passed `b` already?  (The path is at most MAX_ESCALATION_STEPS long.) */
-static bool on_route(const Route *r, const Body *b)
+/* Does the route reach body b, first or travelling on (has it passed b
+   already)?  The path is at most MAX_ESCALATION_STEPS long. */
+static bool route_reaches(const Route *r, const Body *b)
 {
 	if (r->body == b)
 		return true;
@@ -426,7 +427,7 @@ static void route_one(World *w, Signal *s, Place *area, SrcLoc loc, PairSet *rep
 		Body *next = next_body(at, area, day);
 		if (!next || next == at)
 			break;
-		if (on_route(r, next)) {
+		if (route_reaches(r, next)) {
 			report_escalation_cycle(w, r, at, next, cycles);
 			break;
 		}
@@ -434,17 +435,6 @@ static void route_one(World *w, Signal *s, Place *area, SrcLoc loc, PairSet *rep
 		at = next;
 		r->answered = answer_counts(s, at, area);
 	}
-}
-
-/* Does the route reach body b, first or travelling on? */
-static bool route_reaches(const Route *r, const Body *b)
-{
-	if (r->body == b)
-		return true;
-	for (size_t i = 0; i < r->path.len; i++)
-		if (r->path.items[i] == b)
-			return true;
-	return false;
 }
 
 /* "psychologist (Meer) -> ELZ Kempenland -> Provincie Antwerpen" for messages. */

@@ -38,31 +38,31 @@ typedef struct {
 	bool known;
 } Possible;
 
+/* Add the group's size in p to *total, once per place (seen); false when unknown. */
+static bool add_place(Place *p, const Group *group, PairSet *seen, double *total)
+{
+	double size;
+	if (!pairset_add(seen, p, NULL))
+		return true;
+	if (!eval_group_total(p, group, &size))
+		return false;
+	*total += size;
+	return true;
+}
+
 static bool sum_places(const Vec *places, const Group *group, PairSet *seen, double *total)
 {
-	for (size_t i = 0; i < places->len; i++) {
-		Place *p = places->items[i];
-		double size;
-		if (!pairset_add(seen, p, NULL))
-			continue;
-		if (!eval_group_total(p, group, &size))
+	for (size_t i = 0; i < places->len; i++)
+		if (!add_place(places->items[i], group, seen, total))
 			return false;
-		*total += size;
-	}
 	return true;
 }
 
 static bool sum_need_areas(const Need *n, const Group *group, PairSet *seen, double *total)
 {
-	for (size_t i = 0; i < n->areas.len; i++) {
-		Place *p = VEC_AT(n->areas, Coverage, i)->area;
-		double size;
-		if (!pairset_add(seen, p, NULL))
-			continue;
-		if (!eval_group_total(p, group, &size))
+	for (size_t i = 0; i < n->areas.len; i++)
+		if (!add_place(VEC_AT(n->areas, Coverage, i)->area, group, seen, total))
 			return false;
-		*total += size;
-	}
 	return true;
 }
 

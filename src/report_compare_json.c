@@ -126,15 +126,7 @@ static void indicator(JsonWriter *j, const Indicator *ind)
 	json_kv_string(j, "baseline_date", ind->has_baseline_date ? date_format(ind->baseline_date) : NULL);
 	number_or_null(j, "target", ind->ok ? ind->target : NAN);
 	json_kv_string(j, "by", ind->deadline != LONG_MIN ? date_format_days(ind->deadline) : NULL);
-	json_key(j, "latest");
-	if (ind->latest) {
-		json_object_begin(j);
-		json_kv_string(j, "date", date_format(ind->latest->date));
-		json_kv_number(j, "value", ind->latest->value);
-		json_object_end(j);
-	} else {
-		json_write_null(j);
-	}
+	report_json_latest(j, ind);
 	number_or_null(j, "progress", ind->progress);
 	json_kv_string(j, "status", report_indicator_word(ind->status));
 	json_object_end(j);

@@ -211,15 +211,7 @@ static void json_indicator(JsonWriter *j, const Indicator *ind)
 	json_key(j, "target_is_percentage");
 	json_bool(j, ind->target_percent);
 	json_kv_string(j, "by", ind->deadline != LONG_MIN ? date_format_days(ind->deadline) : NULL);
-	json_key(j, "latest");
-	if (ind->latest) {
-		json_object_begin(j);
-		json_kv_string(j, "date", date_format(ind->latest->date));
-		json_kv_number(j, "value", ind->latest->value);
-		json_object_end(j);
-	} else {
-		json_write_null(j);
-	}
+	report_json_latest(j, ind);
 	json_number_or_null(j, "progress", ind->progress);
 	json_number_or_null(j, "expected", ind->expected);
 	json_kv_string(j, "status", report_indicator_word(ind->status));
@@ -258,6 +250,19 @@ static void json_series(JsonWriter *j, const Indicator *ind)
 		before = ms->value;
 	}
 	json_array_end(j);
+}
+
+void report_json_latest(JsonWriter *j, const Indicator *ind)
+{
+	json_key(j, "latest");
+	if (!ind->latest) {
+		json_write_null(j);
+		return;
+	}
+	json_object_begin(j);
+	json_kv_string(j, "date", date_format(ind->latest->date));
+	json_kv_number(j, "value", ind->latest->value);
+	json_object_end(j);
 }
 
 void report_json_names(JsonWriter *j, const char *key, const Vec *entities)
