@@ -595,7 +595,13 @@ def dutch():
     got, details = complete(nl, sig, "signaal psychologist ", 21)
     check("dutch: completion of a joining word in a Dutch plan", "naar" in got and "in" in got and "to" not in got
           and details.get("naar") == "het orgaan of de soort orgaan waarnaar het signaal gaat", (got, details))
-    s.change(nl, 3, [{"text": nl_text}])
+    sig = nl_text + "signaal psychologist naar primary_care_zone\n"
+    s.change(nl, 3, [{"text": sig}])
+    r = s.request("textDocument/documentSymbol", {"textDocument": {"uri": nl}})
+    found = [(x["name"], x.get("detail")) for x in (r or {}).get("result") or []]
+    check("dutch: the outline of a Dutch plan speaks its spelling",
+          ("signaal psychologist", "naar primary_care_zone") in found, found)
+    s.change(nl, 4, [{"text": nl_text}])
 
     got, details = complete(en, PLAN, "status running", 7)
     check("dutch: an English plan completes in English", got == ["done", "planned", "running", "stopped"]
@@ -605,7 +611,7 @@ def dutch():
     got, _ = complete(en, PLAN, "area wortel", 0)
     check("dutch: keywords of an English plan", "need" in got and "nood" not in got, got)
 
-    s.change(nl, 4, [{"text": nl_text + "nood {\n"}])
+    s.change(nl, 5, [{"text": nl_text + "nood {\n"}])
     r = s.request("textDocument/formatting", {"textDocument": {"uri": nl}, "options": {}})
     err = (r or {}).get("error", {})
     check("dutch: a protocol error in Dutch, its code unchanged", err.get("code") == -32803
