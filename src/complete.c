@@ -455,7 +455,7 @@ Vec complete_at(World *w, Module *m, uint32_t offset)
 		return o.items;
 	if (c.in_string) {
 		Vec toks = tokens(src->text, c.stmt_start, c.string_start);
-		if (c.depth == 0 && toks.len == 1 && is(toks.items[0], "import"))
+		if (c.depth == 0 && toks.len == 1 && is_keyword(toks.items[0], DECL_IMPORT))
 			add_modules(&o, true);
 		return o.items;
 	}

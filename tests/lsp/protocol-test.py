@@ -587,6 +587,9 @@ def dutch():
     got, details = complete(nl, nl_text, "gebied wortel", 0)
     check("dutch: completion of keywords in a Dutch plan", "nood" in got and "signaal" in got and "actie" in got
           and "need" not in got and "indicator" not in got and details.get("nood") == "een nood", (got, details))
+    got, details = complete(nl, nl_text, '"antwerp"', 1)
+    check("dutch: completion of a module name after importeer", "antwerp" in got and "groups" in got
+          and details.get("groups") == "een module van de standaardbibliotheek", (got, details))
     got, _ = complete(nl, nl_text, "bouwsteen social_networks", 10)
     check("dutch: completion of names in a Dutch plan, with the Dutch aliases", "sociale_netwerken" in got
           and "social_networks" in got and len(got) == len(set(got)), got)
