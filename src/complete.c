@@ -7,17 +7,25 @@
  * each brace), skipping comments and strings and following the newline
  * rule of lex.c; the statement is then split into a few tokens, and its
  * first word and the token before the position decide what fits.
+ *
+ * Keywords, property names and choice values are offered in the spelling
+ * of the statement being written (its keyword, when the two spellings of
+ * it differ), else in that of the file (spelling_of_module); in a Dutch
+ * spelling a name is offered under its aliases too (`sociale_netwerken`).
+ * Details are in the language of the messages.
  */
 #include "complete.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "lex.h"
 #include "loader.h"
 #include "mem.h"
 #include "names.h"
 #include "schema.h"
+#include "spelling.h"
 
 /* ---- the statement at the position ------------------------------------------------------ */
 
@@ -202,7 +210,14 @@ typedef struct {
 	Module *m;
 	Vec items;
 	const char *head;            /* before the last dot of the word being written, or NULL */
+	Spelling spelling;           /* of the keywords, properties and choices offered */
 } Out;
+
+/* A word in the spelling offered (the English one when it has no Dutch). */
+static const char *spelt(const Out *o, const char *english, const char *dutch)
+{
+	return o->spelling == SPELLING_DUTCH && dutch ? dutch : english;
+}
 
 static void add(Out *o, const char *label, CompleteKind kind, const char *detail, const Entity *e)
 {
@@ -218,15 +233,19 @@ static void add(Out *o, const char *label, CompleteKind kind, const char *detail
 static const char *entity_detail(const Entity *e)
 {
 	if (e->decl->title)
-		return mem_printf("%s: %s", entity_noun(e), e->decl->title);
-	return entity_noun(e);
+		return mem_printf("%s: %s", entity_word(e), e->decl->title);
+	return entity_word(e);
 }
 
 static void add_entities(Out *o, const Vec *entities)
 {
 	for (size_t i = 0; i < entities->len; i++) {
 		const Entity *e = entities->items[i];
+		if (i > 0 && entities->items[i - 1] == e)
+			continue; /* found under its ID and again under each alias */
 		add(o, entity_name(e), COMPLETE_NAME, entity_detail(e), e);
+		for (int a = 0; o->spelling == SPELLING_DUTCH && a < e->decl->alias_count; a++)
+			add(o, e->decl->aliases[a].text, COMPLETE_NAME, entity_detail(e), e);
 	}
 }
 
@@ -252,7 +271,7 @@ static void add_names(Out *o, unsigned allowed)
 static void add_expression(Out *o)
 {
 	if (o->head && names_find(o->w, o->m, NS_PLACE, o->head)) {
-		add(o, "population", COMPLETE_WORD, "the population of the place", NULL);
+		add(o, "population", COMPLETE_WORD, _("the population of the place"), NULL);
 		Vec groups = { 0 };
 		names_visible(o->w, o->m, NS_BIT(NS_GROUP), &groups);
 		add_entities(o, &groups);
@@ -265,14 +284,15 @@ static void add_top_keywords(Out *o)
 {
 	for (int k = 0; k < DECL_KIND_COUNT; k++)
 		if (decl_kind_syntax((DeclKind)k) != SYNTAX_NESTED)
-			add(o, decl_kind_name((DeclKind)k), COMPLETE_KEYWORD, decl_kind_noun((DeclKind)k), NULL);
+			add(o, spelt(o, decl_kind_name((DeclKind)k), decl_kind_dutch((DeclKind)k)), COMPLETE_KEYWORD,
+			    decl_kind_noun((DeclKind)k), NULL);
 }
 
 static void add_properties(Out *o, DeclKind kind)
 {
 	for (int slot = 0; slot < schema_slot_count(kind); slot++) {
 		const PropSpec *spec = schema_slot_spec(kind, slot);
-		add(o, spec->name, COMPLETE_PROPERTY, spec->what, NULL);
+		add(o, spelt(o, spec->name, spec->dutch), COMPLETE_PROPERTY, _(spec->what), NULL);
 	}
 }
 
@@ -283,7 +303,7 @@ static void add_modules(Out *o, bool in_string)
 		const char *name = names.items[i];
 		if (strcmp(name, "prelude") == 0)
 			continue; /* every plan has it */
-		add(o, name, COMPLETE_MODULE, "a module of the standard library", NULL);
+		add(o, name, COMPLETE_MODULE, _("a module of the standard library"), NULL);
 		if (!in_string)
 			VEC_AT(o->items, CompleteItem, o->items.len - 1)->insert = mem_printf("\"%s\"", name);
 	}
@@ -329,9 +349,10 @@ static void in_signal(Out *o, const Vec *toks)
 	else if (!has_to && (is(last, "in") || (has_in && is(last, ","))))
 		add_names(o, NS_BIT(NS_PLACE));
 	else if (toks->len == 2 || (has_in && !has_to && last->kind == TOK_WORD))
-		add(o, "to", COMPLETE_KEYWORD, "the body or kind of body the signal goes to", NULL);
+		add(o, spelling_join("to", "to: the target", o->spelling), COMPLETE_KEYWORD,
+		    _("the body or kind of body the signal goes to"), NULL);
 	if (toks->len == 2)
-		add(o, "in", COMPLETE_KEYWORD, "the areas of the need the signal is about", NULL);
+		add(o, "in", COMPLETE_KEYWORD, _("the areas of the need the signal is about"), NULL);
 }
 
 static void top_level(Out *o, const Vec *toks)
@@ -352,7 +373,8 @@ static void top_level(Out *o, const Vec *toks)
 		else if (is_join(last, "with"))
 			add_names(o, NS_BIT(NS_ACTION));
 		else if (toks->len == 2)
-			add(o, "with", COMPLETE_KEYWORD, "the action that answers the signal", NULL);
+			add(o, spelling_join("with", "with", o->spelling), COMPLETE_KEYWORD,
+			    _("the action that answers the signal"), NULL);
 	} else if (is_keyword(first, DECL_LET)) {
 		for (size_t i = 1; i < toks->len; i++)
 			if (is(toks->items[i], "="))
@@ -388,7 +410,7 @@ static void in_block(Out *o, DeclKind kind, const Vec *toks)
 			size_t n;
 			const VocabEntry *words = vocab_entries((Vocabulary)spec->vocab, &n);
 			for (size_t i = 0; i < n; i++)
-				add(o, words[i].word, COMPLETE_WORD, spec->what, NULL);
+				add(o, spelt(o, words[i].word, words[i].dutch), COMPLETE_WORD, _(spec->what), NULL);
 		}
 		break;
 	case VT_EXPR:
@@ -404,6 +426,16 @@ static void in_block(Out *o, DeclKind kind, const Vec *toks)
 	}
 }
 
+/* The spelling of the statement whose keyword is `word`, when its two
+   spellings differ; else that of the file. */
+static Spelling spelling_at(Module *m, const char *word)
+{
+	int k = word ? keyword_kind(word) : -1;
+	if (k >= 0 && strcmp(decl_kind_name((DeclKind)k), decl_kind_dutch((DeclKind)k)) != 0)
+		return strcmp(word, decl_kind_dutch((DeclKind)k)) == 0 ? SPELLING_DUTCH : SPELLING_ENGLISH;
+	return spelling_of_module(m);
+}
+
 static int compare_items(const void *a, const void *b)
 {
 	const CompleteItem *x = *(const CompleteItem *const *)a, *y = *(const CompleteItem *const *)b;
@@ -413,7 +445,7 @@ static int compare_items(const void *a, const void *b)
 
 Vec complete_at(World *w, Module *m, uint32_t offset)
 {
-	Out o = { w, m, { 0 }, NULL };
+	Out o = { w, m, { 0 }, NULL, SPELLING_ENGLISH };
 	const Source *src = m->src;
 	if (offset > src->len)
 		offset = (uint32_t)src->len;
@@ -423,7 +455,7 @@ Vec complete_at(World *w, Module *m, uint32_t offset)
 		return o.items;
 	if (c.in_string) {
 		Vec toks = tokens(src->text, c.stmt_start, c.string_start);
-		if (c.depth == 0 && toks.len == 1 && is(toks.items[0], "import"))
+		if (c.depth == 0 && toks.len == 1 && is_keyword(toks.items[0], DECL_IMPORT))
 			add_modules(&o, true);
 		return o.items;
 	}
@@ -438,6 +470,7 @@ Vec complete_at(World *w, Module *m, uint32_t offset)
 				o.head = mem_strndup(last->text, (size_t)(dot - last->text));
 		}
 	}
+	o.spelling = spelling_at(m, c.depth ? c.opener[0] : toks.len ? ((const Tok *)toks.items[0])->text : NULL);
 	if (c.depth == 0) {
 		top_level(&o, &toks);
 	} else {

@@ -6,6 +6,10 @@
  * syntax: the recorded model keeps no block, so the declaring file is
  * parsed again, whole, when such a hover is asked for.  That reads any
  * property of that name, whether or not the schema knows it yet.
+ *
+ * Every text is in the language of the messages (i18n.h), with the words
+ * the reports use (report.c's phrases, vocab.h's status words through
+ * _()); the kind of a declaration is its keyword in that language.
  */
 #include "hover.h"
 
@@ -14,6 +18,7 @@
 
 #include "eval.h"
 #include "format.h"
+#include "i18n.h"
 #include "mem.h"
 #include "parse.h"
 #include "report.h"
@@ -31,7 +36,7 @@ static const char *where(const Decl *d)
 /* **need** `loneliness`: Eenzaamheid ... */
 static void heading(StrBuf *b, const Entity *e)
 {
-	buf_printf(b, "**%s** `%s`", entity_noun(e), entity_name(e));
+	buf_printf(b, "**%s** `%s`", entity_word(e), entity_name(e));
 	if (e->decl->title)
 		buf_printf(b, ": %s", e->decl->title);
 	buf_puts(b, "\n\n");
@@ -41,7 +46,7 @@ static void footer(StrBuf *b, const Entity *e, const char *description)
 {
 	if (description)
 		buf_printf(b, "\n%s\n", description);
-	buf_printf(b, "\n*declared in %s*\n", where(e->decl));
+	buf_printf(b, _("\n*declared in %s*\n"), where(e->decl));
 }
 
 static const char *names_list(const Vec *entities)
@@ -99,12 +104,13 @@ static void block_provenance(StrBuf *b, const Block *block, const char *indent, 
 	if (!block)
 		return;
 	for (const Property *p = block->props; p; p = p->next) {
-		bool wanted = every_property || strcmp(p->name.text, "source") == 0 ||
-			      strcmp(p->name.text, "as_of") == 0;
-		if (!wanted || !p->items)
+		const char *name = p->name.text;
+		bool source = strcmp(name, "source") == 0 || strcmp(name, "bron") == 0;
+		bool as_of = strcmp(name, "as_of") == 0 || strcmp(name, "peildatum") == 0;
+		if (!(every_property || source || as_of) || !p->items)
 			continue;
-		buf_printf(b, "%s- %s: %s", indent, strcmp(p->name.text, "as_of") == 0 ? "as of" : p->name.text,
-			   value_text(p->items->value));
+		const char *label = source ? _("source") : as_of ? _("as of") : name;
+		buf_printf(b, "%s- %s: %s", indent, label, value_text(p->items->value));
 		if (p->items->shape && p->items->shape->upper)
 			buf_printf(b, " .. %s", value_text(p->items->shape->upper));
 		buf_putc(b, '\n');
@@ -122,7 +128,10 @@ static void place_bodies(StrBuf *b, const Place *p)
 	const Place *muni = p->municipality;
 	if (!muni || muni->reaches.len == 0)
 		return;
-	buf_printf(b, "\n%s lies in:\n", muni == p ? "It" : entity_title(&muni->base));
+	if (muni == p)
+		buf_puts(b, _("\nIt lies in:\n"));
+	else
+		buf_printf(b, _("\n%s lies in:\n"), entity_title(&muni->base));
 	for (size_t i = 0; i < muni->reaches.len; i++) {
 		const Reach *r = VEC_AT(muni->reaches, Reach, i);
 		buf_printf(b, "- %s (`%s`", entity_title(&r->body->base), entity_name(&r->body->base));
@@ -136,9 +145,9 @@ static void hover_place(StrBuf *b, const Place *p)
 {
 	double population;
 	if (!p->is_municipality && p->parent)
-		buf_printf(b, "in %s (`%s`)\n\n", entity_title(&p->parent->base), entity_name(&p->parent->base));
+		buf_printf(b, _("in %s (`%s`)\n\n"), entity_title(&p->parent->base), entity_name(&p->parent->base));
 	if (eval_group_total(p, NULL, &population))
-		buf_printf(b, "population %s\n\n", format_number(population));
+		buf_printf(b, _("population %s\n\n"), format_number(population));
 	const Decl *d = p->is_municipality ? reparse(p->base.decl) : NULL;
 	if (d && d->body) {
 		StrBuf own = { 0 };
@@ -148,7 +157,7 @@ static void hover_place(StrBuf *b, const Place *p)
 			buf_printf(b, "%s\n", own.data);
 	}
 	if (p->coverages.len) {
-		buf_puts(b, "Needs here:\n");
+		buf_puts(b, _("Needs here:\n"));
 		for (size_t i = 0; i < p->coverages.len; i++) {
 			const Coverage *c = VEC_AT(p->coverages, Coverage, i);
 			buf_printf(b, "- `%s`: %s\n", entity_name(&c->need->base), report_coverage_text(c));
@@ -160,23 +169,23 @@ static void hover_place(StrBuf *b, const Place *p)
 static void hover_need(StrBuf *b, const Need *n)
 {
 	if (n->priority)
-		buf_printf(b, "priority %s  \n", report_priority_word(n->priority));
+		buf_printf(b, _("priority %s  \n"), _(report_priority_word(n->priority)));
 	if (n->group)
-		buf_printf(b, "group `%s`  \n", entity_name(&n->group->base));
+		buf_printf(b, _("group `%s`  \n"), entity_name(&n->group->base));
 	if (n->block)
-		buf_printf(b, "block `%s`  \n", entity_name(&n->block->base));
+		buf_printf(b, _("block `%s`  \n"), entity_name(&n->block->base));
 	if (n->requires.len)
-		buf_printf(b, "requires %s  \n", names_list(&n->requires));
+		buf_printf(b, _("requires %s  \n"), names_list(&n->requires));
 	if (n->evidence)
-		buf_printf(b, "evidence: %s\n", n->evidence);
-	buf_puts(b, "\nCoverage per area:\n");
+		buf_printf(b, _("evidence: %s\n"), n->evidence);
+	buf_puts(b, _("\nCoverage per area:\n"));
 	for (size_t i = 0; i < n->areas.len; i++) {
 		const Coverage *c = VEC_AT(n->areas, Coverage, i);
 		buf_printf(b, "- %s (`%s`): %s\n", entity_title(&c->area->base), entity_name(&c->area->base),
 			   report_coverage_text(c));
 	}
 	if (n->signals.len)
-		buf_puts(b, "\nSignals:\n");
+		buf_puts(b, _("\nSignals:\n"));
 	for (size_t i = 0; i < n->signals.len; i++) {
 		const Signal *s = n->signals.items[i];
 		for (size_t r = 0; r < s->routes.len; r++)
@@ -191,21 +200,21 @@ static void indicator_lines(StrBuf *b, const Indicator *ind)
 
 static void hover_action(StrBuf *b, const Action *a)
 {
-	buf_printf(b, "status %s", report_status_word(a->status));
+	buf_printf(b, _("status %s"), _(report_status_word(a->status)));
 	if (a->has_from || a->has_to)
 		buf_printf(b, ", %s .. %s", a->has_from ? date_format(a->from) : "?", a->has_to ? date_format(a->to) : "?");
 	buf_puts(b, "  \n");
 	if (a->lead)
-		buf_printf(b, "lead %s (`%s`)  \n", entity_title(&a->lead->base), entity_name(&a->lead->base));
+		buf_printf(b, _("lead %s (`%s`)  \n"), entity_title(&a->lead->base), entity_name(&a->lead->base));
 	if (a->addresses.len)
-		buf_printf(b, "addresses %s  \n", names_list(&a->addresses));
+		buf_printf(b, _("addresses %s  \n"), names_list(&a->addresses));
 	if (a->places.len)
-		buf_printf(b, "runs in %s\n", names_list(&a->places));
+		buf_printf(b, _("runs in %s\n"), names_list(&a->places));
 	else if (a->addresses.len)
-		buf_puts(b, "runs wherever the needs it addresses are\n");
+		buf_puts(b, _("runs wherever the needs it addresses are\n"));
 	for (size_t i = 0; i < a->indicators.len; i++) {
 		const Indicator *ind = a->indicators.items[i];
-		buf_printf(b, "\nindicator `%s`: ", ind->id.text);
+		buf_printf(b, _("\nindicator `%s`: "), ind->id.text);
 		indicator_lines(b, ind);
 	}
 }
@@ -213,20 +222,20 @@ static void hover_action(StrBuf *b, const Action *a)
 static void hover_actor(StrBuf *b, const Actor *a)
 {
 	if (a->kind)
-		buf_printf(b, "kind `%s`  \n", entity_name(&a->kind->base));
+		buf_printf(b, _("kind `%s`  \n"), entity_name(&a->kind->base));
 	if (a->serves.len)
-		buf_printf(b, "serves %s  \n", names_list(&a->serves));
+		buf_printf(b, _("serves %s  \n"), names_list(&a->serves));
 	if (a->provides.len)
-		buf_printf(b, "provides %s\n", names_list(&a->provides));
+		buf_printf(b, _("provides %s\n"), names_list(&a->provides));
 }
 
 static void hover_body(StrBuf *b, const Body *body)
 {
 	if (body->kind)
-		buf_printf(b, "kind `%s`  \n", entity_name(&body->kind->base));
-	buf_printf(b, "%zu member%s", (size_t)body->memberships.len, body->memberships.len == 1 ? "" : "s");
+		buf_printf(b, _("kind `%s`  \n"), entity_name(&body->kind->base));
+	buf_printf(b, i18n_plural("%zu member", "%zu members", body->memberships.len), (size_t)body->memberships.len);
 	if (body->escalates_to)
-		buf_printf(b, "  \nescalates to `%s`", entity_name(body->escalates_to));
+		buf_printf(b, _("  \nescalates to `%s`"), entity_name(body->escalates_to));
 	buf_puts(b, "\n");
 	StrBuf own = { 0 };
 	buf_init(&own);
@@ -253,21 +262,21 @@ static void hover_let(StrBuf *b, const Let *let)
 static void hover_plan(StrBuf *b, const Plan *p)
 {
 	if (p->municipality)
-		buf_printf(b, "municipality %s  \n", entity_title(&p->municipality->base));
+		buf_printf(b, _("municipality %s  \n"), entity_title(&p->municipality->base));
 	if (p->has_period)
-		buf_printf(b, "period %s .. %s  \n", date_format(p->period_start), date_format(p->period_end));
-	buf_printf(b, "evaluated on %s\n", date_format_days(p->base.module->eval_day));
+		buf_printf(b, _("period %s .. %s  \n"), date_format(p->period_start), date_format(p->period_end));
+	buf_printf(b, _("evaluated on %s\n"), date_format_days(p->base.module->eval_day));
 }
 
 /* unit points, scale 0 .. 3, lower is better */
 static void hover_metric(StrBuf *b, const Metric *m)
 {
 	if (m->unit)
-		buf_printf(b, "unit `%s`  \n", m->unit);
+		buf_printf(b, _("unit `%s`  \n"), m->unit);
 	if (m->has_scale)
-		buf_printf(b, "scale %s .. %s  \n", format_number(m->scale_low), format_number(m->scale_high));
+		buf_printf(b, _("scale %s .. %s  \n"), format_number(m->scale_low), format_number(m->scale_high));
 	if (m->direction)
-		buf_printf(b, "%s is better\n", m->direction == DIRECTION_HIGHER ? "higher" : "lower");
+		buf_printf(b, "%s\n", m->direction == DIRECTION_HIGHER ? _("higher is better") : _("lower is better"));
 }
 
 static const char *description_of(const Entity *e)
@@ -295,11 +304,11 @@ static void hover_entity(StrBuf *b, const Entity *e)
 	case DECL_METRIC: hover_metric(b, (const Metric *)e); break;
 	case DECL_KIND:
 		if (((const Kind *)e)->escalates_to)
-			buf_printf(b, "escalates to `%s`\n", entity_name(((const Kind *)e)->escalates_to));
+			buf_printf(b, _("escalates to `%s`\n"), entity_name(((const Kind *)e)->escalates_to));
 		break;
 	case DECL_CAPABILITY:
 		if (((const Capability *)e)->handled_by)
-			buf_printf(b, "handled by `%s`\n", entity_name(&((const Capability *)e)->handled_by->base));
+			buf_printf(b, _("handled by `%s`\n"), entity_name(&((const Capability *)e)->handled_by->base));
 		break;
 	default: break;
 	}
@@ -313,12 +322,13 @@ const char *hover_text(World *w, const QueryHit *hit)
 	buf_init(&b);
 	if (hit->indicator) {
 		const Indicator *ind = hit->indicator;
-		buf_printf(&b, "**indicator** `%s`: %s (action `%s`)\n\n", ind->id.text, ind->title,
+		buf_printf(&b, _("**indicator** `%s`: %s (action `%s`)\n\n"), ind->id.text, ind->title,
 			   entity_name(&ind->action->base));
 		indicator_lines(&b, ind);
 	} else if (hit->import) {
-		buf_printf(&b, "**import** `%s`: %s, %zu declarations\n", hit->import->name, hit->import->src->path,
-			   (size_t)hit->import->decls.len);
+		size_t count = hit->import->decls.len;
+		buf_printf(&b, i18n_plural("**import** `%s`: %s, %zu declaration\n", "**import** `%s`: %s, %zu declarations\n",
+					   count), hit->import->name, hit->import->src->path, count);
 	} else if (hit->entity && hit->entity->decl) {
 		hover_entity(&b, hit->entity);
 		parsed.src = NULL; /* the trees are garbage now */

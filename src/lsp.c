@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "mem.h"
 
 static struct {
@@ -151,23 +152,23 @@ static void handle_request(json_t *id, const char *method, json_t *params)
 	while (r < REQUEST_COUNT && strcmp(requests[r].method, method) != 0)
 		r++;
 	if (r == REQUEST_COUNT) {
-		respond_error(id, LSP_METHOD_NOT_FOUND, "carenet has no such method");
+		respond_error(id, LSP_METHOD_NOT_FOUND, _("carenet has no such method"));
 		return;
 	}
 	if (state.shutdown) {
-		respond_error(id, LSP_INVALID_REQUEST, "the server is shutting down");
+		respond_error(id, LSP_INVALID_REQUEST, _("the server is shutting down"));
 		return;
 	}
 	if (!state.initialized && strcmp(method, "initialize") != 0) {
-		respond_error(id, LSP_SERVER_NOT_INITIALIZED, "initialize comes first");
+		respond_error(id, LSP_SERVER_NOT_INITIALIZED, _("initialize comes first"));
 		return;
 	}
 	if (state.initialized && strcmp(method, "initialize") == 0) {
-		respond_error(id, LSP_INVALID_REQUEST, "initialize was sent already");
+		respond_error(id, LSP_INVALID_REQUEST, _("initialize was sent already"));
 		return;
 	}
 	if (params && !json_is_object(params) && strcmp(method, "shutdown") != 0) {
-		respond_error(id, LSP_INVALID_PARAMS, "params must be an object");
+		respond_error(id, LSP_INVALID_PARAMS, _("params must be an object"));
 		return;
 	}
 	int code = LSP_INVALID_PARAMS;
@@ -213,7 +214,7 @@ static void handle_message(const char *body, size_t len)
 	json_t *msg = json_loadb(body, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &err);
 	if (!msg) {
 		lsp_log("invalid JSON at byte %d: %s", err.position, err.text);
-		respond_error(NULL, LSP_PARSE_ERROR, mem_printf("invalid JSON: %s", err.text));
+		respond_error(NULL, LSP_PARSE_ERROR, mem_printf(_("invalid JSON: %s"), err.text));
 		return;
 	}
 	json_t *id = json_is_object(msg) ? json_object_get(msg, "id") : NULL;
@@ -221,17 +222,17 @@ static void handle_message(const char *body, size_t len)
 	json_t *version = json_is_object(msg) ? json_object_get(msg, "jsonrpc") : NULL;
 	if (!json_is_object(msg) || !json_is_string(version) || strcmp(json_string_value(version), "2.0") != 0 ||
 	    (id && !valid_id(id) && !json_is_null(id))) {
-		respond_error(valid_id(id) ? id : NULL, LSP_INVALID_REQUEST, "not a JSON-RPC 2.0 message");
+		respond_error(valid_id(id) ? id : NULL, LSP_INVALID_REQUEST, _("not a JSON-RPC 2.0 message"));
 	} else if (!method) {
 		/* a response to a request of ours: the server sends none */
 		if (!json_object_get(msg, "result") && !json_object_get(msg, "error"))
-			respond_error(valid_id(id) ? id : NULL, LSP_INVALID_REQUEST, "a message needs a method");
+			respond_error(valid_id(id) ? id : NULL, LSP_INVALID_REQUEST, _("a message needs a method"));
 	} else if (!json_is_string(method)) {
-		respond_error(valid_id(id) ? id : NULL, LSP_INVALID_REQUEST, "the method must be a string");
+		respond_error(valid_id(id) ? id : NULL, LSP_INVALID_REQUEST, _("the method must be a string"));
 	} else if (id && valid_id(id)) {
 		handle_request(id, json_string_value(method), json_object_get(msg, "params"));
 	} else if (id) {
-		respond_error(NULL, LSP_INVALID_REQUEST, "the id must be a number or a string");
+		respond_error(NULL, LSP_INVALID_REQUEST, _("the id must be a number or a string"));
 	} else {
 		handle_notification(json_string_value(method), json_object_get(msg, "params"));
 	}

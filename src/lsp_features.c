@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "i18n.h"
 #include "mem.h"
 
 /* The document and position of a TextDocumentPositionParams. */
@@ -13,7 +14,7 @@ static LspDoc *doc_at(json_t *params, CarenetPosition *at, const char **error)
 {
 	LspDoc *doc = lsp_docs_find(params);
 	if (!lsp_docs_read_position(json_object_get(params, "position"), at)) {
-		*error = "params need a position {line, character}";
+		*error = _("params need a position {line, character}");
 		return NULL;
 	}
 	if (!doc)
@@ -184,7 +185,7 @@ json_t *lsp_features_formatting(json_t *params, int *code, const char **error)
 	buf_init(&out);
 	if (carenet_format_text(doc->key, doc->text, doc->len, &out, NULL) != FORMATTED) {
 		*code = LSP_REQUEST_FAILED;
-		*error = "the plan does not parse, so it is not formatted: see its errors";
+		*error = _("the plan does not parse, so it is not formatted: see its errors");
 		return NULL;
 	}
 	if (out.len == doc->len && memcmp(out.data, doc->text, out.len) == 0)
@@ -203,7 +204,7 @@ json_t *lsp_features_code_actions(json_t *params, int *code, const char **error)
 	CarenetPosition from, to;
 	if (!range || !lsp_docs_read_position(json_object_get(range, "start"), &from) ||
 	    !lsp_docs_read_position(json_object_get(range, "end"), &to)) {
-		*error = "params need a range {start, end}";
+		*error = _("params need a range {start, end}");
 		return NULL;
 	}
 	json_t *list = json_array();

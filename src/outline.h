@@ -10,7 +10,7 @@
 
 typedef struct {
 	const char *name;        /* the ID, or what a signal or answer is about */
-	const char *detail;      /* the title, or the signal's target */
+	const char *detail;      /* the title, the signal's target, else the keyword as the file spells it */
 	const char *keyword;     /* "need", ..., "indicator" */
 	SrcLoc loc;              /* the whole declaration */
 	SrcLoc name_loc;         /* its name */
@@ -18,6 +18,6 @@ typedef struct {
 } OutlineSymbol;
 
 /* The symbols of a module (OutlineSymbol*); imports are left out. */
-Vec outline_module(const Module *m);
+Vec outline_module(Module *m);
 
 #endif

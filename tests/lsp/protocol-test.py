@@ -2,9 +2,9 @@
 """tests/lsp/protocol-test.py CARENET [GROUP...] — `carenet lsp` at the protocol
 level, with a scripted client (lspclient.py): every feature, positions in
 UTF-16 on non-ASCII text, fixes applied and checked again, and malformed
-input.  Prints PASS/FAIL lines and "lsp: N passed, M failed"; exit 1 on a
-failure.  GROUPs: features, fixes, malformed, memory (default: all but
-memory; `make check` runs memory on its own).
+input, and the server in Dutch.  Prints PASS/FAIL lines and "lsp: N passed,
+M failed"; exit 1 on a failure.  GROUPs: features, fixes, malformed, dutch,
+memory (default: all but memory; `make check` runs memory on its own).
 """
 import collections
 import os
@@ -18,7 +18,7 @@ from lspclient import Server, apply_edits, position_of, uri_of, utf16_len  # noq
 os.environ["LANGUAGE"] = "en"  # carenet in English, whatever the developer's language (src/i18n.c)
 
 BINARY = os.path.abspath(sys.argv[1])
-GROUPS = sys.argv[2:] or ["features", "fixes", "malformed"]
+GROUPS = sys.argv[2:] or ["features", "fixes", "malformed", "dutch"]
 passed = failed = 0
 ENV = {"SOURCE_DATE_EPOCH": "1767139200", "CARENET_PATH": ""}
 
@@ -248,6 +248,9 @@ def features():
     check("completion after PLACE.", "population" in got and "living_alone_75plus" in got and "meer" not in got, got)
     got = labels(complete('"antwerp"', 0, 1))
     check("completion of a module name", "antwerp" in got and "groups" in got, got)
+    got = labels(complete("block social_networks", 0, 6))
+    check("completion in an English plan: no Dutch aliases, each name once", "social_networks" in got
+          and "sociale_netwerken" not in got and len(got) == len(set(got)), got)
 
     # the outline
     r = s.request("textDocument/documentSymbol", {"textDocument": {"uri": plan}})
@@ -526,6 +529,130 @@ def malformed():
 
 
 # ---------------------------------------------------------------------------------------------
+def dutch_plan():
+    """PLAN with Dutch keywords, as `fmt --lang nl` writes it."""
+    out = subprocess.run([BINARY, "fmt", "--lang", "nl", "-"], input=PLAN.encode(), capture_output=True)
+    return out.stdout.decode()
+
+
+def hover_value(s, uri, text, needle, delta):
+    r = s.request("textDocument/hover", tdp(uri, text, needle, 0, delta))
+    return r and r.get("result") and r["result"]["contents"]["value"] or ""
+
+
+def dutch():
+    """The server in Dutch (LANGUAGE=nl, or `lsp --lang nl`): hover texts, completion details and
+    protocol errors in Dutch; a Dutch plan completes with Dutch words, an English one as before."""
+    nl_text = dutch_plan()
+    check("dutch: the Dutch plan", nl_text.startswith('importeer "antwerp"') and "  trekker ldc\n" in nl_text, nl_text)
+    ws = Workspace()
+    ws.write("lib.care", LIB)
+    nl = ws.write("plan-nl.care", nl_text)
+    en = ws.write("plan-en.care", PLAN)
+    s = Server(BINARY, dict(ENV, LANGUAGE="nl"))
+    s.initialize()
+    s.open(nl, nl_text)
+    d = s.wait_diagnostics(nl, 1)
+    check("dutch: diagnostics, same code", d is not None and codes(d) == ["E701"]
+          and "signaal psychologist naar" in d["diagnostics"][0]["message"], d)
+    s.open(en, PLAN)
+    s.wait_diagnostics(en, 1)
+
+    text = hover_value(s, nl, nl_text, "nood loneliness", 6)
+    check("dutch: hover of a need, coverage per area", "**nood** `loneliness`" in text and "prioriteit hoog" in text
+          and "Dekking per gebied:" in text and "Méér 🏠 (`meer`): gedekt door visits" in text
+          and "gedeclareerd in" in text and "Coverage" not in text and "covered" not in text, text)
+    text = hover_value(s, nl, nl_text, "nood psychologist", 6)
+    check("dutch: hover of a need with a gap", "NIET AANGEPAKT" in text and "GAP" not in text
+          and "vraagt `first_line_psychology`" in text, text)
+    text = hover_value(s, nl, nl_text, "reached", 2)
+    check("dutch: hover of an indicator, progress and status", "laatste 71 (2025-12), voortgang 74%" in text
+          and "op schema" in text and "(actie `visits`)" in text and "on track" not in text, text)
+    text = hover_value(s, nl, nl_text, "actie visits", 7)
+    check("dutch: hover of an action", "status lopend" in text and "trekker Lokaal dienstencentrum (`ldc`)" in text
+          and "loopt in `meer`, `wortel`" in text and "running" not in text, text)
+    text = hover_value(s, en, PLAN, "hoogstraten", 3)
+    check("dutch: hover of a municipality (in an English plan too)", "ELZ Kempenland" in text
+          and "Deze gemeente ligt in:" in text and "peildatum 2021-06-12" in text and "lies in" not in text, text)
+
+    def complete(uri, text, needle, delta):
+        r = s.request("textDocument/completion", tdp(uri, text, needle, 0, delta))
+        return labels(r), {i["label"]: i.get("detail") for i in (r or {}).get("result", {}).get("items", [])}
+    got, details = complete(nl, nl_text, "status lopend", 7)
+    check("dutch: completion of a choice in a Dutch plan", got == ["afgerond", "gepland", "gestopt", "lopend"], got)
+    got, details = complete(nl, nl_text, "  voor loneliness", 2)
+    check("dutch: completion of properties in a Dutch plan", "trekker" in got and "voor" in got and "van" in got
+          and "lead" not in got and "addresses" not in got, got)
+    check("dutch: completion details in Dutch", details.get("trekker") == "de trekker van een actie", details)
+    got, details = complete(nl, nl_text, "gebied wortel", 0)
+    check("dutch: completion of keywords in a Dutch plan", "nood" in got and "signaal" in got and "actie" in got
+          and "need" not in got and "indicator" not in got and details.get("nood") == "een nood", (got, details))
+    got, details = complete(nl, nl_text, '"antwerp"', 1)
+    check("dutch: completion of a module name after importeer", "antwerp" in got and "groups" in got
+          and details.get("groups") == "een module van de standaardbibliotheek", (got, details))
+    got, _ = complete(nl, nl_text, "bouwsteen social_networks", 10)
+    check("dutch: completion of names in a Dutch plan, with the Dutch aliases", "sociale_netwerken" in got
+          and "social_networks" in got and len(got) == len(set(got)), got)
+    sig = nl_text + "signaal psychologist "
+    s.change(nl, 2, [{"text": sig}])
+    got, details = complete(nl, sig, "signaal psychologist ", 21)
+    check("dutch: completion of a joining word in a Dutch plan", "naar" in got and "in" in got and "to" not in got
+          and details.get("naar") == "het orgaan of de soort orgaan waarnaar het signaal gaat", (got, details))
+    sig = nl_text + "signaal psychologist naar primary_care_zone\n"
+    s.change(nl, 3, [{"text": sig}])
+    r = s.request("textDocument/documentSymbol", {"textDocument": {"uri": nl}})
+    found = [(x["name"], x.get("detail")) for x in (r or {}).get("result") or []]
+    check("dutch: the outline of a Dutch plan speaks its spelling",
+          ("signaal psychologist", "naar primary_care_zone") in found, found)
+    s.change(nl, 4, [{"text": nl_text}])
+
+    got, details = complete(en, PLAN, "status running", 7)
+    check("dutch: an English plan completes in English", got == ["done", "planned", "running", "stopped"]
+          and details.get("running") == "een status", (got, details))
+    got, _ = complete(en, PLAN, "  addresses", 2)
+    check("dutch: properties of an English plan", "lead" in got and "trekker" not in got and "gepland" not in got, got)
+    got, _ = complete(en, PLAN, "area wortel", 0)
+    check("dutch: keywords of an English plan", "need" in got and "nood" not in got, got)
+
+    s.change(nl, 5, [{"text": nl_text + "nood {\n"}])
+    r = s.request("textDocument/formatting", {"textDocument": {"uri": nl}, "options": {}})
+    err = (r or {}).get("error", {})
+    check("dutch: a protocol error in Dutch, its code unchanged", err.get("code") == -32803
+          and err.get("message", "").startswith("het plan kan niet gelezen worden"), r)
+    r = s.request("textDocument/rename", {})
+    err = (r or {}).get("error", {})
+    check("dutch: an unknown method, in Dutch", err.get("code") == -32601 and "method" in err.get("message", "")
+          and "no such" not in err.get("message", ""), r)
+    s.stop()
+
+    # `carenet lsp --lang nl` whatever the environment says
+    s = Server(BINARY, dict(ENV, LANGUAGE="en"), args=("lsp", "--lang", "nl"))
+    s.initialize()
+    s.open(en, PLAN)
+    s.wait_diagnostics(en, 1)
+    text = hover_value(s, en, PLAN, "need loneliness", 6)
+    check("dutch: lsp --lang nl", "Dekking per gebied:" in text and "gedekt door visits" in text, text)
+    s.stop()
+
+    # a Dutch stdlib file's own provenance (bron, peildatum), in Dutch
+    lib_dir = os.path.join(ws.dir, "stdlib")
+    os.mkdir(lib_dir)
+    with open(os.path.join(lib_dir, "zones.care"), "w") as f:
+        f.write(ZONES.replace("  source ", "  bron ").replace("  as_of ", "  peildatum "))
+    text = 'importeer "zones"\n\ngebied centrum "Centrum" in dorp\n'
+    uri = ws.write("prov-nl.care", text)
+    s = Server(BINARY, dict(ENV, CARENET_PATH=lib_dir, LANGUAGE="nl"))
+    s.initialize()
+    s.open(uri, text)
+    s.wait_diagnostics(uri, 1)
+    value = hover_value(s, uri, text, "dorp", 1)
+    check("dutch: hover of a municipality's zone and the source of that fact", "Zone X" in value
+          and "- bron: Statbel, municipalities of 2025" in value and "; bron: Vaccinnet+" in value
+          and "peildatum 2021-06-12" in value, value)
+    s.stop()
+
+
+# ---------------------------------------------------------------------------------------------
 def memory():
     """A thousand edits of a 2,000-line plan: the heap after the last is the heap after the
     first hundred, give or take a small constant (the collector runs between checks)."""
@@ -568,7 +695,7 @@ def memory():
 
 for group in GROUPS:
     try:
-        {"features": features, "fixes": fixes, "malformed": malformed, "memory": memory}[group]()
+        {"features": features, "fixes": fixes, "malformed": malformed, "dutch": dutch, "memory": memory}[group]()
     except Exception as e:   # a server that answers nonsense must fail the test, not stop it
         import traceback
         check(group + ": no exception in the client", False, traceback.format_exc())

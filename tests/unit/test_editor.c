@@ -128,6 +128,39 @@ static void completion_takes_the_namespace_of_the_property(void **state)
 		assert_int_equal(items[i].kind, CARENET_ITEM_PROPERTY);
 }
 
+static bool has_label(const CarenetCompletion *items, size_t n, const char *label)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(items[i].label, label) == 0)
+			return true;
+	return false;
+}
+
+/* A plan with Dutch keywords is offered Dutch words; an English plan the English ones. */
+static void completion_follows_the_plans_spelling(void **state)
+{
+	(void)state;
+	static const char dutch[] = "gebied meer \"M\" in dorp\n"
+				    "actie a \"A\" {\n  trekker buren\n  status gepland\n}\n";
+	Carenet *c = run_with("/nonexistent/carenet/nl.care", dutch, "/nonexistent/carenet/lib.care", lib);
+	const CarenetCompletion *items;
+	size_t n = carenet_complete(c, "/nonexistent/carenet/nl.care", (CarenetPosition){ 2, 2 }, &items);
+	assert_true(has_label(items, n, "trekker") && has_label(items, n, "voor") && has_label(items, n, "van"));
+	assert_false(has_label(items, n, "lead") || has_label(items, n, "addresses"));
+	n = carenet_complete(c, "/nonexistent/carenet/nl.care", (CarenetPosition){ 3, 9 }, &items);
+	assert_int_equal(n, 4);
+	assert_string_equal(items[0].label, "afgerond");
+	assert_string_equal(items[1].label, "gepland");
+	n = carenet_complete(c, "/nonexistent/carenet/nl.care", (CarenetPosition){ 5, 0 }, &items);
+	assert_true(has_label(items, n, "nood") && has_label(items, n, "signaal"));
+	assert_false(has_label(items, n, "need"));
+
+	c = run_with("/nonexistent/carenet/plan.care", plan, "/nonexistent/carenet/lib.care", lib);
+	n = carenet_complete(c, "/nonexistent/carenet/plan.care", (CarenetPosition){ 3, 2 }, &items);
+	assert_true(has_label(items, n, "serves"));
+	assert_false(has_label(items, n, "bedient"));
+}
+
 /* Apply every fix of the run to `text` (at most one per diagnostic, last first). */
 static const char *apply_fixes(Carenet *c, const char *path, const char *text, size_t *applied)
 {
@@ -186,6 +219,7 @@ int main(void)
 		cmocka_unit_test(source_positions_both_ways),
 		cmocka_unit_test(open_documents_are_read_from_memory),
 		cmocka_unit_test(completion_takes_the_namespace_of_the_property),
+		cmocka_unit_test(completion_follows_the_plans_spelling),
 		cmocka_unit_test(fixes_hold_when_applied),
 	};
 	return cmocka_run_group_tests_name("editor", tests, NULL, NULL);
