@@ -117,8 +117,6 @@ static void block_provenance(StrBuf *b, const Block *block, const char *indent, 
 	}
 }
 
-/* What a body's declaration says about itself and about `member` in its
-   `members` (a block after the member's name). */
 /* ---- by kind of declaration ---------------------------------------------------------------- */
 
 /* The bodies its municipality belongs to, each with the membership that says
