@@ -434,13 +434,23 @@ int schema_choice(DiagSink *diags, const Props *props, PropId id, int fallback)
 		words[i] = entries[i].word;
 		dutch[i] = entries[i].dutch ? entries[i].dutch : entries[i].word;
 	}
-	/* English first, as for a property (report_unknown_property) */
-	const char *close = word ? names_closest(word->text, words, count) : NULL;
-	if (word && !close)
-		close = names_closest(word->text, dutch, count);
+	/* in the spelling the plan wrote the property in: `prioriteit hooog` is
+	   answered with the Dutch words, `priority hig` with the English (first) */
+	const Property *given = schema_given(props, id);
+	const char *written = given ? given->name.text : spec->name;
+	bool in_dutch = strcmp(written, spec->name) != 0;
+	const char *const *first = in_dutch ? dutch : words, *const *second = in_dutch ? words : dutch;
+	const char *close = word ? names_closest(word->text, first, count) : NULL;
+	if (word && !close) {
+		close = names_closest(word->text, second, count);
+		/* a property spelt alike in both (status): the word's own language decides */
+		if (close && strcmp(spec->name, spec->dutch) == 0)
+			in_dutch = !in_dutch;
+	}
 	Diagnostic *d = diag_report(diags, DIAG_E505, ast_item_loc(it), "'%s' is not a valid %s (%s)%s%s%s",
-				    word ? word->text : ast_ref_text(it->value->u.ref), spec->name, vocab_list(vocab),
-				    close ? _("; did you mean '") : "", close ? close : "", close ? "'?" : "");
+				    word ? word->text : ast_ref_text(it->value->u.ref), written,
+				    vocab_list_in(vocab, in_dutch), close ? _("; did you mean '") : "", close ? close : "",
+				    close ? "'?" : "");
 	if (close)
 		diag_fix(d, ast_item_loc(it), close, NULL);
 	return fallback;

@@ -57,9 +57,16 @@ const VocabEntry *vocab_find(Vocabulary v, const char *word)
 
 const char *vocab_list(Vocabulary v)
 {
+	return vocab_list_in(v, false);
+}
+
+const char *vocab_list_in(Vocabulary v, bool dutch)
+{
 	StrBuf b = { 0 };
 	buf_init(&b);
-	for (size_t i = 0; i < vocabularies[v].count; i++)
-		buf_printf(&b, "%s%s", i ? ", " : "", vocabularies[v].entries[i].word);
+	for (size_t i = 0; i < vocabularies[v].count; i++) {
+		const VocabEntry *e = &vocabularies[v].entries[i];
+		buf_printf(&b, "%s%s", i ? ", " : "", dutch && e->dutch ? e->dutch : e->word);
+	}
 	return b.data;
 }

@@ -10,6 +10,8 @@
 #ifndef CARENET_VOCAB_H
 #define CARENET_VOCAB_H
 
+#include <stdbool.h>
+
 #include <stddef.h>
 
 #define VOCAB_ENUM_VALUE(value, word, dutch) value,
@@ -79,5 +81,7 @@ const char *vocab_word(Vocabulary v, int value);
 const VocabEntry *vocab_find(Vocabulary v, const char *word);
 /* "low, medium, high" */
 const char *vocab_list(Vocabulary v);
+/* The same, in the Dutch spelling when `dutch` (the plan wrote the property in Dutch). */
+const char *vocab_list_in(Vocabulary v, bool dutch);
 
 #endif

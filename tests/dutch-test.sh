@@ -61,6 +61,12 @@ columns() {
 	printf '%s\n' 's/(add|voeg) importeer "/\1 import "/'
 	awk '/^kind / { kind = $2 } /^}/ { kind = "" } kind != "" && $1 == "alias" {
 		printf "s/(signal [^ ]+ (in [^ ]+ )?to )%s\\b/\\1%s/g\n", $2, kind }' "$root/stdlib/kinds.care"
+	# E505 names the property as the plan wrote it and lists the choices in that
+	# spelling: read back in English (src/schema.def, src/vocab.h)
+	awk -F'"' '/^PROP\(.*VT_CHOICE/ && $2 != $4 {
+		printf "/\\[E505\\]$/s/is not a valid %s \\(/is not a valid %s (/\n", $4, $2 }' "$root/src/schema.def"
+	grep -o 'X([A-Z_]*, "[a-z_]*", "[a-z_]*")' "$root/src/vocab.h" | awk -F'"' '$2 != $4 {
+		printf "/\\[E505\\]$/s/([(, ])%s([,)])/\\1%s\\2/g\n", $4, $2 }'
 } > "$work/hints.sed"
 english_hints() {
 	sed -E -f "$work/hints.sed"
