@@ -25,6 +25,7 @@
 #include "mem.h"
 #include "names.h"
 #include "places.h"
+#include "schema.h"
 #include "spelling.h"
 
 #define MAX_ESCALATION_STEPS 16
@@ -239,6 +240,13 @@ static void hint_inner_area(Diagnostic *d, const Place *muni, const Place *area,
 			  "%s %s \"...\" in %s", entity_name(&kind->base), entity_name(&muni->base), parts,
 			  strchr(parts, ',') ? ", ..." : "", entity_name(&area->base), keyword, entity_name(&area->base),
 			  _("AREA"));
+}
+
+/* The property `expected`, spelt as the signal's file is (a note names it). */
+static const char *expected_word(const Signal *s)
+{
+	const PropSpec *spec = schema_spec(PROP_SIGNAL_EXPECTED);
+	return spelling_of_module(s->base.module) == SPELLING_DUTCH ? spec->dutch : spec->name;
 }
 
 /* "signal N to TARGET" for a hint, spelt as the signal's file is (spelling.h). */
@@ -553,8 +561,8 @@ static void follow_up(World *w, Signal *s)
 					    _(s->status == SIG_UNKNOWN ? "sent" : vocab_word(VOCAB_SIGNAL_STATUS, (int)s->status)),
 					    date_format_days(today));
 		if (s->open_days >= 0)
-			diag_note(d, (SrcLoc){ 0 }, "sent on %s: open for %ld days; ask the body, or move 'expected'",
-				  date_format_days(date_first_day(s->sent)), s->open_days);
+			diag_note(d, (SrcLoc){ 0 }, "sent on %s: open for %ld days; ask the body, or move '%s'",
+				  date_format_days(date_first_day(s->sent)), s->open_days, expected_word(s));
 	}
 }
 
