@@ -59,6 +59,7 @@ columns() {
 	printf '%s\n' 's/: gebied ([^ ]+) "\.\.\." in /: area \1 "..." in /g'
 	printf '%s\n' 's/: gemeente ([a-z0-9_]+)$/: municipality \1/'
 	printf '%s\n' 's/(add|voeg) importeer "/\1 import "/'
+	printf '%s\n' "s/(move|verschuif) 'verwacht'/\\1 'expected'/g"
 	awk '/^kind / { kind = $2 } /^}/ { kind = "" } kind != "" && $1 == "alias" {
 		printf "s/(signal [^ ]+ (in [^ ]+ )?to )%s\\b/\\1%s/g\n", $2, kind }' "$root/stdlib/kinds.care"
 	# E505 names the property as the plan wrote it and lists the choices in that
