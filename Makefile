@@ -366,7 +366,7 @@ valgrind:
 BENCH_SCAN := $(BUILD)/bench-scan
 BENCH_TOUCH := $(BUILD)/bench-touch
 
-$(BENCH_SCAN): tests/bench/scan.c $(OBJS)
+$(BENCH_SCAN): tests/bench/scan.c tests/bench/bench_source.h $(OBJS)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARNINGS) -o $@ $< $(OBJS) $(LDFLAGS) $(LDLIBS)
 
 $(BENCH_TOUCH): tests/bench/touch.c
@@ -380,7 +380,7 @@ $(BUILD)/bench/parse-only.c $(BUILD)/bench/parse-only.h: grammar/parser.y tests/
 	awk -f tests/bench/strip-actions.awk grammar/parser.y > $(BUILD)/bench/parse-only.y
 	$(BISON) -Wall -Werror --header=$(BUILD)/bench/parse-only.h -o $(BUILD)/bench/parse-only.c $(BUILD)/bench/parse-only.y
 
-$(BENCH_PARSE): tests/bench/parse.c $(BUILD)/bench/parse-only.c $(OBJS)
+$(BENCH_PARSE): tests/bench/parse.c tests/bench/bench_source.h $(BUILD)/bench/parse-only.c $(OBJS)
 	$(CC) $(CPPFLAGS) -I$(BUILD)/bench $(CFLAGS) $(GEN_WARN) -o $@ tests/bench/parse.c $(BUILD)/bench/parse-only.c \
 	  $(filter-out $(BUILD)/obj/parser.o,$(OBJS)) $(LDFLAGS) $(LDLIBS)
 
