@@ -104,6 +104,8 @@ void report_json_check(const World *w, StrBuf *out);
 /* Which memberships (of Reach) sent a signal to its body, under `key`: an array of
    member, body, period, source, as_of and unconfirmed (eval's `memberships`, signals' `through`). */
 void report_json_memberships(JsonWriter *j, const char *key, Vec reaches);
+/* Start a JSON report: the object, its format_version and language (docs/json.md). */
+void report_json_begin(JsonWriter *j, StrBuf *out);
 /* "latest": {"date", "value"} of an indicator, or null */
 void report_json_latest(JsonWriter *j, const Indicator *ind);
 /* "key": [the IDs of the entities] */

@@ -8,7 +8,6 @@
 #include <limits.h>
 #include <math.h>
 
-#include "i18n.h"
 #include "json.h"
 #include "mem.h"
 
@@ -167,10 +166,7 @@ void report_compare_json_write(const World *w, StrBuf *out)
 {
 	Comparison cmp = compare_build(w);
 	JsonWriter j;
-	json_init(&j, out);
-	json_object_begin(&j);
-	json_kv_string(&j, "format_version", REPORT_JSON_VERSION);
-	json_kv_string(&j, "language", i18n_code()); /* of the labels; keys and enum values are English */
+	report_json_begin(&j, out);
 	json_key(&j, "plans");
 	json_array_begin(&j);
 	for (size_t c = 0; c < cmp.count; c++)

@@ -11,7 +11,6 @@
 #include "i18n.h"
 #include "mem.h"
 
-#define JSON_FORMAT_VERSION REPORT_JSON_VERSION
 
 /* "acceptance": the acceptance naming a need-area (in force: accepted; expired: a gap), or null. */
 static void json_acceptance_of(JsonWriter *j, const Coverage *cov)
@@ -173,10 +172,7 @@ static void json_summary(JsonWriter *j, const World *w)
 void report_json_check(const World *w, StrBuf *out)
 {
 	JsonWriter j;
-	json_init(&j, out);
-	json_object_begin(&j);
-	json_kv_string(&j, "format_version", JSON_FORMAT_VERSION);
-	json_kv_string(&j, "language", i18n_code()); /* of the messages; keys and enum values are English */
+	report_json_begin(&j, out);
 	json_diagnostics(&j, w);
 	json_coverage(&j, w);
 	json_signals(&j, w);
@@ -250,6 +246,14 @@ static void json_series(JsonWriter *j, const Indicator *ind)
 		before = ms->value;
 	}
 	json_array_end(j);
+}
+
+void report_json_begin(JsonWriter *j, StrBuf *out)
+{
+	json_init(j, out);
+	json_object_begin(j);
+	json_kv_string(j, "format_version", REPORT_JSON_VERSION);
+	json_kv_string(j, "language", i18n_code()); /* of the messages and labels; keys and enum values are English */
 }
 
 void report_json_latest(JsonWriter *j, const Indicator *ind)
@@ -370,10 +374,7 @@ static void json_areas(JsonWriter *j, const Module *m)
 void report_json_eval(const World *w, StrBuf *out)
 {
 	JsonWriter j;
-	json_init(&j, out);
-	json_object_begin(&j);
-	json_kv_string(&j, "format_version", JSON_FORMAT_VERSION);
-	json_kv_string(&j, "language", i18n_code()); /* of the messages; keys and enum values are English */
+	report_json_begin(&j, out);
 	json_key(&j, "files");
 	json_array_begin(&j);
 	FOR_USER_MODULES(w, m) {

@@ -202,10 +202,7 @@ void report_signals_json(const World *w, StrBuf *out)
 {
 	Vec boxes = inboxes(w);
 	JsonWriter j;
-	json_init(&j, out);
-	json_object_begin(&j);
-	json_kv_string(&j, "format_version", REPORT_JSON_VERSION);
-	json_kv_string(&j, "language", i18n_code());
+	report_json_begin(&j, out);
 	json_key(&j, "bodies");
 	json_array_begin(&j);
 	for (size_t i = 0; i < boxes.len; i++) {

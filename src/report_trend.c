@@ -187,10 +187,7 @@ static void json_indicator_state(JsonWriter *j, const Indicator *ind)
 void report_trend_json(const ReportPoint *points, size_t n, StrBuf *out)
 {
 	JsonWriter j;
-	json_init(&j, out);
-	json_object_begin(&j);
-	json_kv_string(&j, "format_version", REPORT_JSON_VERSION);
-	json_kv_string(&j, "language", i18n_code());
+	report_json_begin(&j, out);
 	json_key(&j, "points");
 	json_array_begin(&j);
 	Vec titles = { 0 };
