@@ -78,11 +78,6 @@ Expr *ast_call(Name name, Vec args, SrcLoc loc)
 	return e;
 }
 
-Expr *ast_error(SrcLoc loc)
-{
-	return new_expr(EXPR_ERROR, loc);
-}
-
 /* A reference and its parts in one node: most references are one name. */
 static Ref *new_ref(int count)
 {

@@ -217,7 +217,6 @@ Expr *ast_ref_expr(Ref *ref);
 Expr *ast_unary(SrcLoc loc, Op op, Expr *a);
 Expr *ast_binary(Op op, Expr *a, Expr *b);
 Expr *ast_call(Name name, Vec args, SrcLoc loc);
-Expr *ast_error(SrcLoc loc);
 Ref *ast_ref(Name first);
 /* Add a part to the reference being built (in place). */
 Ref *ast_ref_append(Ref *ref, Name next);

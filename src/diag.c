@@ -280,11 +280,6 @@ void diag_fix(Diagnostic *d, SrcLoc loc, const char *text, const char *title)
 	vec_push(&d->fixes, fix);
 }
 
-int diag_has_errors(const DiagSink *sink)
-{
-	return sink->errors > 0;
-}
-
 void diag_sort(DiagSink *sink)
 {
 	if (sink->diags.len > 1)

@@ -113,7 +113,6 @@ Severity diag_code_severity(DiagCode code);
 /* Parse "E201" back to a code; -1 when unknown. */
 int diag_code_lookup(const char *name);
 
-int diag_has_errors(const DiagSink *sink);
 /* Sort by file load order, then position, then emission order. */
 void diag_sort(DiagSink *sink);
 
